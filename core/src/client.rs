@@ -1,0 +1,265 @@
+//! The client: built once from settings, reused for every call, shared between threads.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::config::{ResolvedConfig, Settings, Source, Sourced};
+use crate::endpoint::{missing_region, resolve_endpoint, EndpointParams};
+use crate::environment::{Environment, ProcessEnvironment};
+use crate::error::{Error, Result};
+use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest};
+use crate::protocol;
+use crate::retry::{FailedAttempt, RetryClock, RetryPolicy, SystemClock};
+use crate::token_claims;
+use crate::transport::{AttemptHeaders, Transport};
+
+/// Sends `GetUserAttributeVerificationCode` requests.
+///
+/// Cloning is cheap and clones share the connection pool and the retry quota; a `Client` is
+/// `Send + Sync`, so one instance can serve every thread.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: ResolvedConfig,
+    endpoint: EndpointPlan,
+    transport: Transport,
+    retry: RetryPolicy,
+    clock: Arc<dyn RetryClock>,
+}
+
+/// The endpoint is known when the client is built, unless no source sets a region: then the
+/// region is read from each call's access token.
+enum EndpointPlan {
+    Fixed(String),
+    RegionFromToken,
+}
+
+impl Client {
+    /// A client configured by `settings`, then the process environment, then defaults.
+    pub fn new(settings: &Settings) -> Result<Self> {
+        Self::with_environment(settings, &ProcessEnvironment)
+    }
+
+    /// As [`Client::new`], with environment variables read from `env` instead of the process.
+    pub fn with_environment(settings: &Settings, env: &dyn Environment) -> Result<Self> {
+        let config = ResolvedConfig::resolve(settings, env)?;
+        let endpoint = match resolve_endpoint(&endpoint_params(&config, None)) {
+            Ok(url) => EndpointPlan::Fixed(check_endpoint_url(&url, &config)?),
+            Err(_) if config.region.is_none() && config.endpoint_url.is_none() => {
+                EndpointPlan::RegionFromToken
+            }
+            Err(e) => return Err(e),
+        };
+        let transport = Transport::new(&config)?;
+        let retry = RetryPolicy::new(config.max_attempts.value, config.retry_read_timeouts);
+        Ok(Self {
+            inner: Arc::new(Inner {
+                config,
+                endpoint,
+                transport,
+                retry,
+                clock: Arc::new(SystemClock),
+            }),
+        })
+    }
+
+    /// Replaces the clock and randomness of the retry loop (for deterministic tests).
+    /// Call it right after construction: it applies to this handle only if it is not shared yet.
+    pub fn with_retry_clock(mut self, clock: Arc<dyn RetryClock>) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.clock = clock;
+        }
+        self
+    }
+
+    /// The resolved configuration, with the source of each value.
+    pub fn config(&self) -> &ResolvedConfig {
+        &self.inner.config
+    }
+
+    /// The endpoint requests are sent to, or the configuration error that prevents resolving it
+    /// (e.g. `Invalid Configuration: Missing Region` when no region is set; calls may still
+    /// succeed then, with the region read from the access token).
+    pub fn endpoint_url(&self) -> Result<&str> {
+        match &self.inner.endpoint {
+            EndpointPlan::Fixed(url) => Ok(url),
+            EndpointPlan::RegionFromToken => Err(missing_region()),
+        }
+    }
+
+    /// The `User-Agent` sent with every request.
+    pub fn user_agent(&self) -> &str {
+        self.inner.transport.user_agent()
+    }
+
+    /// Asks Cognito to send a verification code for the request's attribute.
+    pub fn get_attr_code(&self, request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
+        request.validate()?;
+        let token = request.access_token().expose();
+        let url = self.request_url(token)?;
+        let body = protocol::request_body(request);
+        let invocation_id = uuid::Uuid::new_v4().to_string();
+        let inner = &*self.inner;
+        let max_attempts = inner.retry.max_attempts;
+        let mut acquired = 0;
+        let mut total_retry_delay = Duration::ZERO;
+        let mut attempt = 1;
+        loop {
+            let headers = AttemptHeaders {
+                invocation_id: &invocation_id,
+                attempt,
+                max_attempts,
+            };
+            let failure = match inner.transport.send(&url, &body, &headers, token) {
+                Ok(raw) if (200..300).contains(&raw.status) => {
+                    let details =
+                        protocol::parse_success(&raw).map_err(|e| e.with_attempts(attempt))?;
+                    inner.retry.quota.release(acquired);
+                    return Ok(GetAttrCodeOutput {
+                        code_delivery_details: details,
+                        request_id: raw.request_id(),
+                        http_status: raw.status,
+                        http_headers: raw.headers,
+                        attempts: attempt,
+                        total_retry_delay,
+                    });
+                }
+                Ok(raw) => FailedAttempt {
+                    error: protocol::parse_error(&raw),
+                    retry_after: retry_after(&raw),
+                    not_sent: false,
+                },
+                Err(failure) => failure,
+            };
+            match inner
+                .retry
+                .next_delay(attempt, &failure, &mut acquired, &*inner.clock)
+            {
+                Some(delay) => {
+                    log::debug!(
+                        target: "cognito_attr_code",
+                        "retrying after {} ms: {}", delay.as_millis(), failure.error
+                    );
+                    inner.clock.sleep(delay);
+                    total_retry_delay += delay;
+                    attempt += 1;
+                }
+                None => return Err(failure.error.with_attempts(attempt)),
+            }
+        }
+    }
+
+    fn request_url(&self, token: &str) -> Result<String> {
+        let config = &self.inner.config;
+        match &self.inner.endpoint {
+            EndpointPlan::Fixed(url) => {
+                if let (Some(region), Some(token_region)) =
+                    (&config.region, token_claims::token_region(token))
+                {
+                    if config.endpoint_url.is_none() && region.value != token_region {
+                        log::warn!(
+                            target: "cognito_attr_code",
+                            "region {} ({}) differs from the region of the access token's issuer ({token_region}); using {}",
+                            region.value, region.source, region.value
+                        );
+                    }
+                }
+                Ok(url.clone())
+            }
+            EndpointPlan::RegionFromToken => {
+                let region = token_claims::token_region(token);
+                let url = resolve_endpoint(&endpoint_params(config, region))?;
+                check_endpoint_url(&url, config)
+            }
+        }
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let endpoint = match &self.inner.endpoint {
+            EndpointPlan::Fixed(url) => url.as_str(),
+            EndpointPlan::RegionFromToken => "(region from the access token)",
+        };
+        f.debug_struct("Client")
+            .field("endpoint", &endpoint)
+            .finish_non_exhaustive()
+    }
+}
+
+fn endpoint_params(config: &ResolvedConfig, token_region: Option<String>) -> EndpointParams {
+    EndpointParams {
+        region: config
+            .region
+            .as_ref()
+            .map(|r| r.value.clone())
+            .or(token_region),
+        use_fips: config.use_fips_endpoint.value,
+        use_dual_stack: config.use_dualstack_endpoint.value,
+        endpoint: config.endpoint_url.as_ref().map(|e| e.value.clone()),
+    }
+}
+
+/// Checks an endpoint URL and returns the URL requests are posted to (its path kept, with a
+/// trailing `/`). Plain HTTP is refused off loopback unless explicitly allowed: the body carries
+/// the token.
+fn check_endpoint_url(url: &str, config: &ResolvedConfig) -> Result<String> {
+    let setting = match &config.endpoint_url {
+        Some(Sourced {
+            source: Source::Environment(name),
+            ..
+        }) => (*name).to_owned(),
+        _ => "endpoint_url".to_owned(),
+    };
+    let uri: ureq::http::Uri = url.parse().map_err(|e| {
+        Error::configuration(
+            setting.clone(),
+            format_args!("{url:?} is not a valid URL: {e}"),
+        )
+    })?;
+    let host = uri.host().ok_or_else(|| {
+        Error::configuration(setting.clone(), format_args!("{url:?} has no host"))
+    })?;
+    if uri.query().is_some() || url.contains('#') {
+        return Err(Error::configuration(
+            setting,
+            format_args!("{url:?} must not have a query or fragment"),
+        ));
+    }
+    match uri.scheme_str() {
+        Some("https") => {}
+        Some("http") if is_loopback(host) || config.allow_insecure_http.value => {}
+        Some("http") => {
+            return Err(Error::configuration(
+                setting,
+                format_args!(
+                    "{url:?} is plain HTTP to a non-loopback host; the access token would cross the network unencrypted (set allow_insecure_http to permit it)"
+                ),
+            ))
+        }
+        _ => {
+            return Err(Error::configuration(setting, format_args!("{url:?} must start with https:// or http://")))
+        }
+    }
+    Ok(format!("{}/", url.trim_end_matches('/')))
+}
+
+fn is_loopback(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    bare.eq_ignore_ascii_case("localhost")
+        || bare
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+fn retry_after(raw: &protocol::RawResponse) -> Option<Duration> {
+    raw.headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("x-amz-retry-after"))
+        .and_then(|(_, value)| value.trim().parse::<u64>().ok())
+        .map(Duration::from_millis)
+}

@@ -1,0 +1,319 @@
+//! Endpoint resolution: the cognito-idp endpoint rule set over the AWS partitions, plus the
+//! region check the rule set lacks.
+
+use crate::error::{Error, Result};
+
+/// One AWS partition, as in botocore's `data/partitions.json` (embedded; never read at run time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Partition {
+    /// Partition id, e.g. `"aws-cn"`.
+    pub name: &'static str,
+    /// DNS suffix, e.g. `"amazonaws.com.cn"`.
+    pub dns_suffix: &'static str,
+    /// Dual-stack DNS suffix, e.g. `"api.amazonwebservices.com.cn"`.
+    pub dual_stack_dns_suffix: &'static str,
+    /// The partition's `regionRegex` is `^(prefix)\-\w+\-\d+$` with one of these prefixes.
+    region_prefixes: &'static [&'static str],
+    /// The regions the partition lists by name.
+    regions: &'static [&'static str],
+}
+
+/// Every partition, in the order of `partitions.json` (region lists first, then the regexes).
+pub const PARTITIONS: &[Partition] = &[
+    Partition {
+        name: "aws",
+        dns_suffix: "amazonaws.com",
+        dual_stack_dns_suffix: "api.aws",
+        region_prefixes: &["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"],
+        regions: &[
+            "af-south-1",
+            "ap-east-1",
+            "ap-east-2",
+            "ap-northeast-1",
+            "ap-northeast-2",
+            "ap-northeast-3",
+            "ap-south-1",
+            "ap-south-2",
+            "ap-southeast-1",
+            "ap-southeast-2",
+            "ap-southeast-3",
+            "ap-southeast-4",
+            "ap-southeast-5",
+            "ap-southeast-6",
+            "ap-southeast-7",
+            "aws-global",
+            "ca-central-1",
+            "ca-west-1",
+            "eu-central-1",
+            "eu-central-2",
+            "eu-north-1",
+            "eu-south-1",
+            "eu-south-2",
+            "eu-west-1",
+            "eu-west-2",
+            "eu-west-3",
+            "il-central-1",
+            "me-central-1",
+            "me-south-1",
+            "mx-central-1",
+            "sa-east-1",
+            "us-east-1",
+            "us-east-2",
+            "us-west-1",
+            "us-west-2",
+        ],
+    },
+    Partition {
+        name: "aws-cn",
+        dns_suffix: "amazonaws.com.cn",
+        dual_stack_dns_suffix: "api.amazonwebservices.com.cn",
+        region_prefixes: &["cn"],
+        regions: &["aws-cn-global", "cn-north-1", "cn-northwest-1"],
+    },
+    Partition {
+        name: "aws-eusc",
+        dns_suffix: "amazonaws.eu",
+        dual_stack_dns_suffix: "api.amazonwebservices.eu",
+        region_prefixes: &["eusc-de"],
+        regions: &["eusc-de-east-1"],
+    },
+    Partition {
+        name: "aws-iso",
+        dns_suffix: "c2s.ic.gov",
+        dual_stack_dns_suffix: "api.aws.ic.gov",
+        region_prefixes: &["us-iso"],
+        regions: &["aws-iso-global", "us-iso-east-1", "us-iso-west-1"],
+    },
+    Partition {
+        name: "aws-iso-b",
+        dns_suffix: "sc2s.sgov.gov",
+        dual_stack_dns_suffix: "api.aws.scloud",
+        region_prefixes: &["us-isob"],
+        regions: &["aws-iso-b-global", "us-isob-east-1", "us-isob-west-1"],
+    },
+    Partition {
+        name: "aws-iso-e",
+        dns_suffix: "cloud.adc-e.uk",
+        dual_stack_dns_suffix: "api.cloud-aws.adc-e.uk",
+        region_prefixes: &["eu-isoe"],
+        regions: &["aws-iso-e-global", "eu-isoe-west-1"],
+    },
+    Partition {
+        name: "aws-iso-f",
+        dns_suffix: "csp.hci.ic.gov",
+        dual_stack_dns_suffix: "api.aws.hci.ic.gov",
+        region_prefixes: &["us-isof"],
+        regions: &["aws-iso-f-global", "us-isof-east-1", "us-isof-south-1"],
+    },
+    Partition {
+        name: "aws-us-gov",
+        dns_suffix: "amazonaws.com",
+        dual_stack_dns_suffix: "api.aws",
+        region_prefixes: &["us-gov"],
+        regions: &["aws-us-gov-global", "us-gov-east-1", "us-gov-west-1"],
+    },
+];
+
+impl Partition {
+    /// The partition of `region`: listed by name, else matched by the partition's region
+    /// pattern, else `aws` (the rule set's `aws.partition` function).
+    pub fn of(region: &str) -> &'static Partition {
+        PARTITIONS
+            .iter()
+            .find(|p| p.regions.contains(&region))
+            .or_else(|| PARTITIONS.iter().find(|p| p.matches_pattern(region)))
+            .unwrap_or(&PARTITIONS[0])
+    }
+
+    // `^(prefix)\-\w+\-\d+$`
+    fn matches_pattern(&self, region: &str) -> bool {
+        self.region_prefixes.iter().any(|prefix| {
+            let Some(rest) = region
+                .strip_prefix(prefix)
+                .and_then(|r| r.strip_prefix('-'))
+            else {
+                return false;
+            };
+            let Some((word, digits)) = rest.rsplit_once('-') else {
+                return false;
+            };
+            !word.is_empty()
+                && word.chars().all(|c| c.is_alphanumeric() || c == '_')
+                && !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+        })
+    }
+}
+
+/// The inputs of the rule set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EndpointParams {
+    /// `AWS::Region`
+    pub region: Option<String>,
+    /// `AWS::UseFIPS`
+    pub use_fips: bool,
+    /// `AWS::UseDualStack`
+    pub use_dual_stack: bool,
+    /// `SDK::Endpoint` (a custom endpoint URL).
+    pub endpoint: Option<String>,
+}
+
+/// Runs the rule set. Errors carry the rule set's exact messages.
+pub fn resolve_endpoint(params: &EndpointParams) -> Result<String> {
+    if let Some(endpoint) = &params.endpoint {
+        if params.use_fips {
+            return Err(Error::configuration(
+                "endpoint_url",
+                "Invalid Configuration: FIPS and custom endpoint are not supported",
+            ));
+        }
+        if params.use_dual_stack {
+            return Err(Error::configuration(
+                "endpoint_url",
+                "Invalid Configuration: Dualstack and custom endpoint are not supported",
+            ));
+        }
+        return Ok(endpoint.clone());
+    }
+    let Some(region) = &params.region else {
+        return Err(missing_region());
+    };
+    validate_region(region)?;
+    let partition = Partition::of(region);
+    let url = match (params.use_fips, params.use_dual_stack) {
+        (true, true) => match region.as_str() {
+            "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" => {
+                format!("https://cognito-idp-fips.{region}.amazonaws.com")
+            }
+            _ => format!(
+                "https://cognito-idp-fips.{region}.{}",
+                partition.dual_stack_dns_suffix
+            ),
+        },
+        (true, false) => format!("https://cognito-idp-fips.{region}.{}", partition.dns_suffix),
+        (false, true) if partition.name == "aws" => {
+            format!("https://cognito-idp.{region}.amazonaws.com")
+        }
+        (false, true) => format!(
+            "https://cognito-idp.{region}.{}",
+            partition.dual_stack_dns_suffix
+        ),
+        (false, false) => format!("https://cognito-idp.{region}.{}", partition.dns_suffix),
+    };
+    Ok(url)
+}
+
+/// The rule set's error when neither a region nor an endpoint is configured.
+pub(crate) fn missing_region() -> Error {
+    Error::configuration("region", "Invalid Configuration: Missing Region")
+}
+
+/// A region becomes part of a host name, so it must be one DNS label: letters, digits and
+/// hyphens, at most 63, not all digits, no hyphen at either end.
+pub fn validate_region(region: &str) -> Result<()> {
+    let valid = !region.is_empty()
+        && region.len() <= 63
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !region.starts_with('-')
+        && !region.ends_with('-')
+        && !region.bytes().all(|b| b.is_ascii_digit());
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::configuration(
+            "region",
+            format_args!(
+                "{region:?} is not a valid region name (one DNS label: letters, digits, hyphens)"
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(region: &str, fips: bool, dual: bool) -> String {
+        resolve_endpoint(&EndpointParams {
+            region: Some(region.into()),
+            use_fips: fips,
+            use_dual_stack: dual,
+            endpoint: None,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn partitions_outside_the_official_cases() {
+        assert_eq!(
+            url("cn-northwest-1", false, false),
+            "https://cognito-idp.cn-northwest-1.amazonaws.com.cn"
+        );
+        assert_eq!(
+            url("cn-north-9", true, true),
+            "https://cognito-idp-fips.cn-north-9.api.amazonwebservices.com.cn"
+        );
+        assert_eq!(
+            url("us-gov-west-1", true, false),
+            "https://cognito-idp-fips.us-gov-west-1.amazonaws.com"
+        );
+        assert_eq!(
+            url("us-gov-east-1", false, true),
+            "https://cognito-idp.us-gov-east-1.api.aws"
+        );
+        assert_eq!(
+            url("us-iso-west-1", false, false),
+            "https://cognito-idp.us-iso-west-1.c2s.ic.gov"
+        );
+        assert_eq!(
+            url("us-isob-east-1", false, true),
+            "https://cognito-idp.us-isob-east-1.api.aws.scloud"
+        );
+        assert_eq!(
+            url("eu-isoe-west-1", true, false),
+            "https://cognito-idp-fips.eu-isoe-west-1.cloud.adc-e.uk"
+        );
+        assert_eq!(
+            url("us-isof-south-1", false, false),
+            "https://cognito-idp.us-isof-south-1.csp.hci.ic.gov"
+        );
+        assert_eq!(
+            url("eusc-de-east-1", false, true),
+            "https://cognito-idp.eusc-de-east-1.api.amazonwebservices.eu"
+        );
+        // A region matched only by pattern, and one matched by nothing (falls back to aws).
+        assert_eq!(
+            url("ap-future-9", false, true),
+            "https://cognito-idp.ap-future-9.amazonaws.com"
+        );
+        assert_eq!(
+            url("mars-base-1", false, false),
+            "https://cognito-idp.mars-base-1.amazonaws.com"
+        );
+        assert_eq!(Partition::of("us-isof-east-1").name, "aws-iso-f");
+        assert_eq!(Partition::of("us-iso-north-7").name, "aws-iso");
+    }
+
+    #[test]
+    fn invalid_regions_never_become_host_names() {
+        for region in [
+            "us-east-1.evil.com",
+            "",
+            "-us",
+            "us-",
+            "123",
+            "us east",
+            "a/b",
+            &"a".repeat(64),
+        ] {
+            let err = resolve_endpoint(&EndpointParams {
+                region: Some(region.into()),
+                ..Default::default()
+            })
+            .unwrap_err();
+            assert_eq!(err.code(), "Configuration", "{region}");
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! The one error type of the crate: service errors as Cognito reports them, and local errors.
+
+use std::fmt;
+
+/// Result alias used throughout the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+macro_rules! service_errors {
+    ($( $variant:ident => $code:literal ),+ $(,)?) => {
+        /// The errors the service model declares for `GetUserAttributeVerificationCode`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ServiceErrorCode {
+            $( #[doc = $code] $variant, )+
+        }
+
+        impl ServiceErrorCode {
+            /// Every modeled error, in the service model's order.
+            pub const ALL: &'static [ServiceErrorCode] = &[$(ServiceErrorCode::$variant),+];
+
+            /// The error code exactly as the service sends it, e.g. `"NotAuthorizedException"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $( ServiceErrorCode::$variant => $code, )+ }
+            }
+
+            /// The modeled error for a sanitized code, if it is one.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $( $code => Some(ServiceErrorCode::$variant), )+ _ => None }
+            }
+        }
+    };
+}
+
+service_errors! {
+    ResourceNotFound => "ResourceNotFoundException",
+    InvalidParameter => "InvalidParameterException",
+    TooManyRequests => "TooManyRequestsException",
+    NotAuthorized => "NotAuthorizedException",
+    UnexpectedLambda => "UnexpectedLambdaException",
+    UserLambdaValidation => "UserLambdaValidationException",
+    InvalidLambdaResponse => "InvalidLambdaResponseException",
+    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException",
+    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException",
+    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException",
+    CodeDeliveryFailure => "CodeDeliveryFailureException",
+    LimitExceeded => "LimitExceededException",
+    PasswordResetRequired => "PasswordResetRequiredException",
+    UserNotFound => "UserNotFoundException",
+    UserNotConfirmed => "UserNotConfirmedException",
+    InternalError => "InternalErrorException",
+    Forbidden => "ForbiddenException",
+}
+
+impl ServiceErrorCode {
+    /// `true` for errors the service models as its own fault (as opposed to the caller's).
+    pub fn is_server_fault(self) -> bool {
+        matches!(self, ServiceErrorCode::InternalError)
+    }
+}
+
+/// Which phase of a request ran out of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeoutPhase {
+    /// Resolving the host, connecting, or the TLS handshake: the request was not sent.
+    Connect,
+    /// Sending the request or waiting for / reading the response.
+    Read,
+}
+
+/// What went wrong, as a value a caller can match on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The service answered with one of its modeled errors.
+    Service(ServiceErrorCode),
+    /// The service answered with an error code this library does not model; kept verbatim.
+    UnknownService(String),
+    /// An argument was rejected before any I/O.
+    InvalidArgument {
+        /// Which argument, e.g. `"access_token"`.
+        argument: &'static str,
+    },
+    /// A setting is missing or invalid.
+    Configuration {
+        /// Which setting, with its source, e.g. `"AWS_REGION"` or `"endpoint_url"`.
+        setting: String,
+    },
+    /// DNS failure, connection refused or reset.
+    Network,
+    /// A connect or read timeout expired.
+    Timeout(TimeoutPhase),
+    /// The TLS handshake failed (untrusted certificate, wrong host name, ...).
+    Tls,
+    /// The response could not be understood: not JSON, a redirect, too large, broken HTTP.
+    Protocol,
+}
+
+/// The error of every fallible operation in this crate.
+///
+/// Messages never contain the access token: a response body is scrubbed of it before it is
+/// parsed (see `protocol::redact`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    request_id: Option<String>,
+    http_status: Option<u16>,
+    body_excerpt: Option<String>,
+    attempts: u32,
+}
+
+/// Longest body excerpt kept in a [`ErrorKind::Protocol`] error, in bytes.
+pub const BODY_EXCERPT_MAX: usize = 256;
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+            request_id: None,
+            http_status: None,
+            body_excerpt: None,
+            attempts: 0,
+        }
+    }
+
+    pub(crate) fn invalid_argument(argument: &'static str, why: impl fmt::Display) -> Self {
+        Self::new(
+            ErrorKind::InvalidArgument { argument },
+            format!("{argument}: {why}"),
+        )
+    }
+
+    pub(crate) fn configuration(setting: impl Into<String>, why: impl fmt::Display) -> Self {
+        let setting = setting.into();
+        let message = format!("{setting}: {why}");
+        Self::new(ErrorKind::Configuration { setting }, message)
+    }
+
+    pub(crate) fn with_response(mut self, http_status: u16, request_id: Option<String>) -> Self {
+        self.http_status = Some(http_status);
+        self.request_id = request_id;
+        self
+    }
+
+    pub(crate) fn with_body_excerpt(mut self, body: &[u8]) -> Self {
+        self.body_excerpt = Some(excerpt(body));
+        self
+    }
+
+    pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
+        self.attempts = attempts;
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The service's sanitized error code for service errors (e.g. `"NotAuthorizedException"`),
+    /// or a stable name for local errors (`"InvalidArgument"`, `"Configuration"`, `"Network"`,
+    /// `"Timeout"`, `"Tls"`, `"Protocol"`).
+    pub fn code(&self) -> &str {
+        match &self.kind {
+            ErrorKind::Service(code) => code.as_str(),
+            ErrorKind::UnknownService(code) => code,
+            ErrorKind::InvalidArgument { .. } => "InvalidArgument",
+            ErrorKind::Configuration { .. } => "Configuration",
+            ErrorKind::Network => "Network",
+            ErrorKind::Timeout(_) => "Timeout",
+            ErrorKind::Tls => "Tls",
+            ErrorKind::Protocol => "Protocol",
+        }
+    }
+
+    /// The service's message, or a description of the local failure.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The request id the service returned, if any.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// The HTTP status of the response, if one was received.
+    pub fn http_status(&self) -> Option<u16> {
+        self.http_status
+    }
+
+    /// For [`ErrorKind::Protocol`]: the start of the response body (at most
+    /// [`BODY_EXCERPT_MAX`] bytes, lossily decoded).
+    pub fn body_excerpt(&self) -> Option<&str> {
+        self.body_excerpt.as_deref()
+    }
+
+    /// How many HTTP attempts were made before this error (0 when it happened before any I/O).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// `true` when the service reported an error of its own (`$fault: "server"` in AWS terms).
+    pub fn is_server_fault(&self) -> bool {
+        match &self.kind {
+            ErrorKind::Service(code) => code.is_server_fault(),
+            ErrorKind::UnknownService(_) | ErrorKind::Protocol => {
+                self.http_status.is_some_and(|s| s >= 500)
+            }
+            _ => false,
+        }
+    }
+}
+
+fn excerpt(body: &[u8]) -> String {
+    let mut end = body.len().min(BODY_EXCERPT_MAX);
+    // Cut on a character boundary so the excerpt stays within the byte budget once decoded.
+    while end > 0 && end < body.len() && (body[end] & 0xC0) == 0x80 {
+        end -= 1;
+    }
+    let mut text = String::from_utf8_lossy(&body[..end]).into_owned();
+    while text.len() > BODY_EXCERPT_MAX {
+        text.pop();
+    }
+    text
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::Service(_) | ErrorKind::UnknownService(_) => {
+                write!(f, "{}: {}", self.code(), self.message)?
+            }
+            _ => write!(f, "{} error: {}", self.code(), self.message)?,
+        }
+        match (self.http_status, &self.request_id) {
+            (Some(status), Some(id)) => write!(f, " (HTTP {status}, request id {id})"),
+            (Some(status), None) => write!(f, " (HTTP {status})"),
+            (None, Some(id)) => write!(f, " (request id {id})"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        assert_eq!(ServiceErrorCode::ALL.len(), 17);
+        for code in ServiceErrorCode::ALL {
+            assert_eq!(ServiceErrorCode::from_code(code.as_str()), Some(*code));
+        }
+        assert_eq!(ServiceErrorCode::from_code("SomethingElse"), None);
+    }
+
+    #[test]
+    fn excerpt_is_bounded_and_cut_on_a_char_boundary() {
+        let body = "é".repeat(300);
+        let text = excerpt(body.as_bytes());
+        assert!(text.len() <= BODY_EXCERPT_MAX);
+        assert!(text.chars().all(|c| c == 'é'));
+        assert_eq!(excerpt(b"short"), "short");
+    }
+
+    #[test]
+    fn display_names_code_status_and_request_id() {
+        let err = Error::new(
+            ErrorKind::Service(ServiceErrorCode::NotAuthorized),
+            "Access Token has expired",
+        )
+        .with_response(400, Some("req-1".into()));
+        assert_eq!(
+            err.to_string(),
+            "NotAuthorizedException: Access Token has expired (HTTP 400, request id req-1)"
+        );
+    }
+}

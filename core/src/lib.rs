@@ -1,0 +1,47 @@
+//! Send an Amazon Cognito user-attribute verification code (`GetUserAttributeVerificationCode`).
+//!
+//! ```no_run
+//! use cognito_attr_code::{Client, GetAttrCodeRequest, Settings};
+//!
+//! let client = Client::new(&Settings::new().region("us-east-1"))?;
+//! let output = client.get_attr_code(&GetAttrCodeRequest::new("eyJ...", "email"))?;
+//! if let Some(details) = output.code_delivery_details {
+//!     println!("code sent to {:?}", details.destination);
+//! }
+//! # Ok::<(), cognito_attr_code::Error>(())
+//! ```
+
+mod client;
+mod config;
+mod endpoint;
+mod environment;
+mod error;
+mod operation;
+mod protocol;
+mod retry;
+mod secret;
+mod token_claims;
+mod transport;
+
+pub use client::Client;
+pub use config::{
+    ResolvedConfig, Settings, Source, Sourced, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT,
+};
+pub use endpoint::{resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS};
+pub use environment::{Environment, ProcessEnvironment};
+pub use error::{Error, ErrorKind, Result, ServiceErrorCode, TimeoutPhase, BODY_EXCERPT_MAX};
+pub use operation::{
+    CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest,
+    ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
+};
+pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
+pub use secret::AccessToken;
+pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
+
+/// This library's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One call with a client configured from the process environment.
+pub fn get_attr_code(request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
+    Client::new(&Settings::new())?.get_attr_code(request)
+}

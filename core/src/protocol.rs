@@ -1,0 +1,309 @@
+//! The AWS JSON 1.1 wire format of the operation: the request body and headers, and the parsing of
+//! success and error responses.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, ErrorKind, ServiceErrorCode};
+use crate::operation::{CodeDeliveryDetails, GetAttrCodeRequest};
+
+/// `Content-Type` of every request.
+pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
+/// `X-Amz-Target` of this operation.
+pub const TARGET: &str = "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode";
+
+#[derive(Serialize)]
+struct WireRequest<'a> {
+    #[serde(rename = "AccessToken")]
+    access_token: &'a str,
+    #[serde(rename = "AttributeName")]
+    attribute_name: &'a str,
+    #[serde(rename = "ClientMetadata", skip_serializing_if = "Option::is_none")]
+    client_metadata: Option<&'a BTreeMap<String, String>>,
+}
+
+/// The compact JSON body. It holds the token, so it is zeroized when dropped; its capacity is
+/// reserved up front so that no reallocation leaves a copy behind.
+pub fn request_body(request: &GetAttrCodeRequest) -> Zeroizing<Vec<u8>> {
+    let metadata_len: usize = request
+        .metadata()
+        .map(|m| m.iter().map(|(k, v)| k.len() + v.len() + 8).sum())
+        .unwrap_or(0);
+    // Escaping can grow a string up to six times (\uXXXX); the token is never escaped.
+    let capacity = 96
+        + request.access_token().expose().len()
+        + 6 * (request.attribute_name().len() + metadata_len);
+    let mut body = Zeroizing::new(Vec::with_capacity(capacity));
+    let wire = WireRequest {
+        access_token: request.access_token().expose(),
+        attribute_name: request.attribute_name(),
+        client_metadata: request.metadata(),
+    };
+    serde_json::to_writer(&mut *body, &wire).expect("a struct of strings always serializes");
+    body
+}
+
+/// An HTTP response as received: lower-case header names, the whole (capped) body.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    /// HTTP status code.
+    pub status: u16,
+    /// Header names in lower case, in order.
+    pub headers: Vec<(String, String)>,
+    /// The body, already scrubbed of the token (see [`redact`]).
+    pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The request id, from the first of the three headers AWS services use.
+    pub fn request_id(&self) -> Option<String> {
+        ["x-amzn-requestid", "x-amzn-request-id", "x-amz-request-id"]
+            .iter()
+            .find_map(|name| self.header(name))
+            .map(str::to_owned)
+    }
+}
+
+/// Replaces every occurrence of `secret` in `body` with `***`: a buggy or hostile server may
+/// echo the request, and nothing derived from the body may then carry the token.
+pub fn redact(body: &mut Vec<u8>, secret: &[u8]) {
+    if secret.is_empty() || body.len() < secret.len() {
+        return;
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    while i < body.len() {
+        if body[i..].starts_with(secret) {
+            out.extend_from_slice(b"***");
+            i += secret.len();
+        } else {
+            out.push(body[i]);
+            i += 1;
+        }
+    }
+    *body = out;
+}
+
+#[derive(Deserialize)]
+struct WireOutput {
+    #[serde(rename = "CodeDeliveryDetails")]
+    code_delivery_details: Option<WireDetails>,
+}
+
+#[derive(Deserialize)]
+struct WireDetails {
+    #[serde(rename = "Destination")]
+    destination: Option<String>,
+    #[serde(rename = "DeliveryMedium")]
+    delivery_medium: Option<String>,
+    #[serde(rename = "AttributeName")]
+    attribute_name: Option<String>,
+}
+
+/// Parses a 2xx response. An empty body, `{}`, unknown fields and `null` members mean "absent".
+pub fn parse_success(response: &RawResponse) -> Result<Option<CodeDeliveryDetails>, Error> {
+    if response.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let output: WireOutput = serde_json::from_slice(&response.body).map_err(|e| {
+        Error::new(
+            ErrorKind::Protocol,
+            format!("the success response is not the expected JSON: {e}"),
+        )
+        .with_response(response.status, response.request_id())
+        .with_body_excerpt(&response.body)
+    })?;
+    Ok(output.code_delivery_details.map(|d| CodeDeliveryDetails {
+        destination: d.destination,
+        delivery_medium: d.delivery_medium.map(Into::into),
+        attribute_name: d.attribute_name,
+    }))
+}
+
+/// Turns a non-2xx response into the error it reports.
+pub fn parse_error(response: &RawResponse) -> Error {
+    let request_id = response.request_id();
+    if (300..400).contains(&response.status) {
+        let location = response
+            .header("location")
+            .unwrap_or("(no Location header)");
+        return Error::new(
+            ErrorKind::Protocol,
+            format!(
+                "the endpoint answered with a redirect to {location}; redirects are never followed"
+            ),
+        )
+        .with_response(response.status, request_id)
+        .with_body_excerpt(&response.body);
+    }
+    let body: Option<Map<String, Value>> = serde_json::from_slice(&response.body).ok();
+    let body_str = |key: &str| {
+        body.as_ref()
+            .and_then(|b| b.get(key))
+            .and_then(Value::as_str)
+    };
+    let code = response
+        .header("x-amzn-errortype")
+        .and_then(sanitize_error_code)
+        .or_else(|| body_str("code").and_then(sanitize_error_code))
+        .or_else(|| body_str("__type").and_then(sanitize_error_code));
+    let Some(code) = code else {
+        return Error::new(
+            ErrorKind::Protocol,
+            format!("HTTP {} response without an error code", response.status),
+        )
+        .with_response(response.status, request_id)
+        .with_body_excerpt(&response.body);
+    };
+    let message = ["message", "Message", "errorMessage"]
+        .iter()
+        .find_map(|key| body_str(key))
+        .unwrap_or("")
+        .to_owned();
+    let kind = match ServiceErrorCode::from_code(&code) {
+        Some(known) => ErrorKind::Service(known),
+        None => ErrorKind::UnknownService(code),
+    };
+    Error::new(kind, message).with_response(response.status, request_id)
+}
+
+/// `aws.protocoltests.json#FooError:http://internal.amazon.com/...` → `FooError`.
+pub fn sanitize_error_code(raw: &str) -> Option<String> {
+    let first = raw.split(',').next().unwrap_or("");
+    let before_colon = first.split(':').next().unwrap_or("");
+    let after_hash = match before_colon.split_once('#') {
+        Some((_, rest)) => rest,
+        None => before_colon,
+    };
+    let code = after_hash.trim();
+    (!code.is_empty()).then(|| code.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(status: u16, headers: &[(&str, &str)], body: &str) -> RawResponse {
+        RawResponse {
+            status,
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.to_string()))
+                .collect(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn body_is_compact_and_omits_absent_members() {
+        let request = GetAttrCodeRequest::new("a.b.c", "email");
+        assert_eq!(
+            std::str::from_utf8(&request_body(&request)).unwrap(),
+            r#"{"AccessToken":"a.b.c","AttributeName":"email"}"#
+        );
+        let request = request.client_metadata(BTreeMap::from([("k".into(), "v\"".into())]));
+        assert_eq!(
+            std::str::from_utf8(&request_body(&request)).unwrap(),
+            r#"{"AccessToken":"a.b.c","AttributeName":"email","ClientMetadata":{"k":"v\""}}"#
+        );
+    }
+
+    // The 14 error-parsing cases of the Smithy awsJson1_1 protocol tests (their intent, with our
+    // error shape).
+    #[test]
+    fn smithy_error_code_cases() {
+        let cases: &[(&[(&str, &str)], &str)] = &[
+            (&[("X-Amzn-Errortype", "FooError")], "{}"),
+            (&[("X-Amzn-Errortype", "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/")], "{}"),
+            (&[("X-Amzn-Errortype", "aws.protocoltests.restjson#FooError")], "{}"),
+            (&[("X-Amzn-Errortype", "aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/")], "{}"),
+            (&[], r#"{"__type":"FooError"}"#),
+            (&[], r#"{"__type":"FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}"#),
+            (&[], r#"{"__type":"aws.protocoltests.restjson#FooError"}"#),
+            (&[], r#"{"__type":"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}"#),
+            (&[], r#"{"code":"FooError"}"#),
+            (&[], r#"{"code":"FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}"#),
+            (&[], r#"{"code":"aws.protocoltests.restjson#FooError"}"#),
+            (&[], r#"{"code":"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}"#),
+            (&[("X-Amzn-Errortype", "FooError")], r#"{"__type":"BarError","code":"BazError"}"#),
+            (&[], r#"{"code":"FooError","__type":"BarError"}"#),
+        ];
+        for (headers, body) in cases {
+            let err = parse_error(&response(400, headers, body));
+            assert_eq!(err.code(), "FooError", "{headers:?} {body}");
+            assert_eq!(err.kind(), &ErrorKind::UnknownService("FooError".into()));
+        }
+    }
+
+    #[test]
+    fn nested_type_is_ignored_and_repeated_header_is_cut() {
+        let err = parse_error(&response(
+            400,
+            &[],
+            r#"{"Error":{"__type":"Inner"},"message":"m"}"#,
+        ));
+        assert_eq!(err.kind(), &ErrorKind::Protocol);
+        let err = parse_error(&response(
+            400,
+            &[(
+                "X-Amzn-Errortype",
+                "NotAuthorizedException,NotAuthorizedException",
+            )],
+            "",
+        ));
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::Service(ServiceErrorCode::NotAuthorized)
+        );
+    }
+
+    #[test]
+    fn message_keys_and_request_id_headers_in_order() {
+        for key in ["message", "Message", "errorMessage"] {
+            let body = format!(r#"{{"__type":"X","{key}":"hello"}}"#);
+            assert_eq!(parse_error(&response(400, &[], &body)).message(), "hello");
+        }
+        let both = r#"{"__type":"X","Message":"second","message":"first"}"#;
+        assert_eq!(parse_error(&response(400, &[], both)).message(), "first");
+        for name in ["x-amzn-RequestId", "x-amzn-request-id", "x-amz-request-id"] {
+            let err = parse_error(&response(400, &[(name, "rid")], r#"{"__type":"X"}"#));
+            assert_eq!(err.request_id(), Some("rid"));
+        }
+    }
+
+    #[test]
+    fn success_shapes() {
+        assert_eq!(parse_success(&response(200, &[], "")).unwrap(), None);
+        assert_eq!(parse_success(&response(200, &[], "{}")).unwrap(), None);
+        let details = parse_success(&response(
+            200,
+            &[],
+            r#"{"CodeDeliveryDetails":{"Destination":null,"DeliveryMedium":"FAX","AttributeName":"email","Extra":1},"More":true}"#,
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(details.destination, None);
+        assert_eq!(details.delivery_medium.unwrap().as_str(), "FAX");
+        assert_eq!(details.attribute_name.as_deref(), Some("email"));
+        let err = parse_success(&response(200, &[], "<html>")).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Protocol);
+        assert_eq!(err.body_excerpt(), Some("<html>"));
+    }
+
+    #[test]
+    fn redact_replaces_every_occurrence() {
+        let mut body = b"xTOKyTOK".to_vec();
+        redact(&mut body, b"TOK");
+        assert_eq!(body, b"x***y***");
+    }
+}

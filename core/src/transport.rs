@@ -1,0 +1,264 @@
+//! The HTTP transport: one `ureq::Agent` (connection pool, TLS, timeouts, proxy) built from the
+//! resolved configuration, one attempt at a time, with transport failures mapped to typed errors.
+
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ureq::config::AutoHeaderValue;
+use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+use ureq::Agent;
+
+use crate::config::{ResolvedConfig, Sourced};
+use crate::error::{Error, ErrorKind, TimeoutPhase};
+use crate::protocol::{self, RawResponse, CONTENT_TYPE, TARGET};
+use crate::retry::FailedAttempt;
+
+/// Largest response body read, in bytes; anything larger is a `Protocol` error.
+pub const MAX_RESPONSE_BODY: u64 = 1024 * 1024;
+/// Pooled connections older than this are not reused: servers (cognito-local among them) close
+/// idle keep-alive connections after about 5 s, and a request sent on such a connection fails.
+pub const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(4);
+
+/// The headers that change per attempt.
+pub(crate) struct AttemptHeaders<'a> {
+    pub invocation_id: &'a str,
+    pub attempt: u32,
+    pub max_attempts: u32,
+}
+
+#[derive(Debug)]
+pub(crate) struct Transport {
+    agent: Agent,
+    user_agent: String,
+}
+
+impl Transport {
+    pub fn new(config: &ResolvedConfig) -> Result<Self, Error> {
+        let root_certs = match &config.ca_bundle {
+            Some(bundle) => load_ca_bundle(bundle)?,
+            None => RootCerts::PlatformVerifier,
+        };
+        if !config.verify_tls.value {
+            log::warn!(
+                target: "cognito_attr_code",
+                "TLS certificate verification is disabled ({}): the access token can be intercepted",
+                config.verify_tls.source
+            );
+        }
+        let tls = TlsConfig::builder()
+            .root_certs(root_certs)
+            .disable_verification(!config.verify_tls.value)
+            .build();
+        let connect = config.connect_timeout.value;
+        let read = config.read_timeout.value;
+        let agent = Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .tls_config(tls)
+            .proxy(None)
+            .timeout_resolve(connect)
+            .timeout_connect(connect)
+            .timeout_per_read(read)
+            .timeout_per_write(read)
+            .max_idle_age(POOL_IDLE_TIMEOUT)
+            .user_agent(AutoHeaderValue::None)
+            .accept(AutoHeaderValue::None)
+            .build()
+            .new_agent();
+        let user_agent = format!(
+            "cognito-attr-code/{} {} os/{}",
+            env!("CARGO_PKG_VERSION"),
+            config.user_agent_suffix,
+            std::env::consts::OS
+        );
+        Ok(Self { agent, user_agent })
+    }
+
+    pub fn user_agent(&self) -> &str {
+        &self.user_agent
+    }
+
+    /// One HTTP exchange. The body is scrubbed of `secret` before anything reads it.
+    pub fn send(
+        &self,
+        url: &str,
+        body: &[u8],
+        headers: &AttemptHeaders<'_>,
+        secret: &str,
+    ) -> Result<RawResponse, FailedAttempt> {
+        let started = Instant::now();
+        let result = self
+            .agent
+            .post(url)
+            .header("content-type", CONTENT_TYPE)
+            .header("x-amz-target", TARGET)
+            .header("user-agent", &self.user_agent)
+            .header("amz-sdk-invocation-id", headers.invocation_id)
+            .header(
+                "amz-sdk-request",
+                format!("attempt={}; max={}", headers.attempt, headers.max_attempts),
+            )
+            .send(body);
+        let mut response = match result {
+            Ok(response) => response,
+            Err(err) => {
+                let failure = failed_attempt(err, None);
+                log::debug!(
+                    target: "cognito_attr_code",
+                    "POST {url} attempt {}/{} failed after {} ms: {}",
+                    headers.attempt, headers.max_attempts, started.elapsed().as_millis(), failure.error
+                );
+                return Err(failure);
+            }
+        };
+        let status = response.status().as_u16();
+        let response_headers: Vec<(String, String)> = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_owned(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let read = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_RESPONSE_BODY)
+            .read_to_vec();
+        let mut raw = RawResponse {
+            status,
+            headers: response_headers,
+            body: Vec::new(),
+        };
+        match read {
+            Ok(body) => raw.body = body,
+            Err(err) => {
+                let failure = failed_attempt(err, Some(&raw));
+                log::debug!(
+                    target: "cognito_attr_code",
+                    "POST {url} attempt {}/{} -> {status}, body unreadable after {} ms: {}",
+                    headers.attempt, headers.max_attempts, started.elapsed().as_millis(), failure.error
+                );
+                return Err(failure);
+            }
+        }
+        protocol::redact(&mut raw.body, secret.as_bytes());
+        log::debug!(
+            target: "cognito_attr_code",
+            "POST {url} attempt {}/{} -> {status} request_id={} in {} ms",
+            headers.attempt,
+            headers.max_attempts,
+            raw.request_id().as_deref().unwrap_or("-"),
+            started.elapsed().as_millis()
+        );
+        Ok(raw)
+    }
+}
+
+fn load_ca_bundle(bundle: &Sourced<std::path::PathBuf>) -> Result<RootCerts, Error> {
+    let setting = || format!("ca_bundle ({})", bundle.source);
+    let path: &Path = &bundle.value;
+    let pem = std::fs::read(path).map_err(|e| {
+        Error::configuration(
+            setting(),
+            format_args!("cannot read {}: {e}", path.display()),
+        )
+    })?;
+    let mut certs: Vec<Certificate<'static>> = Vec::new();
+    for item in ureq::tls::parse_pem(&pem) {
+        match item {
+            Ok(PemItem::Certificate(cert)) => certs.push(cert),
+            Ok(_) => {}
+            Err(e) => {
+                return Err(Error::configuration(
+                    setting(),
+                    format_args!("{} is not a valid PEM file: {e}", path.display()),
+                ))
+            }
+        }
+    }
+    if certs.is_empty() {
+        return Err(Error::configuration(
+            setting(),
+            format_args!("{} contains no PEM certificate", path.display()),
+        ));
+    }
+    Ok(RootCerts::Specific(Arc::new(certs)))
+}
+
+fn failed_attempt(err: ureq::Error, response: Option<&RawResponse>) -> FailedAttempt {
+    let (kind, message, not_sent) = classify(err);
+    let mut error = Error::new(kind, message);
+    if let Some(response) = response {
+        error = error.with_response(response.status, response.request_id());
+    }
+    FailedAttempt {
+        error,
+        retry_after: None,
+        not_sent,
+    }
+}
+
+fn classify(err: ureq::Error) -> (ErrorKind, String, bool) {
+    use ureq::Timeout as T;
+    match err {
+        ureq::Error::Timeout(T::Resolve | T::Connect) => (
+            ErrorKind::Timeout(TimeoutPhase::Connect),
+            "connect timeout: no connection within the configured connect timeout".into(),
+            true,
+        ),
+        ureq::Error::Timeout(phase) => (
+            ErrorKind::Timeout(TimeoutPhase::Read),
+            format!("read timeout ({phase}): the server did not answer within the configured read timeout"),
+            false,
+        ),
+        ureq::Error::HostNotFound => (ErrorKind::Network, "could not resolve the endpoint's host name".into(), true),
+        ureq::Error::ConnectionFailed => (ErrorKind::Network, "could not connect to the endpoint".into(), true),
+        ureq::Error::Io(io) => classify_io(io),
+        ureq::Error::Tls(what) => (ErrorKind::Tls, format!("TLS failure: {what}"), true),
+        ureq::Error::Rustls(e) => (ErrorKind::Tls, format!("TLS failure: {e}"), true),
+        ureq::Error::Pem(e) => (ErrorKind::Tls, format!("TLS failure: {e}"), true),
+        ureq::Error::BodyExceedsLimit(limit) => (
+            ErrorKind::Protocol,
+            format!("the response body is larger than {limit} bytes"),
+            false,
+        ),
+        ureq::Error::Protocol(e) => (ErrorKind::Protocol, format!("malformed HTTP response: {e}"), false),
+        ureq::Error::BadUri(e) => (ErrorKind::Configuration { setting: "endpoint_url".into() }, format!("endpoint_url: {e}"), true),
+        other => (ErrorKind::Network, format!("HTTP failure: {other}"), false),
+    }
+}
+
+fn classify_io(io: io::Error) -> (ErrorKind, String, bool) {
+    if let Some(tls) = io
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+    {
+        return (ErrorKind::Tls, format!("TLS failure: {tls}"), true);
+    }
+    use io::ErrorKind as K;
+    match io.kind() {
+        K::ConnectionRefused | K::AddrNotAvailable | K::NetworkUnreachable | K::HostUnreachable => {
+            (ErrorKind::Network, format!("could not connect: {io}"), true)
+        }
+        K::TimedOut | K::WouldBlock => (
+            ErrorKind::Timeout(TimeoutPhase::Read),
+            format!("read timeout: {io}"),
+            false,
+        ),
+        K::UnexpectedEof => (
+            ErrorKind::Network,
+            "the server closed the connection before the response was complete".into(),
+            false,
+        ),
+        _ => (
+            ErrorKind::Network,
+            format!("connection failure: {io}"),
+            false,
+        ),
+    }
+}
