@@ -1,0 +1,284 @@
+//! A scripted HTTP/1.1 server on an ephemeral loopback port, and a log capture, for the
+//! integration tests. Every wait in here is bounded.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread;
+use std::time::Duration;
+
+/// How the server answers one request.
+#[derive(Clone, Debug)]
+pub enum Reply {
+    /// A full response with `Content-Length`.
+    Http {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
+    /// Exactly these bytes, then the connection is closed.
+    Raw(Vec<u8>),
+    /// Headers promising 1000 bytes, 10 bytes of body, then close.
+    CloseMidBody,
+    /// Close the connection with unread request data (the kernel answers with a reset).
+    Reset,
+    /// Read the request and say nothing for this long, then close.
+    Silence(Duration),
+    /// Wait, then answer.
+    Delayed(Duration, Box<Reply>),
+}
+
+impl Reply {
+    pub fn json(status: u16, body: &str) -> Self {
+        Self::Http {
+            status,
+            headers: vec![
+                ("Content-Type".into(), "application/x-amz-json-1.1".into()),
+                ("x-amzn-RequestId".into(), "req-0001".into()),
+            ],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    pub fn with_header(self, name: &str, value: &str) -> Self {
+        match self {
+            Self::Http {
+                status,
+                mut headers,
+                body,
+            } => {
+                headers.push((name.into(), value.into()));
+                Self::Http {
+                    status,
+                    headers,
+                    body,
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// A modeled error as Cognito sends it: code in the `__type` member.
+    pub fn service_error(status: u16, code: &str, message: &str) -> Self {
+        Self::json(
+            status,
+            &format!(r#"{{"__type":"{code}","message":"{message}"}}"#),
+        )
+    }
+}
+
+/// One request as received.
+#[derive(Clone, Debug)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    /// Header names in lower case.
+    pub headers: HashMap<String, String>,
+    pub header_order: Vec<String>,
+    pub body: Vec<u8>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .get(&name.to_ascii_lowercase())
+            .map(String::as_str)
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).expect("request body is JSON")
+    }
+}
+
+pub struct TestServer {
+    pub addr: SocketAddr,
+    pub requests: Arc<Mutex<Vec<Recorded>>>,
+    pub accepts: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+}
+
+impl TestServer {
+    /// Serves `script` in order; the last reply repeats.
+    pub fn start(script: Vec<Reply>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let addr = listener.local_addr().unwrap();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let accepts = Arc::new(AtomicUsize::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let script = Arc::new(script);
+        let next = Arc::new(AtomicUsize::new(0));
+        {
+            let (requests, accepts, stop) = (requests.clone(), accepts.clone(), stop.clone());
+            thread::spawn(move || {
+                for stream in listener.incoming() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = stream else { continue };
+                    accepts.fetch_add(1, Ordering::SeqCst);
+                    let (requests, script, next) = (requests.clone(), script.clone(), next.clone());
+                    thread::spawn(move || serve(stream, &requests, &script, &next));
+                }
+            });
+        }
+        Self {
+            addr,
+            requests,
+            accepts,
+            stop,
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.requests.lock().unwrap().clone()
+    }
+
+    pub fn accepts(&self) -> usize {
+        self.accepts.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
+    }
+}
+
+fn serve(stream: TcpStream, requests: &Mutex<Vec<Recorded>>, script: &[Reply], next: &AtomicUsize) {
+    stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
+    let mut writer = stream.try_clone().unwrap();
+    let mut reader = BufReader::new(stream);
+    // Keep-alive: bounded number of requests per connection.
+    for _ in 0..10_000 {
+        let index = next.fetch_add(1, Ordering::SeqCst).min(script.len() - 1);
+        let reply = &script[index];
+        if matches!(reply, Reply::Reset) {
+            let mut first = [0u8; 16];
+            let _ = reader.read(&mut first);
+            return; // unread request bytes: closing now sends RST
+        }
+        let Some(request) = read_request(&mut reader) else {
+            return;
+        };
+        requests.lock().unwrap().push(request);
+        if !answer(&mut writer, reply) {
+            let _ = writer.shutdown(Shutdown::Both);
+            return;
+        }
+    }
+}
+
+/// Writes the reply; `false` when the connection must be closed afterwards.
+fn answer(writer: &mut TcpStream, reply: &Reply) -> bool {
+    match reply {
+        Reply::Http {
+            status,
+            headers,
+            body,
+        } => {
+            let mut head = format!(
+                "HTTP/1.1 {status} Status\r\nContent-Length: {}\r\n",
+                body.len()
+            );
+            for (name, value) in headers {
+                head.push_str(&format!("{name}: {value}\r\n"));
+            }
+            head.push_str("\r\n");
+            let _ = writer.write_all(head.as_bytes());
+            let _ = writer.write_all(body);
+            true
+        }
+        Reply::Raw(bytes) => {
+            let _ = writer.write_all(bytes);
+            false
+        }
+        Reply::CloseMidBody => {
+            let _ = writer.write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"CodeDeli");
+            false
+        }
+        Reply::Silence(duration) => {
+            thread::sleep(*duration);
+            false
+        }
+        Reply::Delayed(duration, reply) => {
+            thread::sleep(*duration);
+            answer(writer, reply)
+        }
+        Reply::Reset => false,
+    }
+}
+
+fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Recorded> {
+    let mut line = String::new();
+    if reader.read_line(&mut line).ok()? == 0 {
+        return None;
+    }
+    let mut parts = line.split_whitespace();
+    let method = parts.next()?.to_owned();
+    let path = parts.next()?.to_owned();
+    let mut headers = HashMap::new();
+    let mut header_order = Vec::new();
+    for _ in 0..200 {
+        let mut line = String::new();
+        reader.read_line(&mut line).ok()?;
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        let (name, value) = line.split_once(':')?;
+        let name = name.trim().to_ascii_lowercase();
+        header_order.push(name.clone());
+        headers.insert(name, value.trim().to_owned());
+    }
+    let length: usize = headers
+        .get("content-length")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some(Recorded {
+        method,
+        path,
+        headers,
+        header_order,
+        body,
+    })
+}
+
+/// Every log record at every level, formatted, for assertions. Installed once per test binary.
+pub fn captured_logs() -> &'static Mutex<Vec<String>> {
+    static LOGS: OnceLock<&'static Capture> = OnceLock::new();
+    struct Capture(Mutex<Vec<String>>);
+    impl log::Log for Capture {
+        fn enabled(&self, _: &log::Metadata) -> bool {
+            true
+        }
+        fn log(&self, record: &log::Record) {
+            self.0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(format!(
+                    "{} {} {}",
+                    record.level(),
+                    record.target(),
+                    record.args()
+                ));
+        }
+        fn flush(&self) {}
+    }
+    let capture = LOGS.get_or_init(|| {
+        let capture: &'static Capture = Box::leak(Box::new(Capture(Mutex::new(Vec::new()))));
+        log::set_logger(capture).expect("no other logger");
+        log::set_max_level(log::LevelFilter::Trace);
+        capture
+    });
+    &capture.0
+}

@@ -1,0 +1,88 @@
+//! The C boundary: panics never unwind into C, and pointers from C are checked before use.
+
+use std::ffi::{c_char, CStr, CString};
+
+use crate::error::{write_error, ArgumentError};
+use crate::{cognito_error, cognito_status};
+
+/// Runs `body`; a panic becomes `COGNITO_PANIC` (with a message in `error_out` when possible).
+/// The panic payload is not reported: it could quote caller data.
+pub(crate) fn guard(
+    error_out: *mut cognito_error,
+    body: impl FnOnce() -> cognito_status,
+) -> cognito_status {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(status) => status,
+        Err(_) => {
+            crate::boundary::quietly(|| {
+                // SAFETY: the caller promised error_out is NULL or valid.
+                unsafe {
+                    write_error(
+                        error_out,
+                        cognito_status::COGNITO_PANIC,
+                        "Panic",
+                        "internal error: a bug in cognito-attr-code was caught at the C boundary",
+                        None,
+                        0,
+                    )
+                }
+            });
+            cognito_status::COGNITO_PANIC
+        }
+    }
+}
+
+/// A required C string argument as UTF-8.
+///
+/// # Safety
+/// `ptr` is NULL or points to a NUL-terminated string valid for the call.
+pub(crate) unsafe fn required_str<'a>(
+    ptr: *const c_char,
+    argument: &'static str,
+) -> Result<&'a str, ArgumentError> {
+    if ptr.is_null() {
+        return Err(ArgumentError::new(argument, "is NULL"));
+    }
+    CStr::from_ptr(ptr).to_str().map_err(|e| {
+        ArgumentError::new(
+            argument,
+            format!("is not valid UTF-8 (byte {})", e.valid_up_to()),
+        )
+    })
+}
+
+/// An owned C string for the caller (free with the matching `_free`). Interior NUL bytes, which
+/// a C string cannot hold, become U+FFFD.
+pub(crate) fn to_c_string(text: &str) -> *mut c_char {
+    let cleaned;
+    let text = if text.contains('\0') {
+        cleaned = text.replace('\0', "\u{FFFD}");
+        cleaned.as_str()
+    } else {
+        text
+    };
+    CString::new(text)
+        .expect("interior NUL bytes were replaced")
+        .into_raw()
+}
+
+/// Frees a string made by [`to_c_string`] and sets the pointer to NULL.
+///
+/// # Safety
+/// `*slot` is NULL or came from [`to_c_string`] and was not freed.
+pub(crate) unsafe fn free_c_string(slot: &mut *mut c_char) {
+    let ptr = std::mem::replace(slot, std::ptr::null_mut());
+    if !ptr.is_null() {
+        drop(CString::from_raw(ptr));
+    }
+}
+
+pub(crate) fn optional_c_string(text: Option<&str>) -> *mut c_char {
+    text.map(to_c_string).unwrap_or(std::ptr::null_mut())
+}
+
+/// Runs `body` for a function with no status to return (the `_free` functions): a panic is
+/// swallowed rather than unwound into C.
+pub(crate) fn quietly(body: impl FnOnce()) {
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(body));
+}

@@ -1,0 +1,270 @@
+//! `cognito_config`: an opaque builder of client settings, so that new settings never change the
+//! ABI. Anything not set comes from the environment (`AWS_REGION`, ...) or defaults.
+
+use std::ffi::c_char;
+use std::time::Duration;
+
+use crate::boundary::required_str;
+use crate::cognito_status;
+
+/// Opaque client settings. Create with `cognito_config_new`, free with `cognito_config_free`.
+/// Not thread-safe while being modified; `cognito_client_new` copies it.
+#[allow(non_camel_case_types)]
+pub struct cognito_config {
+    pub(crate) settings: cac::Settings,
+}
+
+/// A new, empty configuration. The caller owns it: free with `cognito_config_free`.
+/// Returns NULL only if a bug was caught.
+#[no_mangle]
+pub extern "C" fn cognito_config_new() -> *mut cognito_config {
+    std::panic::catch_unwind(|| {
+        Box::into_raw(Box::new(cognito_config {
+            settings: cac::Settings::new().user_agent_suffix("lang/c"),
+        }))
+    })
+    .unwrap_or(std::ptr::null_mut())
+}
+
+/// Frees a configuration. NULL is fine.
+///
+/// # Safety
+/// `config` is NULL or came from `cognito_config_new` and was not freed.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_free(config: *mut cognito_config) {
+    if !config.is_null() {
+        crate::boundary::quietly(|| drop(Box::from_raw(config)));
+    }
+}
+
+/// Applies `change` to the settings; NULL `config` → `COGNITO_INVALID_ARGUMENT`.
+unsafe fn update(
+    config: *mut cognito_config,
+    change: impl FnOnce(cac::Settings) -> Result<cac::Settings, ()>,
+) -> cognito_status {
+    let Some(config) = config.as_mut() else {
+        return cognito_status::COGNITO_INVALID_ARGUMENT;
+    };
+    crate::boundary::guard(std::ptr::null_mut(), || {
+        match change(config.settings.clone()) {
+            Ok(settings) => {
+                config.settings = settings;
+                cognito_status::COGNITO_OK
+            }
+            Err(()) => cognito_status::COGNITO_INVALID_ARGUMENT,
+        }
+    })
+}
+
+/// AWS region, e.g. `"eu-west-1"` (overrides `AWS_REGION` / `AWS_DEFAULT_REGION`).
+///
+/// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
+/// value that is not UTF-8.
+///
+/// # Safety
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_region(
+    config: *mut cognito_config,
+    value: *const c_char,
+) -> cognito_status {
+    update(config, |s| {
+        let v = required_str(value, "region").map_err(|_| ())?;
+        Ok(s.region(v))
+    })
+}
+
+/// Custom endpoint URL, e.g. `"http://127.0.0.1:9229"` (overrides `AWS_ENDPOINT_URL*`).
+///
+/// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
+/// value that is not UTF-8.
+///
+/// # Safety
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_endpoint_url(
+    config: *mut cognito_config,
+    value: *const c_char,
+) -> cognito_status {
+    update(config, |s| {
+        let v = required_str(value, "endpoint_url").map_err(|_| ())?;
+        Ok(s.endpoint_url(v))
+    })
+}
+
+/// PEM file of CA certificates to trust instead of the system store (overrides
+/// `AWS_CA_BUNDLE`).
+///
+/// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
+/// value that is not UTF-8.
+///
+/// # Safety
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_ca_bundle(
+    config: *mut cognito_config,
+    value: *const c_char,
+) -> cognito_status {
+    update(config, |s| {
+        let v = required_str(value, "ca_bundle").map_err(|_| ())?;
+        Ok(s.ca_bundle(v))
+    })
+}
+
+/// Retry mode: `"standard"` (default) or `"legacy"` (treated as standard).
+///
+/// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
+/// value that is not UTF-8.
+///
+/// # Safety
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_retry_mode(
+    config: *mut cognito_config,
+    value: *const c_char,
+) -> cognito_status {
+    update(config, |s| {
+        let v = required_str(value, "retry_mode").map_err(|_| ())?;
+        cac::RetryMode::parse(v).map(|m| s.retry_mode(m)).ok_or(())
+    })
+}
+
+/// Connect timeout in milliseconds; 0 means none. Default 60000.
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_connect_timeout_ms(
+    config: *mut cognito_config,
+    value: u64,
+) -> cognito_status {
+    update(config, |s| {
+        let v = value;
+        Ok(s.connect_timeout(Duration::from_millis(v)))
+    })
+}
+
+/// Read timeout in milliseconds; 0 means none. Default 60000.
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_read_timeout_ms(
+    config: *mut cognito_config,
+    value: u64,
+) -> cognito_status {
+    update(config, |s| {
+        let v = value;
+        Ok(s.read_timeout(Duration::from_millis(v)))
+    })
+}
+
+/// Attempts per call including the first; must be at least 1. Default 3 (or `AWS_MAX_ATTEMPTS`).
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_max_attempts(
+    config: *mut cognito_config,
+    value: u32,
+) -> cognito_status {
+    update(config, |s| {
+        let v = value;
+        if v == 0 {
+            Err(())
+        } else {
+            Ok(s.max_attempts(v))
+        }
+    })
+}
+
+/// `false` disables TLS certificate verification (a warning is logged). Default `true`.
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_verify_tls(
+    config: *mut cognito_config,
+    value: bool,
+) -> cognito_status {
+    update(config, |s| {
+        let v = value;
+        Ok(s.verify_tls(v))
+    })
+}
+
+/// Allow `http://` endpoints on non-loopback hosts. Default `false`.
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_allow_insecure_http(
+    config: *mut cognito_config,
+    value: bool,
+) -> cognito_status {
+    update(config, |s| {
+        let v = value;
+        Ok(s.allow_insecure_http(v))
+    })
+}
+
+/// Use the region's FIPS endpoint. Default `false` (or `AWS_USE_FIPS_ENDPOINT`).
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_use_fips_endpoint(
+    config: *mut cognito_config,
+    value: bool,
+) -> cognito_status {
+    update(config, |s| {
+        let v = value;
+        Ok(s.use_fips_endpoint(v))
+    })
+}
+
+/// Use the region's dual-stack endpoint. Default `false` (or `AWS_USE_DUALSTACK_ENDPOINT`).
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_use_dualstack_endpoint(
+    config: *mut cognito_config,
+    value: bool,
+) -> cognito_status {
+    update(config, |s| {
+        let v = value;
+        Ok(s.use_dualstack_endpoint(v))
+    })
+}
+
+/// Retry after a read timeout. Default `false`: the first request may have sent a code.
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_retry_read_timeouts(
+    config: *mut cognito_config,
+    value: bool,
+) -> cognito_status {
+    update(config, |s| {
+        let v = value;
+        Ok(s.retry_read_timeouts(v))
+    })
+}

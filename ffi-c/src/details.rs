@@ -1,0 +1,52 @@
+//! `cognito_code_delivery_details`: where the code was sent, owned by the caller once written.
+
+use std::ffi::c_char;
+
+use crate::boundary::{free_c_string, optional_c_string};
+
+/// Where Cognito sent the code. Written only on success. Each field is NULL when the service
+/// omitted it (cognito-local, for one, omits them all). Release with
+/// `cognito_code_delivery_details_free`.
+#[allow(non_camel_case_types)]
+#[repr(C)]
+pub struct cognito_code_delivery_details {
+    /// Masked destination, e.g. `"a***@e***.com"`.
+    pub destination: *mut c_char,
+    /// `"EMAIL"`, `"SMS"`, or any other value the service sent.
+    pub delivery_medium: *mut c_char,
+    /// The attribute the code verifies, e.g. `"email"`.
+    pub attribute_name: *mut c_char,
+}
+
+impl cognito_code_delivery_details {
+    pub(crate) fn from_core(details: Option<&cac::CodeDeliveryDetails>) -> Self {
+        Self {
+            destination: optional_c_string(details.and_then(|d| d.destination.as_deref())),
+            delivery_medium: optional_c_string(
+                details
+                    .and_then(|d| d.delivery_medium.as_ref())
+                    .map(|m| m.as_str()),
+            ),
+            attribute_name: optional_c_string(details.and_then(|d| d.attribute_name.as_deref())),
+        }
+    }
+}
+
+/// Frees the strings of details written by this library and zeroes the struct, so a second call
+/// is harmless. NULL is fine.
+///
+/// # Safety
+/// `details` is NULL, zeroed, or was written by this library and not modified since.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_code_delivery_details_free(
+    details: *mut cognito_code_delivery_details,
+) {
+    crate::boundary::quietly(|| {
+        let Some(details) = details.as_mut() else {
+            return;
+        };
+        free_c_string(&mut details.destination);
+        free_c_string(&mut details.delivery_medium);
+        free_c_string(&mut details.attribute_name);
+    });
+}
