@@ -1,1 +1,41 @@
+//! Node.js binding of `cognito-attr-code`, built with napi-rs.
+//!
+//! The native layer never throws for failures of the call itself: it returns an [`Outcome`]
+//! (output or structured error), and the hand-written `index.js` turns errors into the right
+//! JavaScript `Error` classes. That keeps async rejections and sync throws identical.
 
+mod client;
+mod outcome;
+mod request;
+mod settings;
+mod task;
+
+pub use client::NativeClient;
+pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
+pub use request::NativeRequest;
+pub use settings::NativeSettings;
+pub use task::GetAttrCodeTask;
+
+use napi::bindgen_prelude::AsyncTask;
+use napi_derive::napi;
+use task::Sender;
+
+/// The version of the native library.
+#[napi]
+pub const VERSION: &str = cognito_attr_code::VERSION;
+
+/// One call with a client built from `settings` (on the libuv pool, like the call itself).
+#[napi]
+pub fn get_attr_code(
+    request: NativeRequest,
+    settings: Option<NativeSettings>,
+) -> AsyncTask<GetAttrCodeTask> {
+    let sender = Sender::OneShot(settings.unwrap_or_default().into_core());
+    AsyncTask::new(GetAttrCodeTask::new(sender, request.into_core()))
+}
+
+/// One blocking call with a client built from `settings`.
+#[napi]
+pub fn get_attr_code_sync(request: NativeRequest, settings: Option<NativeSettings>) -> Outcome {
+    Sender::OneShot(settings.unwrap_or_default().into_core()).send(&request.into_core())
+}

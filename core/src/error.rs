@@ -99,7 +99,11 @@ pub enum ErrorKind {
 /// Messages never contain the access token: a response body is scrubbed of it before it is
 /// parsed (see `protocol::redact`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct Error(Box<Details>);
+
+/// Boxed so that `Result<T, Error>` stays one pointer wide on the success path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Details {
     kind: ErrorKind,
     message: String,
     request_id: Option<String>,
@@ -113,14 +117,14 @@ pub const BODY_EXCERPT_MAX: usize = 256;
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(Details {
             kind,
             message: message.into(),
             request_id: None,
             http_status: None,
             body_excerpt: None,
             attempts: 0,
-        }
+        }))
     }
 
     pub(crate) fn invalid_argument(argument: &'static str, why: impl fmt::Display) -> Self {
@@ -137,31 +141,31 @@ impl Error {
     }
 
     pub(crate) fn with_response(mut self, http_status: u16, request_id: Option<String>) -> Self {
-        self.http_status = Some(http_status);
-        self.request_id = request_id;
+        self.0.http_status = Some(http_status);
+        self.0.request_id = request_id;
         self
     }
 
     pub(crate) fn with_body_excerpt(mut self, body: &[u8]) -> Self {
-        self.body_excerpt = Some(excerpt(body));
+        self.0.body_excerpt = Some(excerpt(body));
         self
     }
 
     pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
-        self.attempts = attempts;
+        self.0.attempts = attempts;
         self
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.0.kind
     }
 
     /// The service's sanitized error code for service errors (e.g. `"NotAuthorizedException"`),
     /// or a stable name for local errors (`"InvalidArgument"`, `"Configuration"`, `"Network"`,
     /// `"Timeout"`, `"Tls"`, `"Protocol"`).
     pub fn code(&self) -> &str {
-        match &self.kind {
+        match &self.0.kind {
             ErrorKind::Service(code) => code.as_str(),
             ErrorKind::UnknownService(code) => code,
             ErrorKind::InvalidArgument { .. } => "InvalidArgument",
@@ -175,36 +179,36 @@ impl Error {
 
     /// The service's message, or a description of the local failure.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The request id the service returned, if any.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.0.request_id.as_deref()
     }
 
     /// The HTTP status of the response, if one was received.
     pub fn http_status(&self) -> Option<u16> {
-        self.http_status
+        self.0.http_status
     }
 
     /// For [`ErrorKind::Protocol`]: the start of the response body (at most
     /// [`BODY_EXCERPT_MAX`] bytes, lossily decoded).
     pub fn body_excerpt(&self) -> Option<&str> {
-        self.body_excerpt.as_deref()
+        self.0.body_excerpt.as_deref()
     }
 
     /// How many HTTP attempts were made before this error (0 when it happened before any I/O).
     pub fn attempts(&self) -> u32 {
-        self.attempts
+        self.0.attempts
     }
 
     /// `true` when the service reported an error of its own (`$fault: "server"` in AWS terms).
     pub fn is_server_fault(&self) -> bool {
-        match &self.kind {
+        match &self.0.kind {
             ErrorKind::Service(code) => code.is_server_fault(),
             ErrorKind::UnknownService(_) | ErrorKind::Protocol => {
-                self.http_status.is_some_and(|s| s >= 500)
+                self.0.http_status.is_some_and(|s| s >= 500)
             }
             _ => false,
         }
@@ -226,13 +230,13 @@ fn excerpt(body: &[u8]) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
+        match &self.0.kind {
             ErrorKind::Service(_) | ErrorKind::UnknownService(_) => {
-                write!(f, "{}: {}", self.code(), self.message)?
+                write!(f, "{}: {}", self.code(), self.0.message)?
             }
-            _ => write!(f, "{} error: {}", self.code(), self.message)?,
+            _ => write!(f, "{} error: {}", self.code(), self.0.message)?,
         }
-        match (self.http_status, &self.request_id) {
+        match (self.0.http_status, &self.0.request_id) {
             (Some(status), Some(id)) => write!(f, " (HTTP {status}, request id {id})"),
             (Some(status), None) => write!(f, " (HTTP {status})"),
             (None, Some(id)) => write!(f, " (request id {id})"),

@@ -1,0 +1,89 @@
+//! A reusable client: one connection pool and retry quota shared by every call, including
+//! concurrent ones (the core client is `Send + Sync` and cheap to clone into each task).
+
+use cognito_attr_code::Client;
+use napi::bindgen_prelude::AsyncTask;
+use napi_derive::napi;
+
+use crate::outcome::{NativeError, Outcome};
+use crate::request::NativeRequest;
+use crate::settings::NativeSettings;
+use crate::task::{GetAttrCodeTask, Sender};
+
+/// A client, or the configuration error that prevented building it. Construction never throws:
+/// the wrapper reads `error` and throws the matching class.
+#[napi]
+pub struct NativeClient {
+    client: Result<Client, NativeError>,
+}
+
+/// The endpoint, or why it cannot be resolved.
+#[napi(object)]
+pub struct EndpointOutcome {
+    pub url: Option<String>,
+    pub error: Option<NativeError>,
+}
+
+#[napi]
+impl NativeClient {
+    #[napi(constructor)]
+    pub fn new(settings: Option<NativeSettings>) -> Self {
+        let client = settings
+            .unwrap_or_default()
+            .into_core()
+            .and_then(|settings| Client::new(&settings).map_err(|e| NativeError::from(&e)));
+        Self { client }
+    }
+
+    /// The error that prevented building the client, if any.
+    #[napi(getter)]
+    pub fn error(&self) -> Option<NativeError> {
+        self.client.as_ref().err().cloned()
+    }
+
+    /// The endpoint requests go to (resolved when the client was built).
+    #[napi]
+    pub fn endpoint_url(&self) -> EndpointOutcome {
+        match self.client.as_ref().map(Client::endpoint_url) {
+            Ok(Ok(url)) => EndpointOutcome {
+                url: Some(url.to_owned()),
+                error: None,
+            },
+            Ok(Err(error)) => EndpointOutcome {
+                url: None,
+                error: Some(NativeError::from(&error)),
+            },
+            Err(error) => EndpointOutcome {
+                url: None,
+                error: Some(error.clone()),
+            },
+        }
+    }
+
+    /// The `User-Agent` sent with every request.
+    #[napi]
+    pub fn user_agent(&self) -> Option<String> {
+        self.client.as_ref().ok().map(|c| c.user_agent().to_owned())
+    }
+
+    /// One call on the libuv pool.
+    #[napi]
+    pub fn get_attr_code(&self, request: NativeRequest) -> AsyncTask<GetAttrCodeTask> {
+        AsyncTask::new(GetAttrCodeTask::new(self.sender(), request.into_core()))
+    }
+
+    /// One blocking call.
+    #[napi]
+    pub fn get_attr_code_sync(&self, request: NativeRequest) -> Outcome {
+        self.sender().send(&request.into_core())
+    }
+}
+
+impl NativeClient {
+    fn sender(&self) -> Sender {
+        match &self.client {
+            Ok(client) => Sender::Shared(client.clone()),
+            Err(error) => Sender::OneShot(Err(error.clone())),
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The request as JavaScript passes it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use cognito_attr_code::{AccessToken, GetAttrCodeRequest};
+use napi_derive::napi;
+
+/// Input of one call. The token moves into a zeroizing `AccessToken` at once.
+#[napi(object)]
+pub struct NativeRequest {
+    pub access_token: String,
+    pub attribute_name: String,
+    pub client_metadata: Option<HashMap<String, String>>,
+}
+
+impl NativeRequest {
+    /// The core request (validated by the core when it is sent).
+    pub fn into_core(self) -> GetAttrCodeRequest {
+        let request =
+            GetAttrCodeRequest::new(AccessToken::from(self.access_token), self.attribute_name);
+        match self.client_metadata {
+            Some(metadata) => {
+                request.client_metadata(metadata.into_iter().collect::<BTreeMap<_, _>>())
+            }
+            None => request,
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Client settings as JavaScript passes them, converted to the core's `Settings`.
+
+use std::time::Duration;
+
+use cognito_attr_code::{RetryMode, Settings};
+use napi_derive::napi;
+
+use crate::outcome::NativeError;
+
+/// Settings of a client. Unset values come from the environment, then defaults. The JavaScript
+/// wrapper has already checked every type and range.
+#[napi(object)]
+#[derive(Default)]
+pub struct NativeSettings {
+    pub region: Option<String>,
+    pub endpoint_url: Option<String>,
+    pub connect_timeout_ms: Option<u32>,
+    pub read_timeout_ms: Option<u32>,
+    pub max_attempts: Option<u32>,
+    pub retry_mode: Option<String>,
+    pub ca_bundle: Option<String>,
+    pub verify: Option<bool>,
+    pub allow_insecure_http: Option<bool>,
+    pub use_fips_endpoint: Option<bool>,
+    pub use_dualstack_endpoint: Option<bool>,
+    pub retry_read_timeouts: Option<bool>,
+    /// Names the front end in the `User-Agent`, e.g. `lang/js md/nodejs#20.1.0`.
+    pub user_agent_suffix: Option<String>,
+}
+
+impl NativeSettings {
+    /// The core settings, or a configuration error for a value the core cannot represent.
+    pub fn into_core(self) -> Result<Settings, NativeError> {
+        let mut settings = Settings::new();
+        if let Some(region) = self.region {
+            settings = settings.region(region);
+        }
+        if let Some(url) = self.endpoint_url {
+            settings = settings.endpoint_url(url);
+        }
+        if let Some(ms) = self.connect_timeout_ms {
+            settings = settings.connect_timeout(Duration::from_millis(ms.into()));
+        }
+        if let Some(ms) = self.read_timeout_ms {
+            settings = settings.read_timeout(Duration::from_millis(ms.into()));
+        }
+        if let Some(attempts) = self.max_attempts {
+            settings = settings.max_attempts(attempts);
+        }
+        if let Some(mode) = self.retry_mode {
+            let parsed = RetryMode::parse(&mode).ok_or_else(|| {
+                NativeError::configuration(
+                    "retryMode",
+                    format!("unknown retry mode {mode:?} (expected \"standard\")"),
+                )
+            })?;
+            settings = settings.retry_mode(parsed);
+        }
+        if let Some(path) = self.ca_bundle {
+            settings = settings.ca_bundle(path);
+        }
+        if let Some(verify) = self.verify {
+            settings = settings.verify_tls(verify);
+        }
+        if let Some(allow) = self.allow_insecure_http {
+            settings = settings.allow_insecure_http(allow);
+        }
+        if let Some(on) = self.use_fips_endpoint {
+            settings = settings.use_fips_endpoint(on);
+        }
+        if let Some(on) = self.use_dualstack_endpoint {
+            settings = settings.use_dualstack_endpoint(on);
+        }
+        if let Some(on) = self.retry_read_timeouts {
+            settings = settings.retry_read_timeouts(on);
+        }
+        if let Some(suffix) = self.user_agent_suffix {
+            settings = settings.user_agent_suffix(suffix);
+        }
+        Ok(settings)
+    }
+}

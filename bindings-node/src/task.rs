@@ -1,0 +1,53 @@
+//! The call as an `AsyncTask`: `compute` (the blocking HTTP exchange) runs on the libuv pool,
+//! never on the JavaScript thread.
+
+use cognito_attr_code::{Client, GetAttrCodeRequest, Settings};
+use napi::{Env, Result, Task};
+use napi_derive::napi;
+
+use crate::outcome::{NativeError, Outcome};
+
+/// Who sends the request: a shared client, or one built for this call from its settings.
+pub(crate) enum Sender {
+    Shared(Client),
+    OneShot(std::result::Result<Settings, NativeError>),
+}
+
+impl Sender {
+    /// Sends `request`, blocking; every failure becomes an `Outcome`.
+    pub(crate) fn send(&self, request: &GetAttrCodeRequest) -> Outcome {
+        match self {
+            Sender::Shared(client) => client.get_attr_code(request).into(),
+            Sender::OneShot(Ok(settings)) => Client::new(settings)
+                .and_then(|client| client.get_attr_code(request))
+                .into(),
+            Sender::OneShot(Err(error)) => error.clone().into(),
+        }
+    }
+}
+
+/// One `GetUserAttributeVerificationCode` call.
+pub struct GetAttrCodeTask {
+    sender: Sender,
+    request: GetAttrCodeRequest,
+}
+
+impl GetAttrCodeTask {
+    pub(crate) fn new(sender: Sender, request: GetAttrCodeRequest) -> Self {
+        Self { sender, request }
+    }
+}
+
+#[napi]
+impl Task for GetAttrCodeTask {
+    type Output = Outcome;
+    type JsValue = Outcome;
+
+    fn compute(&mut self) -> Result<Outcome> {
+        Ok(self.sender.send(&self.request))
+    }
+
+    fn resolve(&mut self, _env: Env, output: Outcome) -> Result<Outcome> {
+        Ok(output)
+    }
+}

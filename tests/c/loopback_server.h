@@ -1,0 +1,21 @@
+/* A scripted HTTP/1.1 server on an ephemeral 127.0.0.1 port, run in a thread of the test process.
+ * The reply is chosen from the request body's AttributeName; every connection is closed after
+ * one reply. */
+#ifndef LOOPBACK_SERVER_H
+#define LOOPBACK_SERVER_H
+
+#include <pthread.h>
+
+typedef struct loopback_server {
+  int listen_fd;
+  int port;
+  int requests;
+  char last_request[8192];
+  pthread_t thread;
+  pthread_mutex_t lock;
+} loopback_server;
+
+int loopback_server_start(loopback_server *server);
+void loopback_server_stop(loopback_server *server);
+
+#endif
