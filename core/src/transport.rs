@@ -21,6 +21,10 @@ pub const MAX_RESPONSE_BODY: u64 = 1024 * 1024;
 /// idle keep-alive connections after about 5 s, and a request sent on such a connection fails.
 pub const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(4);
 
+/// Idle connections kept for reuse: enough for one per thread of a busy multi-threaded caller
+/// (ureq's default of 3 makes a 4th concurrent thread reconnect on every call).
+pub const MAX_IDLE_CONNECTIONS: usize = 32;
+
 /// The headers that change per attempt.
 pub(crate) struct AttemptHeaders<'a> {
     pub invocation_id: &'a str,
@@ -63,6 +67,8 @@ impl Transport {
             .timeout_per_read(read)
             .timeout_per_write(read)
             .max_idle_age(POOL_IDLE_TIMEOUT)
+            .max_idle_connections(MAX_IDLE_CONNECTIONS)
+            .max_idle_connections_per_host(MAX_IDLE_CONNECTIONS)
             .user_agent(AutoHeaderValue::None)
             .accept(AutoHeaderValue::None)
             .build()
