@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use cognito_attr_code::{Client, ErrorKind, GetAttrCodeRequest, RetryClock, ServiceErrorCode, Settings};
+use cognito_attr_code::{
+    Client, ErrorKind, GetAttrCodeRequest, RetryClock, ServiceErrorCode, Settings,
+};
 use support::{Reply, TestServer};
 
 const TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c2VyLTEifQ.sig";
@@ -28,7 +30,11 @@ impl RetryClock for RecordingClock {
     }
 }
 
-fn client(server: &TestServer, settings: Settings, env: &[(&str, &str)]) -> (Client, Arc<RecordingClock>) {
+fn client(
+    server: &TestServer,
+    settings: Settings,
+    env: &[(&str, &str)],
+) -> (Client, Arc<RecordingClock>) {
     let env: HashMap<&str, &str> = env.iter().copied().collect();
     let clock = Arc::new(RecordingClock::default());
     let client = Client::with_environment(&settings.endpoint_url(server.url()), &env)
@@ -44,18 +50,37 @@ fn request() -> GetAttrCodeRequest {
 #[test]
 fn two_503s_then_success_on_attempt_3() {
     let unavailable = Reply::service_error(503, "ServiceUnavailable", "try later");
-    let server = TestServer::start(vec![unavailable.clone(), unavailable, Reply::json(200, "{}")]);
+    let server = TestServer::start(vec![
+        unavailable.clone(),
+        unavailable,
+        Reply::json(200, "{}"),
+    ]);
     let (client, clock) = client(&server, Settings::new(), &[]);
     let output = client.get_attr_code(&request()).unwrap();
     assert_eq!(output.attempts, 3);
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
-    let ids: Vec<_> = requests.iter().map(|r| r.header("amz-sdk-invocation-id").unwrap().to_owned()).collect();
-    assert!(ids.iter().all(|id| id == &ids[0]), "one invocation id for every attempt: {ids:?}");
-    let attempts: Vec<_> = requests.iter().map(|r| r.header("amz-sdk-request").unwrap().to_owned()).collect();
-    assert_eq!(attempts, ["attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"]);
+    let ids: Vec<_> = requests
+        .iter()
+        .map(|r| r.header("amz-sdk-invocation-id").unwrap().to_owned())
+        .collect();
+    assert!(
+        ids.iter().all(|id| id == &ids[0]),
+        "one invocation id for every attempt: {ids:?}"
+    );
+    let attempts: Vec<_> = requests
+        .iter()
+        .map(|r| r.header("amz-sdk-request").unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        attempts,
+        ["attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"]
+    );
     // random 0.5 × min(1 s × 2^(n-1), 20 s)
-    assert_eq!(*clock.sleeps.lock().unwrap(), [Duration::from_millis(500), Duration::from_millis(1000)]);
+    assert_eq!(
+        *clock.sleeps.lock().unwrap(),
+        [Duration::from_millis(500), Duration::from_millis(1000)]
+    );
     assert_eq!(output.total_retry_delay, Duration::from_millis(1500));
 }
 
@@ -71,8 +96,14 @@ fn too_many_requests_at_400_is_retried() {
 
 #[test]
 fn limit_exceeded_and_not_authorized_are_not_retried() {
-    for code in [ServiceErrorCode::LimitExceeded, ServiceErrorCode::NotAuthorized] {
-        let server = TestServer::start(vec![Reply::service_error(400, code.as_str(), "no"), Reply::json(200, "{}")]);
+    for code in [
+        ServiceErrorCode::LimitExceeded,
+        ServiceErrorCode::NotAuthorized,
+    ] {
+        let server = TestServer::start(vec![
+            Reply::service_error(400, code.as_str(), "no"),
+            Reply::json(200, "{}"),
+        ]);
         let (client, clock) = client(&server, Settings::new(), &[]);
         let err = client.get_attr_code(&request()).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Service(code));
@@ -101,7 +132,8 @@ fn read_timeout_is_retried_only_when_opted_in() {
 #[test]
 fn retry_after_header_sets_the_delay() {
     let server = TestServer::start(vec![
-        Reply::service_error(400, "TooManyRequestsException", "later").with_header("x-amz-retry-after", "1234"),
+        Reply::service_error(400, "TooManyRequestsException", "later")
+            .with_header("x-amz-retry-after", "1234"),
         Reply::json(200, "{}"),
     ]);
     let (client, clock) = client(&server, Settings::new(), &[]);
@@ -111,7 +143,11 @@ fn retry_after_header_sets_the_delay() {
 
 #[test]
 fn quota_exhaustion_stops_retries() {
-    let server = TestServer::start(vec![Reply::service_error(500, "InternalErrorException", "down")]);
+    let server = TestServer::start(vec![Reply::service_error(
+        500,
+        "InternalErrorException",
+        "down",
+    )]);
     let (client, _) = client(&server, Settings::new().max_attempts(3), &[]);
     // 500 tokens / 5 per retry = 100 retries in all; 60 calls × 2 retries would need 120.
     for _ in 0..60 {
@@ -128,7 +164,10 @@ fn max_attempts_from_the_environment() {
     let server = TestServer::start(vec![Reply::service_error(503, "ServiceUnavailable", "x")]);
     let (client, _) = client(&server, Settings::new(), &[("AWS_MAX_ATTEMPTS", "5")]);
     assert_eq!(client.get_attr_code(&request()).unwrap_err().attempts(), 5);
-    assert_eq!(server.requests()[4].header("amz-sdk-request"), Some("attempt=5; max=5"));
+    assert_eq!(
+        server.requests()[4].header("amz-sdk-request"),
+        Some("attempt=5; max=5")
+    );
 }
 
 #[test]
@@ -148,19 +187,29 @@ fn threads_share_one_client() {
     let threads: Vec<_> = (0..8)
         .map(|_| {
             let client = client.clone();
-            std::thread::spawn(move || (0..200).filter(|_| client.get_attr_code(&request()).is_ok()).count())
+            std::thread::spawn(move || {
+                (0..200)
+                    .filter(|_| client.get_attr_code(&request()).is_ok())
+                    .count()
+            })
         })
         .collect();
     let successes: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
     assert_eq!(successes, 1600);
-    assert!(server.accepts() <= 8, "{} connections for 8 threads", server.accepts());
+    assert!(
+        server.accepts() <= 8,
+        "{} connections for 8 threads",
+        server.accepts()
+    );
 }
 
 #[test]
 fn idle_connection_closed_by_the_server_is_not_an_error() {
     // The pool drops connections idle longer than POOL_IDLE_TIMEOUT (4 s), below the 5 s after
     // which cognito-local closes them; this server closes every connection after one reply.
-    let server = TestServer::start(vec![Reply::json(200, "{}").with_header("Connection", "close")]);
+    let server = TestServer::start(vec![
+        Reply::json(200, "{}").with_header("Connection", "close")
+    ]);
     let (client, _) = client(&server, Settings::new().max_attempts(1), &[]);
     for _ in 0..3 {
         client.get_attr_code(&request()).unwrap();

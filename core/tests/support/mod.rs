@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread;
@@ -103,6 +103,10 @@ pub struct TestServer {
 impl TestServer {
     /// Serves `script` in order; the last reply repeats.
     pub fn start(script: Vec<Reply>) -> Self {
+        Self::start_with(script, None)
+    }
+
+    fn start_with(script: Vec<Reply>, tls: Option<TlsIdentity>) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let addr = listener.local_addr().unwrap();
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -119,8 +123,9 @@ impl TestServer {
                     }
                     let Ok(stream) = stream else { continue };
                     accepts.fetch_add(1, Ordering::SeqCst);
-                    let (requests, script, next) = (requests.clone(), script.clone(), next.clone());
-                    thread::spawn(move || serve(stream, &requests, &script, &next));
+                    let (requests, script, next, tls) =
+                        (requests.clone(), script.clone(), next.clone(), tls.clone());
+                    thread::spawn(move || serve(stream, &requests, &script, &next, tls));
                 }
             });
         }
@@ -152,10 +157,101 @@ impl Drop for TestServer {
     }
 }
 
-fn serve(stream: TcpStream, requests: &Mutex<Vec<Recorded>>, script: &[Reply], next: &AtomicUsize) {
+/// TLS settings of a server: its certificate chain and key.
+#[derive(Clone)]
+pub struct TlsIdentity(pub Arc<rustls::ServerConfig>);
+
+impl TlsIdentity {
+    /// A fresh private CA (returned as PEM) and a server certificate it signed for `names`
+    /// (DNS names or IP addresses).
+    pub fn generate(names: &[&str]) -> (Self, String) {
+        use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "cognito-attr-code test CA");
+        let ca_key = KeyPair::generate().unwrap();
+        let ca_cert = ca_params.self_signed(&ca_key).unwrap();
+        let params =
+            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+                .unwrap();
+        let key = KeyPair::generate().unwrap();
+        let cert = params.signed_by(&key, &ca_cert, &ca_key).unwrap();
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(
+                vec![cert.der().clone()],
+                rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
+            )
+            .unwrap();
+        (Self(Arc::new(config)), ca_cert.pem())
+    }
+}
+
+impl TestServer {
+    /// As [`TestServer::start`], over TLS.
+    pub fn start_tls(script: Vec<Reply>, identity: TlsIdentity) -> Self {
+        Self::start_with(script, Some(identity))
+    }
+
+    pub fn https_url(&self) -> String {
+        format!("https://{}", self.addr)
+    }
+}
+
+fn serve(
+    stream: TcpStream,
+    requests: &Mutex<Vec<Recorded>>,
+    script: &[Reply],
+    next: &AtomicUsize,
+    tls: Option<TlsIdentity>,
+) {
     stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
-    let mut writer = stream.try_clone().unwrap();
-    let mut reader = BufReader::new(stream);
+    match tls {
+        None => {
+            let writer = stream.try_clone().unwrap();
+            serve_stream(BufReader::new(stream), writer, requests, script, next)
+        }
+        Some(identity) => {
+            let Ok(connection) = rustls::ServerConnection::new(identity.0) else {
+                return;
+            };
+            let shared = Arc::new(Mutex::new(rustls::StreamOwned::new(connection, stream)));
+            let reader = BufReader::new(SharedStream(shared.clone()));
+            serve_stream(reader, SharedStream(shared), requests, script, next)
+        }
+    }
+}
+
+/// One TLS stream used for both reading and writing.
+struct SharedStream(Arc<Mutex<rustls::StreamOwned<rustls::ServerConnection, TcpStream>>>);
+
+impl Read for SharedStream {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().read(buf)
+    }
+}
+
+impl Write for SharedStream {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().write(buf)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.lock().unwrap().flush()
+    }
+}
+
+fn serve_stream(
+    mut reader: BufReader<impl Read>,
+    mut writer: impl Write,
+    requests: &Mutex<Vec<Recorded>>,
+    script: &[Reply],
+    next: &AtomicUsize,
+) {
     // Keep-alive: bounded number of requests per connection.
     for _ in 0..10_000 {
         let index = next.fetch_add(1, Ordering::SeqCst).min(script.len() - 1);
@@ -170,14 +266,14 @@ fn serve(stream: TcpStream, requests: &Mutex<Vec<Recorded>>, script: &[Reply], n
         };
         requests.lock().unwrap().push(request);
         if !answer(&mut writer, reply) {
-            let _ = writer.shutdown(Shutdown::Both);
+            let _ = writer.flush();
             return;
         }
     }
 }
 
 /// Writes the reply; `false` when the connection must be closed afterwards.
-fn answer(writer: &mut TcpStream, reply: &Reply) -> bool {
+fn answer(writer: &mut impl Write, reply: &Reply) -> bool {
     match reply {
         Reply::Http {
             status,
@@ -216,7 +312,7 @@ fn answer(writer: &mut TcpStream, reply: &Reply) -> bool {
     }
 }
 
-fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Recorded> {
+fn read_request(reader: &mut BufReader<impl Read>) -> Option<Recorded> {
     let mut line = String::new();
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
