@@ -1,1 +1,49 @@
-fn main() {}
+//! `cognito-attr-code get-user-attribute-verification-code`: the AWS CLI command, same flags,
+//! same output, same exit codes (AWS CLI v2), without the Python start-up.
+
+mod args;
+mod command;
+mod failure;
+mod output;
+mod param_file;
+mod parameters;
+mod prompt;
+mod query;
+mod shorthand;
+mod skeleton;
+mod wire_log;
+
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::Parser;
+
+/// The exit code for Ctrl-C, as for any shell command killed by SIGINT.
+const INTERRUPTED: i32 = 130;
+
+fn main() -> ExitCode {
+    // Exits at once: a request in flight is abandoned, as the AWS CLI does.
+    let _ = ctrlc::set_handler(|| {
+        eprintln!();
+        std::process::exit(INTERRUPTED);
+    });
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let failure = failure::Failure::usage(e.render().to_string().trim_end().to_owned());
+            eprintln!("{failure}");
+            return ExitCode::from(failure.exit_code());
+        }
+    };
+    match command::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{failure}");
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Running the operation: options to settings, parameters to a request, one call, the output.
+
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use cognito_attr_code::{Client, GetAttrCodeRequest, ResolvedConfig, Settings};
+use serde_json::Value;
+
+use crate::args::{Cli, ColorMode, Command, GlobalArgs, OutputFormat};
+use crate::failure::Failure;
+use crate::output::{self, TableStyle};
+use crate::parameters::Parameters;
+use crate::query::Query;
+use crate::wire_log::TARGET;
+use crate::{prompt, skeleton, wire_log};
+
+/// Table width when stdout is not a terminal, as the AWS CLI assumes.
+const DEFAULT_TERMINAL_WIDTH: usize = 80;
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    let Command::GetUserAttributeVerificationCode(operation) = cli.command;
+    let global = cli.global;
+    if global.debug {
+        wire_log::install();
+        log::debug!(target: TARGET, "cognito-attr-code {} {}", cognito_attr_code::VERSION, std::env::consts::OS);
+    }
+    if let Some(kind) = operation.generate_cli_skeleton {
+        write_stdout(skeleton::render(kind));
+        return Ok(());
+    }
+    let format = output_format(&global)?;
+    let query = global.query.as_deref().map(Query::compile).transpose()?;
+    let mut params = Parameters::gather(&operation)?;
+    if !params.missing().is_empty() {
+        if auto_prompt(&global) {
+            prompt::fill_missing(&mut params)?;
+        } else {
+            return Err(Failure::usage(format!(
+                "the following arguments are required: {}",
+                params.missing().join(", ")
+            )));
+        }
+    }
+    let token = params.access_token.take().expect("checked above");
+    if global.debug {
+        wire_log::redact(&token);
+    }
+    let mut request = GetAttrCodeRequest::new(
+        token.as_str(),
+        params.attribute_name.take().expect("checked above"),
+    );
+    if let Some(metadata) = params.client_metadata.take() {
+        request = request.client_metadata(metadata);
+    }
+    drop(token);
+
+    let client = Client::new(&settings(&global)).map_err(|e| Failure::from_call(&e, 1, ""))?;
+    let endpoint = client
+        .endpoint_url()
+        .map(str::to_owned)
+        .unwrap_or_else(|_| "(region from the access token)".to_owned());
+    if global.debug {
+        log_settings(
+            &global,
+            client.config(),
+            &endpoint,
+            client.user_agent(),
+            &request,
+        );
+    }
+    let max_attempts = client.config().max_attempts.value;
+    let response = client.get_attr_code(&request).map_err(|e| {
+        if global.debug {
+            log::debug!(
+                target: TARGET,
+                "error after {} attempt(s): code={} http_status={} request_id={} message={:?}",
+                e.attempts(),
+                e.code(),
+                e.http_status().map_or("-".to_owned(), |s| s.to_string()),
+                e.request_id().unwrap_or("-"),
+                e.message()
+            );
+            if let Some(excerpt) = e.body_excerpt() {
+                log::debug!(target: TARGET, "response body excerpt: {excerpt}");
+            }
+        }
+        Failure::from_call(&e, max_attempts, &endpoint)
+    })?;
+    let document = output::response_document(&response);
+    if global.debug {
+        log::debug!(
+            target: TARGET,
+            "response: HTTP {} after {} attempt(s), {} ms waiting between attempts",
+            response.http_status,
+            response.attempts,
+            response.total_retry_delay.as_millis()
+        );
+        for (name, value) in &response.http_headers {
+            log::debug!(target: TARGET, "response header {name}: {value}");
+        }
+        log::debug!(target: TARGET, "response body (parsed): {document}");
+    }
+    let value = match &query {
+        Some(query) => query.apply(&document)?,
+        None => document,
+    };
+    write_stdout(&output::render(format, &value, &table_style(global.color)));
+    Ok(())
+}
+
+fn output_format(global: &GlobalArgs) -> Result<OutputFormat, Failure> {
+    if let Some(format) = global.output {
+        return Ok(format);
+    }
+    match std::env::var("AWS_DEFAULT_OUTPUT") {
+        Ok(value) if !value.is_empty() => OutputFormat::parse(&value).ok_or_else(|| {
+            Failure::configuration(format!(
+                "Unknown output type: {value} (from AWS_DEFAULT_OUTPUT; valid: json, text, table, yaml, yaml-stream)"
+            ))
+        }),
+        _ => Ok(OutputFormat::Json),
+    }
+}
+
+fn auto_prompt(global: &GlobalArgs) -> bool {
+    if global.cli_auto_prompt {
+        return true;
+    }
+    if global.no_cli_auto_prompt {
+        return false;
+    }
+    matches!(
+        std::env::var("AWS_CLI_AUTO_PROMPT").as_deref(),
+        Ok("on" | "on-partial")
+    )
+}
+
+fn settings(global: &GlobalArgs) -> Settings {
+    let mut settings = Settings::new().user_agent_suffix("app/cli");
+    if let Some(region) = &global.region {
+        settings = settings.region(region);
+    }
+    if let Some(url) = &global.endpoint_url {
+        settings = settings.endpoint_url(url);
+    }
+    if let Some(bundle) = &global.ca_bundle {
+        settings = settings.ca_bundle(bundle);
+    }
+    if global.no_verify_ssl {
+        settings = settings.verify_tls(false);
+    }
+    if let Some(seconds) = global.cli_connect_timeout {
+        settings = settings.connect_timeout(Duration::from_secs(seconds));
+    }
+    if let Some(seconds) = global.cli_read_timeout {
+        settings = settings.read_timeout(Duration::from_secs(seconds));
+    }
+    settings
+}
+
+fn table_style(color: ColorMode) -> TableStyle {
+    let stdout = std::io::stdout();
+    let is_tty = stdout.is_terminal();
+    let terminal_width = terminal_size::terminal_size_of(&stdout)
+        .map(|(width, _)| usize::from(width.0))
+        .unwrap_or(DEFAULT_TERMINAL_WIDTH);
+    TableStyle {
+        color: match color {
+            ColorMode::On => true,
+            ColorMode::Off => false,
+            ColorMode::Auto => is_tty,
+        },
+        terminal_width,
+    }
+}
+
+fn write_stdout(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // A reader that went away (`| head`) is not an error, as in the AWS CLI.
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
+fn log_settings(
+    global: &GlobalArgs,
+    config: &ResolvedConfig,
+    endpoint: &str,
+    user_agent: &str,
+    request: &GetAttrCodeRequest,
+) {
+    fn show<T: std::fmt::Debug>(name: &str, value: &T, source: &dyn std::fmt::Display) {
+        log::debug!(target: TARGET, "setting {name} = {value:?} (from {source})");
+    }
+    match &config.region {
+        Some(region) => show("region", &region.value, &region.source),
+        None => show(
+            "region",
+            &"(none)",
+            &"no source; read from the access token",
+        ),
+    }
+    match &config.endpoint_url {
+        Some(url) => show("endpoint_url", &url.value, &url.source),
+        None => show("endpoint_url", &"(none)", &"default; endpoint rules"),
+    }
+    show(
+        "use_fips_endpoint",
+        &config.use_fips_endpoint.value,
+        &config.use_fips_endpoint.source,
+    );
+    show(
+        "use_dualstack_endpoint",
+        &config.use_dualstack_endpoint.value,
+        &config.use_dualstack_endpoint.source,
+    );
+    show(
+        "connect_timeout",
+        &config.connect_timeout.value,
+        &config.connect_timeout.source,
+    );
+    show(
+        "read_timeout",
+        &config.read_timeout.value,
+        &config.read_timeout.source,
+    );
+    match &config.ca_bundle {
+        Some(bundle) => show("ca_bundle", &bundle.value, &bundle.source),
+        None => show("ca_bundle", &"(system trust store)", &"default"),
+    }
+    show(
+        "verify_tls",
+        &config.verify_tls.value,
+        &config.verify_tls.source,
+    );
+    show(
+        "max_attempts",
+        &config.max_attempts.value,
+        &config.max_attempts.source,
+    );
+    show(
+        "retry_mode",
+        &config.retry_mode.value,
+        &config.retry_mode.source,
+    );
+    if let Some(profile) = &global.profile {
+        log::debug!(target: TARGET, "--profile {profile} accepted; profiles are not applied yet (environment and flags only)");
+    }
+    log::debug!(target: TARGET, "endpoint: {endpoint}");
+    let mut body = serde_json::Map::new();
+    body.insert("AccessToken".into(), Value::from("***"));
+    body.insert(
+        "AttributeName".into(),
+        Value::from(request.attribute_name()),
+    );
+    if let Some(metadata) = request.metadata() {
+        body.insert(
+            "ClientMetadata".into(),
+            metadata
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
+                .collect(),
+        );
+    }
+    log::debug!(target: TARGET, "request: POST {endpoint}");
+    log::debug!(target: TARGET, "request header content-type: application/x-amz-json-1.1");
+    log::debug!(target: TARGET, "request header x-amz-target: AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode");
+    log::debug!(target: TARGET, "request header user-agent: {user_agent}");
+    log::debug!(target: TARGET, "request body: {}", Value::Object(body));
+}

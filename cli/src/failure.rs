@@ -1,0 +1,110 @@
+//! Why a run failed, what to print on stderr, and the AWS CLI v2 exit code for it.
+
+use std::fmt;
+
+/// The operation name as the AWS CLI prints it in error lines.
+pub const OPERATION: &str = "GetUserAttributeVerificationCode";
+
+/// AWS CLI v2 return codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitClass {
+    /// 252: the command line or a parameter is wrong.
+    Usage = 252,
+    /// 253: the configuration (environment, settings) is wrong.
+    Configuration = 253,
+    /// 254: the service answered with an error.
+    Service = 254,
+    /// 255: anything else (network, TLS, timeout, protocol).
+    Other = 255,
+}
+
+/// A failed run: the text for stderr (already in the AWS CLI's shape) and its class.
+#[derive(Debug)]
+pub struct Failure {
+    pub class: ExitClass,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            class: ExitClass::Usage,
+            message: message.into(),
+        }
+    }
+
+    pub fn configuration(message: impl Into<String>) -> Self {
+        Self {
+            class: ExitClass::Configuration,
+            message: message.into(),
+        }
+    }
+
+    /// A parameter that could not be parsed, named as the AWS CLI names it.
+    pub fn parameter(option: &str, why: impl fmt::Display) -> Self {
+        Self::usage(format!("Error parsing parameter '--{option}': {why}"))
+    }
+
+    /// The error of a call, in the AWS CLI's words. `endpoint` is the URL the request went to.
+    pub fn from_call(error: &cognito_attr_code::Error, max_attempts: u32, endpoint: &str) -> Self {
+        use cognito_attr_code::{ErrorKind, TimeoutPhase};
+        let (class, message) = match error.kind() {
+            ErrorKind::Service(_) | ErrorKind::UnknownService(_) => {
+                // botocore adds this whenever the last attempt was the last one allowed.
+                let retries = if error.attempts() >= max_attempts {
+                    format!(
+                        " (reached max retries: {})",
+                        error.attempts().saturating_sub(1)
+                    )
+                } else {
+                    String::new()
+                };
+                (
+                    ExitClass::Service,
+                    format!(
+                        "An error occurred ({}) when calling the {OPERATION} operation{retries}: {}",
+                        error.code(),
+                        error.message()
+                    ),
+                )
+            }
+            ErrorKind::InvalidArgument { .. } => (
+                ExitClass::Usage,
+                format!("Parameter validation failed:\n{}", error.message()),
+            ),
+            ErrorKind::Configuration { .. } => {
+                (ExitClass::Configuration, error.message().to_owned())
+            }
+            ErrorKind::Network => (
+                ExitClass::Other,
+                format!("Could not connect to the endpoint URL: \"{endpoint}\""),
+            ),
+            ErrorKind::Timeout(TimeoutPhase::Connect) => (
+                ExitClass::Other,
+                format!("Connect timeout on endpoint URL: \"{endpoint}\""),
+            ),
+            ErrorKind::Timeout(TimeoutPhase::Read) => (
+                ExitClass::Other,
+                format!("Read timeout on endpoint URL: \"{endpoint}\""),
+            ),
+            ErrorKind::Tls => (
+                ExitClass::Other,
+                format!("SSL validation failed for {endpoint} {}", error.message()),
+            ),
+            _ => (ExitClass::Other, error.to_string()),
+        };
+        Self { class, message }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        self.class as u8
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The AWS CLI starts every error with an empty line.
+        writeln!(f)?;
+        f.write_str(&self.message)
+    }
+}

@@ -1,0 +1,156 @@
+//! The operation's parameters from all their sources: `--cli-input-json`/`--cli-input-yaml`
+//! first, then the command-line options, which override it.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+use crate::args::OperationArgs;
+use crate::failure::Failure;
+use crate::{param_file, shorthand};
+
+const MEMBERS: [&str; 3] = ["AccessToken", "AttributeName", "ClientMetadata"];
+
+/// What the user supplied; either required member may still be missing (see `prompt`).
+#[derive(Default)]
+pub struct Parameters {
+    pub access_token: Option<Zeroizing<String>>,
+    pub attribute_name: Option<String>,
+    pub client_metadata: Option<BTreeMap<String, String>>,
+}
+
+impl Parameters {
+    pub fn gather(args: &OperationArgs) -> Result<Self, Failure> {
+        let mut params = match (&args.cli_input_json, &args.cli_input_yaml) {
+            (Some(json), _) => Self::from_document(&input_json(json)?)?,
+            (None, Some(yaml)) => Self::from_document(&input_yaml(yaml)?)?,
+            (None, None) => Self::default(),
+        };
+        if let Some(token) = &args.access_token {
+            params.access_token = Some(Zeroizing::new(param_file::resolve("access-token", token)?));
+        }
+        if let Some(name) = &args.attribute_name {
+            params.attribute_name = Some(param_file::resolve("attribute-name", name)?);
+        }
+        if let Some(metadata) = &args.client_metadata {
+            params.client_metadata = Some(client_metadata(metadata)?);
+        }
+        Ok(params)
+    }
+
+    /// The names of the required options still missing, as the AWS CLI lists them.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        if self.access_token.is_none() {
+            missing.push("--access-token");
+        }
+        if self.attribute_name.is_none() {
+            missing.push("--attribute-name");
+        }
+        missing
+    }
+
+    fn from_document(document: &Value) -> Result<Self, Failure> {
+        let Value::Object(members) = document else {
+            return Err(Failure::usage(format!(
+                "Parameter validation failed:\nInvalid type for parameter input, value: {document}, type: {}, valid types: object",
+                type_name(document)
+            )));
+        };
+        let mut params = Self::default();
+        for (name, value) in members {
+            match name.as_str() {
+                "AccessToken" => {
+                    params.access_token = Some(Zeroizing::new(string_member(name, value)?))
+                }
+                "AttributeName" => params.attribute_name = Some(string_member(name, value)?),
+                "ClientMetadata" => params.client_metadata = Some(metadata_map(value)?),
+                _ => {
+                    return Err(Failure::usage(format!(
+                        "Parameter validation failed:\nUnknown parameter in input: \"{name}\", must be one of: {}",
+                        MEMBERS.join(", ")
+                    )))
+                }
+            }
+        }
+        Ok(params)
+    }
+}
+
+fn input_json(value: &str) -> Result<Value, Failure> {
+    let text = param_file::resolve("cli-input-json", value)?;
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::parameter("cli-input-json", format_args!("Invalid JSON received: {e}"))
+    })
+}
+
+fn input_yaml(value: &str) -> Result<Value, Failure> {
+    let text = param_file::resolve("cli-input-yaml", value)?;
+    serde_yaml_ng::from_str(&text).map_err(|e| {
+        Failure::parameter("cli-input-yaml", format_args!("Invalid YAML received: {e}"))
+    })
+}
+
+fn client_metadata(value: &str) -> Result<BTreeMap<String, String>, Failure> {
+    const OPTION: &str = "client-metadata";
+    let text = param_file::resolve(OPTION, value)?;
+    if text.trim_start().starts_with('{') {
+        let document: Value = serde_json::from_str(&text).map_err(|e| {
+            Failure::parameter(
+                OPTION,
+                format_args!("Invalid JSON: {e}\nJSON received: {text}"),
+            )
+        })?;
+        metadata_map(&document)
+    } else {
+        shorthand::parse_map(&text).map_err(|why| Failure::parameter(OPTION, why))
+    }
+}
+
+fn metadata_map(value: &Value) -> Result<BTreeMap<String, String>, Failure> {
+    let Value::Object(entries) = value else {
+        return Err(invalid_type("ClientMetadata", value, "object"));
+    };
+    entries
+        .iter()
+        .map(|(key, value)| match value {
+            Value::String(text) => Ok((key.clone(), text.clone())),
+            other => Err(invalid_type(
+                &format!("ClientMetadata.{key}"),
+                other,
+                "string",
+            )),
+        })
+        .collect()
+}
+
+fn string_member(name: &str, value: &Value) -> Result<String, Failure> {
+    match value {
+        Value::String(text) => Ok(text.clone()),
+        // Never echo what was given for the token: it may be the token in the wrong shape.
+        other if name == "AccessToken" => Err(Failure::usage(format!(
+            "Parameter validation failed:\nInvalid type for parameter AccessToken, type: {}, valid types: string",
+            type_name(other)
+        ))),
+        other => Err(invalid_type(name, other, "string")),
+    }
+}
+
+fn invalid_type(name: &str, value: &Value, expected: &str) -> Failure {
+    Failure::usage(format!(
+        "Parameter validation failed:\nInvalid type for parameter {name}, value: {value}, type: {}, valid types: {expected}",
+        type_name(value)
+    ))
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}

@@ -1,0 +1,34 @@
+//! `--cli-auto-prompt`: on a terminal, ask for the required parameters that are missing.
+//! The token is read without echo.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use zeroize::Zeroizing;
+
+use crate::failure::Failure;
+use crate::parameters::Parameters;
+
+pub fn fill_missing(params: &mut Parameters) -> Result<(), Failure> {
+    if !std::io::stdin().is_terminal() {
+        return Err(Failure::usage(format!(
+            "--cli-auto-prompt needs a terminal to prompt for {}; give them as options instead",
+            params.missing().join(", ")
+        )));
+    }
+    if params.access_token.is_none() {
+        let token = rpassword::prompt_password("Access token (not echoed): ")
+            .map_err(|e| Failure::usage(format!("cannot read the access token: {e}")))?;
+        params.access_token = Some(Zeroizing::new(token));
+    }
+    if params.attribute_name.is_none() {
+        eprint!("Attribute name: ");
+        let _ = std::io::stderr().flush();
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| Failure::usage(format!("cannot read the attribute name: {e}")))?;
+        params.attribute_name = Some(line.trim_end_matches(['\r', '\n']).to_owned());
+    }
+    Ok(())
+}

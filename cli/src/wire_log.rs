@@ -1,0 +1,65 @@
+//! `--debug`: a `log` logger writing every record on stderr with the time since start, with
+//! the access token replaced by `***` in every line (the core never logs it; this is the
+//! second line of defence for anything else that might).
+
+use std::io::Write;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use log::{LevelFilter, Log, Metadata, Record};
+use zeroize::Zeroizing;
+
+pub const TARGET: &str = "cognito_attr_code_cli";
+
+struct WireLog {
+    started: Instant,
+    secret: OnceLock<Zeroizing<String>>,
+}
+
+static LOGGER: OnceLock<WireLog> = OnceLock::new();
+
+/// Installs the logger (once); DEBUG and above from every crate go to stderr.
+pub fn install() {
+    let logger = LOGGER.get_or_init(|| WireLog {
+        started: Instant::now(),
+        secret: OnceLock::new(),
+    });
+    if log::set_logger(logger).is_ok() {
+        log::set_max_level(LevelFilter::Debug);
+    }
+}
+
+/// The token to scrub from every line from now on.
+pub fn redact(secret: &str) {
+    if let Some(logger) = LOGGER.get() {
+        let _ = logger.secret.set(Zeroizing::new(secret.to_owned()));
+    }
+}
+
+impl Log for WireLog {
+    fn enabled(&self, metadata: &Metadata<'_>) -> bool {
+        metadata.level() <= log::Level::Debug
+    }
+
+    fn log(&self, record: &Record<'_>) {
+        if !self.enabled(record.metadata()) {
+            return;
+        }
+        let mut line = Zeroizing::new(record.args().to_string());
+        if let Some(secret) = self.secret.get().filter(|s| !s.is_empty()) {
+            if line.contains(secret.as_str()) {
+                line = Zeroizing::new(line.replace(secret.as_str(), "***"));
+            }
+        }
+        let elapsed = self.started.elapsed().as_secs_f64();
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{elapsed:9.3}s {:<5} {} - {}",
+            record.level(),
+            record.target(),
+            line.as_str()
+        );
+    }
+
+    fn flush(&self) {}
+}
