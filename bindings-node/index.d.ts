@@ -1,0 +1,222 @@
+// Public types of `cognito-attr-code`. The native layer's generated types are in binding.d.ts.
+
+/** Version of the native library. */
+export declare const VERSION: string
+
+/** Input of the function API and of `Client`. */
+export interface GetAttrCodeInput {
+  /** The user's access token (a JWT). Never printed or included in errors. */
+  accessToken: string
+  /** The attribute to verify, e.g. `"email"` or `"phone_number"`. */
+  attributeName: string
+  /** Passed to the pool's custom-message Lambda trigger. */
+  clientMetadata?: Record<string, string>
+}
+
+/** Where the code was sent. Every field is optional in the service model. */
+export interface CodeDeliveryDetails {
+  /** Masked destination, e.g. `"a***@e***.com"`. */
+  destination?: string
+  /** `"EMAIL"`, `"SMS"`, or any other value the service sends. */
+  deliveryMedium?: 'EMAIL' | 'SMS' | (string & {})
+  attributeName?: string
+}
+
+/**
+ * Client settings. Anything unset comes from the environment (`AWS_REGION`,
+ * `AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER`, `AWS_CA_BUNDLE`, `AWS_MAX_ATTEMPTS`, ...), then
+ * defaults. Unknown keys are rejected.
+ */
+export interface Settings {
+  region?: string
+  /** Custom endpoint, e.g. `"http://127.0.0.1:9229"`; its path is kept. */
+  endpointUrl?: string | URL
+  /** Connect timeout in ms; 0 means none. Default 60000. */
+  connectTimeoutMs?: number
+  /** Read timeout in ms; 0 means none. Default 60000. */
+  readTimeoutMs?: number
+  /** Attempts per call including the first (≥ 1). Default 3. */
+  maxAttempts?: number
+  retryMode?: 'standard' | 'legacy'
+  /** PEM file of CA certificates trusted instead of the system store. */
+  caBundle?: string
+  /** `false` disables TLS certificate verification. Default `true`. */
+  verify?: boolean
+  /** Allow plain `http://` to a non-loopback host. Default `false`. */
+  allowInsecureHttp?: boolean
+  useFipsEndpoint?: boolean
+  useDualstackEndpoint?: boolean
+  /** Retry after a read timeout (may send a second code). Default `false`. */
+  retryReadTimeouts?: boolean
+}
+
+/** Sends a verification code; resolves to where it went, or `null` if the service did not say. */
+export declare function getAttrCode(
+  input: GetAttrCodeInput,
+  settings?: Settings,
+): Promise<CodeDeliveryDetails | null>
+
+/** As `getAttrCode`, blocking the calling thread. */
+export declare function getAttrCodeSync(
+  input: GetAttrCodeInput,
+  settings?: Settings,
+): CodeDeliveryDetails | null
+
+/** A reusable client (one connection pool and retry quota); safe for concurrent calls. */
+export declare class Client {
+  constructor(settings?: Settings)
+  /** The endpoint; throws `CognitoConfigurationError` when it cannot be resolved. */
+  readonly endpointUrl: string
+  readonly userAgent: string
+  getAttrCode(input: GetAttrCodeInput): Promise<CodeDeliveryDetails | null>
+  getAttrCodeSync(input: GetAttrCodeInput): CodeDeliveryDetails | null
+}
+
+// ---- AWS SDK v3-compatible surface ----
+
+type Provider<T> = T | (() => T | Promise<T>)
+
+export interface EndpointV2Like {
+  protocol?: string
+  hostname: string
+  port?: number | string
+  path?: string
+}
+
+export interface CognitoIdentityProviderClientConfig {
+  region?: Provider<string>
+  endpoint?: Provider<string | URL | EndpointV2Like>
+  maxAttempts?: Provider<number>
+  retryMode?: Provider<string>
+  /** Accepted for drop-in compatibility and ignored: the operation is unsigned. */
+  credentials?: unknown
+  [option: string]: unknown
+}
+
+export interface ResponseMetadata {
+  httpStatusCode?: number
+  requestId?: string
+  extendedRequestId?: string
+  cfId?: string
+  attempts?: number
+  totalRetryDelay?: number
+}
+
+export interface GetUserAttributeVerificationCodeCommandInput {
+  AccessToken: string | undefined
+  AttributeName: string | undefined
+  ClientMetadata?: Record<string, string> | undefined
+}
+
+export interface SdkCodeDeliveryDetails {
+  Destination?: string
+  DeliveryMedium?: 'EMAIL' | 'SMS' | (string & {})
+  AttributeName?: string
+}
+
+export interface GetUserAttributeVerificationCodeCommandOutput {
+  CodeDeliveryDetails?: SdkCodeDeliveryDetails
+  $metadata: ResponseMetadata
+}
+
+export declare class GetUserAttributeVerificationCodeCommand {
+  constructor(input: GetUserAttributeVerificationCodeCommandInput)
+  readonly input: GetUserAttributeVerificationCodeCommandInput
+}
+
+export declare class CognitoIdentityProviderClient {
+  constructor(config?: CognitoIdentityProviderClientConfig)
+  send(
+    command: GetUserAttributeVerificationCodeCommand,
+    options?: unknown,
+  ): Promise<GetUserAttributeVerificationCodeCommandOutput>
+  send(
+    command: GetUserAttributeVerificationCodeCommand,
+    callback: (error: unknown, output?: GetUserAttributeVerificationCodeCommandOutput) => void,
+  ): void
+  destroy(): void
+}
+
+// ---- Errors ----
+
+/** Base of every operational error (service and local). */
+export declare class CognitoError extends Error {}
+
+/** An error answered by the service; `name` is its error code. */
+export declare class CognitoIdentityProviderServiceException extends CognitoError {
+  constructor(options: {
+    name: string
+    $fault: 'client' | 'server'
+    $metadata: ResponseMetadata
+    message: string
+  })
+  $fault: 'client' | 'server'
+  $metadata: ResponseMetadata
+}
+
+type ModeledErrorConstructor<Name extends string> = {
+  new (options: { $metadata: ResponseMetadata; message: string }): CognitoIdentityProviderServiceException & {
+    readonly name: Name
+  }
+  prototype: CognitoIdentityProviderServiceException
+}
+
+export declare const ResourceNotFoundException: ModeledErrorConstructor<'ResourceNotFoundException'>
+export declare const InvalidParameterException: ModeledErrorConstructor<'InvalidParameterException'>
+export declare const TooManyRequestsException: ModeledErrorConstructor<'TooManyRequestsException'>
+export declare const NotAuthorizedException: ModeledErrorConstructor<'NotAuthorizedException'>
+export declare const UnexpectedLambdaException: ModeledErrorConstructor<'UnexpectedLambdaException'>
+export declare const UserLambdaValidationException: ModeledErrorConstructor<'UserLambdaValidationException'>
+export declare const InvalidLambdaResponseException: ModeledErrorConstructor<'InvalidLambdaResponseException'>
+export declare const InvalidSmsRoleAccessPolicyException: ModeledErrorConstructor<'InvalidSmsRoleAccessPolicyException'>
+export declare const InvalidSmsRoleTrustRelationshipException: ModeledErrorConstructor<'InvalidSmsRoleTrustRelationshipException'>
+export declare const InvalidEmailRoleAccessPolicyException: ModeledErrorConstructor<'InvalidEmailRoleAccessPolicyException'>
+export declare const CodeDeliveryFailureException: ModeledErrorConstructor<'CodeDeliveryFailureException'>
+export declare const LimitExceededException: ModeledErrorConstructor<'LimitExceededException'>
+export declare const PasswordResetRequiredException: ModeledErrorConstructor<'PasswordResetRequiredException'>
+export declare const UserNotFoundException: ModeledErrorConstructor<'UserNotFoundException'>
+export declare const UserNotConfirmedException: ModeledErrorConstructor<'UserNotConfirmedException'>
+export declare const InternalErrorException: ModeledErrorConstructor<'InternalErrorException'>
+export declare const ForbiddenException: ModeledErrorConstructor<'ForbiddenException'>
+
+/** The 17 modeled error codes, in the service model's order. */
+export declare const MODELED_ERROR_CODES: readonly string[]
+
+/** A local failure (no usable answer from the service). */
+export declare class CognitoLocalError extends CognitoError {
+  readonly code:
+    | 'ERR_COGNITO_CONFIGURATION'
+    | 'ERR_COGNITO_NETWORK'
+    | 'ERR_COGNITO_TIMEOUT'
+    | 'ERR_COGNITO_TLS'
+    | 'ERR_COGNITO_PROTOCOL'
+  $metadata?: ResponseMetadata
+}
+
+export declare class CognitoConfigurationError extends CognitoLocalError {
+  readonly code: 'ERR_COGNITO_CONFIGURATION'
+  /** The setting at fault, e.g. `"region"` or `"AWS_MAX_ATTEMPTS"`. */
+  readonly setting?: string
+}
+export declare class CognitoNetworkError extends CognitoLocalError {
+  readonly code: 'ERR_COGNITO_NETWORK'
+}
+export declare class CognitoTimeoutError extends CognitoLocalError {
+  readonly code: 'ERR_COGNITO_TIMEOUT'
+  readonly phase: 'connect' | 'read'
+}
+export declare class CognitoTlsError extends CognitoLocalError {
+  readonly code: 'ERR_COGNITO_TLS'
+}
+export declare class CognitoProtocolError extends CognitoLocalError {
+  readonly code: 'ERR_COGNITO_PROTOCOL'
+  /** The start of the unparseable response body. */
+  readonly bodyExcerpt?: string
+}
+
+/** A bad argument, found before any I/O (a `TypeError`, like Node's `ERR_INVALID_ARG_TYPE`). */
+export declare class CognitoInvalidArgumentError extends TypeError {
+  readonly code: 'ERR_COGNITO_INVALID_ARGUMENT'
+  /** The argument at fault, e.g. `"accessToken"` or `"settings.region"`. */
+  readonly argument: string
+}

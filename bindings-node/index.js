@@ -1,0 +1,29 @@
+'use strict'
+
+const binding = require('./binding.js')
+const errors = require('./lib/errors')
+const { Client, getAttrCode, getAttrCodeSync } = require('./lib/client')
+const {
+  CognitoIdentityProviderClient,
+  GetUserAttributeVerificationCodeCommand,
+} = require('./lib/sdk')
+
+module.exports = {
+  VERSION: binding.VERSION,
+  getAttrCode,
+  getAttrCodeSync,
+  Client,
+  CognitoIdentityProviderClient,
+  GetUserAttributeVerificationCodeCommand,
+  CognitoError: errors.CognitoError,
+  CognitoIdentityProviderServiceException: errors.CognitoIdentityProviderServiceException,
+  CognitoLocalError: errors.CognitoLocalError,
+  CognitoInvalidArgumentError: errors.CognitoInvalidArgumentError,
+  CognitoConfigurationError: errors.CognitoConfigurationError,
+  CognitoNetworkError: errors.CognitoNetworkError,
+  CognitoTimeoutError: errors.CognitoTimeoutError,
+  CognitoTlsError: errors.CognitoTlsError,
+  CognitoProtocolError: errors.CognitoProtocolError,
+  MODELED_ERROR_CODES: errors.MODELED_ERROR_CODES,
+  ...errors.modeledErrors,
+}

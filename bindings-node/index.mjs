@@ -1,0 +1,40 @@
+// ESM entry: the CommonJS module's exports, as named exports.
+import cjs from './index.js'
+
+export const {
+  VERSION,
+  getAttrCode,
+  getAttrCodeSync,
+  Client,
+  CognitoIdentityProviderClient,
+  GetUserAttributeVerificationCodeCommand,
+  CognitoError,
+  CognitoIdentityProviderServiceException,
+  CognitoLocalError,
+  CognitoInvalidArgumentError,
+  CognitoConfigurationError,
+  CognitoNetworkError,
+  CognitoTimeoutError,
+  CognitoTlsError,
+  CognitoProtocolError,
+  MODELED_ERROR_CODES,
+  ResourceNotFoundException,
+  InvalidParameterException,
+  TooManyRequestsException,
+  NotAuthorizedException,
+  UnexpectedLambdaException,
+  UserLambdaValidationException,
+  InvalidLambdaResponseException,
+  InvalidSmsRoleAccessPolicyException,
+  InvalidSmsRoleTrustRelationshipException,
+  InvalidEmailRoleAccessPolicyException,
+  CodeDeliveryFailureException,
+  LimitExceededException,
+  PasswordResetRequiredException,
+  UserNotFoundException,
+  UserNotConfirmedException,
+  InternalErrorException,
+  ForbiddenException,
+} = cjs
+
+export default cjs
