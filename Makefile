@@ -71,7 +71,7 @@ demo: lib | $(BUILD)
 	@rm -f $(BUILD)/demo.port; python3 scripts/demo_server.py $(BUILD)/demo.port & \
 	  for i in $$(seq 1 50); do [ -s $(BUILD)/demo.port ] && break; sleep 0.1; done; \
 	  echo "==> C: cognito_get_attr_code(token, \"email\")"; \
-	  env -u AWS_CA_BUNDLE -u AWS_PROFILE AWS_REGION=us-east-1 \
+	  env -u AWS_CA_BUNDLE -u AWS_PROFILE AWS_CONFIG_FILE=/dev/null AWS_REGION=us-east-1 \
 	    AWS_ENDPOINT_URL=http://127.0.0.1:$$(cat $(BUILD)/demo.port) \
 	    $(BUILD)/send_code eyJhbGciOiJub25lIn0.eyJzdWIiOiJkZW1vIn0.demo-signature email; \
 	  status=$$?; wait; exit $$status

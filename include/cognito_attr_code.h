@@ -314,6 +314,17 @@ cognito_status cognito_config_set_ca_bundle(struct cognito_config *config, const
 cognito_status cognito_config_set_retry_mode(struct cognito_config *config, const char *value);
 
 /**
+ * Profile of the shared AWS config file to read (overrides `AWS_PROFILE`; default `default`).
+ *
+ * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
+ * value that is not UTF-8.
+ *
+ * # Safety
+ * `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+ */
+cognito_status cognito_config_set_profile(struct cognito_config *config, const char *value);
+
+/**
  * Connect timeout in milliseconds; 0 means none. Default 60000.
  *
  * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.

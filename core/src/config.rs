@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::environment::Environment;
 use crate::error::{Error, Result};
+use crate::profile::Profile;
 use crate::retry::RetryMode;
 
 /// AWS CLI default for both timeouts.
@@ -37,6 +38,7 @@ pub struct Settings {
     pub(crate) use_dualstack_endpoint: Option<bool>,
     pub(crate) retry_read_timeouts: Option<bool>,
     pub(crate) user_agent_suffix: Option<String>,
+    pub(crate) profile: Option<String>,
 }
 
 impl Settings {
@@ -118,6 +120,12 @@ impl Settings {
         self
     }
 
+    /// The profile of the shared config file to read (overrides `AWS_PROFILE`; default `default`).
+    pub fn profile(mut self, name: impl Into<String>) -> Self {
+        self.profile = Some(name.into());
+        self
+    }
+
     /// Appended to the `User-Agent`, naming the front end, e.g. `"lang/python#3.11"`.
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
@@ -132,6 +140,13 @@ pub enum Source {
     Explicit,
     /// The named environment variable.
     Environment(&'static str),
+    /// A key of the named profile in the shared config file.
+    Profile {
+        /// Profile name.
+        name: String,
+        /// Config file path.
+        path: PathBuf,
+    },
     /// Inferred from the access token's issuer.
     AccessToken,
     /// The built-in default.
@@ -143,6 +158,7 @@ impl fmt::Display for Source {
         match self {
             Source::Explicit => f.write_str("explicit setting"),
             Source::Environment(name) => write!(f, "environment variable {name}"),
+            Source::Profile { name, path } => write!(f, "profile '{name}' in {}", path.display()),
             Source::AccessToken => f.write_str("access token issuer"),
             Source::Default => f.write_str("default"),
         }
@@ -193,74 +209,210 @@ pub struct ResolvedConfig {
     pub retry_read_timeouts: bool,
     /// The front end named in the `User-Agent`.
     pub user_agent_suffix: String,
+    /// The profile read from the shared config file (empty when there is none).
+    pub(crate) profile: Profile,
 }
 
 impl ResolvedConfig {
-    /// Resolves `settings` against `env`: explicit setting, then environment, then default.
+    /// The selected profile's name (`default` unless set).
+    pub fn profile_name(&self) -> &str {
+        &self.profile.name
+    }
+
+    /// A key of the selected profile, e.g. `output` for the CLI.
+    pub fn profile_value(&self, key: &str) -> Option<&str> {
+        self.profile.get(key)
+    }
+}
+
+impl ResolvedConfig {
+    /// Resolves `settings` against `env` and the selected profile: explicit setting, then
+    /// environment, then profile, then default.
     pub fn resolve(settings: &Settings, env: &dyn Environment) -> Result<Self> {
-        let region = explicit_or_env(&settings.region, env, &["AWS_REGION", "AWS_DEFAULT_REGION"]);
-        let endpoint_url = explicit_or_env(
-            &settings.endpoint_url,
+        let profile = Profile::load(settings.profile.as_deref(), env)?;
+        let lookup = Lookup {
             env,
-            if env_bool(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")?.unwrap_or(false) {
-                &[]
-            } else {
-                &[
-                    "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-                    "AWS_ENDPOINT_URL",
-                ]
-            },
+            profile: &profile,
+        };
+        let region = lookup.string(
+            &settings.region,
+            &["AWS_REGION", "AWS_DEFAULT_REGION"],
+            "region",
         );
-        let ca_bundle = explicit_or_env(
-            &settings
-                .ca_bundle
-                .as_ref()
-                .map(|p| p.to_string_lossy().into_owned()),
-            env,
-            &["AWS_CA_BUNDLE"],
-        )
-        .map(|s| Sourced::new(PathBuf::from(s.value), s.source));
+        let ignore_endpoints = lookup
+            .parsed(
+                &None,
+                &["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"],
+                "ignore_configured_endpoint_urls",
+                parse_bool,
+            )?
+            .is_some_and(|s| s.value);
+        let endpoint_url = match &settings.endpoint_url {
+            Some(url) => Some(Sourced::new(url.clone(), Source::Explicit)),
+            None if ignore_endpoints => None,
+            None => lookup
+                .string(
+                    &None,
+                    &[
+                        "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+                        "AWS_ENDPOINT_URL",
+                    ],
+                    "",
+                )
+                .or_else(|| {
+                    profile
+                        .service_get("endpoint_url")
+                        .or_else(|| profile.get("endpoint_url"))
+                        .map(|url| Sourced::new(url.to_owned(), lookup.profile_source()))
+                }),
+        };
+        let ca_bundle = lookup
+            .string(
+                &settings
+                    .ca_bundle
+                    .as_ref()
+                    .map(|p| p.to_string_lossy().into_owned()),
+                &["AWS_CA_BUNDLE"],
+                "ca_bundle",
+            )
+            .map(|s| Sourced::new(PathBuf::from(s.value), s.source));
+        let flag = |explicit: Option<bool>,
+                    env_name: &'static str,
+                    key: &'static str|
+         -> Result<Sourced<bool>> {
+            Ok(lookup
+                .parsed(
+                    &explicit.map(|b| b.to_string()),
+                    &[env_name],
+                    key,
+                    parse_bool,
+                )?
+                .unwrap_or(Sourced::new(false, Source::Default)))
+        };
         Ok(Self {
             region,
             endpoint_url,
-            use_fips_endpoint: bool_setting(
+            use_fips_endpoint: flag(
                 settings.use_fips_endpoint,
-                env,
                 "AWS_USE_FIPS_ENDPOINT",
+                "use_fips_endpoint",
             )?,
-            use_dualstack_endpoint: bool_setting(
+            use_dualstack_endpoint: flag(
                 settings.use_dualstack_endpoint,
-                env,
                 "AWS_USE_DUALSTACK_ENDPOINT",
+                "use_dualstack_endpoint",
             )?,
             connect_timeout: timeout(settings.connect_timeout),
             read_timeout: timeout(settings.read_timeout),
             ca_bundle,
             verify_tls: explicit_or_default(settings.verify_tls, true),
             allow_insecure_http: explicit_or_default(settings.allow_insecure_http, false),
-            max_attempts: max_attempts(settings.max_attempts, env)?,
-            retry_mode: retry_mode(settings.retry_mode, env)?,
+            max_attempts: lookup
+                .parsed(
+                    &settings.max_attempts.map(|n| n.to_string()),
+                    &["AWS_MAX_ATTEMPTS"],
+                    "max_attempts",
+                    parse_attempts,
+                )?
+                .unwrap_or(Sourced::new(DEFAULT_MAX_ATTEMPTS, Source::Default)),
+            retry_mode: lookup
+                .parsed(
+                    &settings.retry_mode.map(|m| m.as_str().to_owned()),
+                    &["AWS_RETRY_MODE"],
+                    "retry_mode",
+                    parse_retry_mode,
+                )?
+                .unwrap_or(Sourced::new(RetryMode::Standard, Source::Default)),
             retry_read_timeouts: settings.retry_read_timeouts.unwrap_or(false),
             user_agent_suffix: settings
                 .user_agent_suffix
                 .clone()
                 .unwrap_or_else(|| "lang/rust".to_owned()),
+            profile,
         })
     }
 }
 
-fn explicit_or_env(
-    explicit: &Option<String>,
-    env: &dyn Environment,
-    names: &[&'static str],
-) -> Option<Sourced<String>> {
-    if let Some(value) = explicit {
-        return Some(Sourced::new(value.clone(), Source::Explicit));
+/// Looks a setting up in the environment and the profile.
+struct Lookup<'a> {
+    env: &'a dyn Environment,
+    profile: &'a Profile,
+}
+
+impl Lookup<'_> {
+    fn profile_source(&self) -> Source {
+        Source::Profile {
+            name: self.profile.name.clone(),
+            path: self.profile.path.clone(),
+        }
     }
-    names.iter().find_map(|name| {
-        env.var(name)
-            .map(|v| Sourced::new(v, Source::Environment(name)))
-    })
+
+    /// Explicit, then the first set variable of `env_names`, then `profile_key` of the profile.
+    fn string(
+        &self,
+        explicit: &Option<String>,
+        env_names: &[&'static str],
+        profile_key: &str,
+    ) -> Option<Sourced<String>> {
+        if let Some(value) = explicit {
+            return Some(Sourced::new(value.clone(), Source::Explicit));
+        }
+        env_names
+            .iter()
+            .find_map(|name| {
+                self.env
+                    .var(name)
+                    .map(|v| Sourced::new(v, Source::Environment(name)))
+            })
+            .or_else(|| {
+                (!profile_key.is_empty())
+                    .then(|| self.profile.get(profile_key))
+                    .flatten()
+                    .map(|v| Sourced::new(v.to_owned(), self.profile_source()))
+            })
+    }
+
+    /// As [`Lookup::string`], parsed; a bad value is an error naming where it came from.
+    fn parsed<T>(
+        &self,
+        explicit: &Option<String>,
+        env_names: &[&'static str],
+        profile_key: &str,
+        parse: fn(&str) -> std::result::Result<T, &'static str>,
+    ) -> Result<Option<Sourced<T>>> {
+        let Some(raw) = self.string(explicit, env_names, profile_key) else {
+            return Ok(None);
+        };
+        match parse(&raw.value) {
+            Ok(value) => Ok(Some(Sourced::new(value, raw.source))),
+            Err(why) => Err(match &raw.source {
+                Source::Environment(name) => {
+                    Error::configuration(format!("{name}={}", raw.value), why)
+                }
+                Source::Profile { .. } => self.profile.error(profile_key, &raw.value, why),
+                _ => Error::configuration(format!("{profile_key}={}", raw.value), why),
+            }),
+        }
+    }
+}
+
+fn parse_bool(text: &str) -> std::result::Result<bool, &'static str> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err("not a boolean (true or false)"),
+    }
+}
+
+fn parse_attempts(text: &str) -> std::result::Result<u32, &'static str> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err("not a positive integer"),
+    }
+}
+
+fn parse_retry_mode(text: &str) -> std::result::Result<RetryMode, &'static str> {
+    RetryMode::parse(text).ok_or("not one of standard, adaptive, legacy")
 }
 
 fn explicit_or_default<T>(explicit: Option<T>, default: T) -> Sourced<T> {
@@ -277,73 +429,6 @@ fn timeout(explicit: Option<Duration>) -> Sourced<Option<Duration>> {
     }
 }
 
-fn env_bool(env: &dyn Environment, name: &'static str) -> Result<Option<bool>> {
-    match env.var(name) {
-        None => Ok(None),
-        Some(v) if v.eq_ignore_ascii_case("true") => Ok(Some(true)),
-        Some(v) if v.eq_ignore_ascii_case("false") => Ok(Some(false)),
-        Some(v) => Err(Error::configuration(
-            format!("{name}={v}"),
-            "not a boolean (true or false)",
-        )),
-    }
-}
-
-fn bool_setting(
-    explicit: Option<bool>,
-    env: &dyn Environment,
-    name: &'static str,
-) -> Result<Sourced<bool>> {
-    if let Some(value) = explicit {
-        return Ok(Sourced::new(value, Source::Explicit));
-    }
-    Ok(match env_bool(env, name)? {
-        Some(value) => Sourced::new(value, Source::Environment(name)),
-        None => Sourced::new(false, Source::Default),
-    })
-}
-
-fn max_attempts(explicit: Option<u32>, env: &dyn Environment) -> Result<Sourced<u32>> {
-    if let Some(n) = explicit {
-        if n == 0 {
-            return Err(Error::configuration(
-                "max_attempts=0",
-                "not a positive integer",
-            ));
-        }
-        return Ok(Sourced::new(n, Source::Explicit));
-    }
-    const NAME: &str = "AWS_MAX_ATTEMPTS";
-    match env.var(NAME) {
-        Some(v) => match v.trim().parse::<u32>() {
-            Ok(n) if n > 0 => Ok(Sourced::new(n, Source::Environment(NAME))),
-            _ => Err(Error::configuration(
-                format!("{NAME}={v}"),
-                "not a positive integer",
-            )),
-        },
-        None => Ok(Sourced::new(DEFAULT_MAX_ATTEMPTS, Source::Default)),
-    }
-}
-
-fn retry_mode(explicit: Option<RetryMode>, env: &dyn Environment) -> Result<Sourced<RetryMode>> {
-    if let Some(mode) = explicit {
-        return Ok(Sourced::new(mode, Source::Explicit));
-    }
-    const NAME: &str = "AWS_RETRY_MODE";
-    match env.var(NAME) {
-        Some(v) => RetryMode::parse(&v)
-            .map(|mode| Sourced::new(mode, Source::Environment(NAME)))
-            .ok_or_else(|| {
-                Error::configuration(
-                    format!("{NAME}={v}"),
-                    "not one of standard, adaptive, legacy",
-                )
-            }),
-        None => Ok(Sourced::new(RetryMode::Standard, Source::Default)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashMap;
@@ -351,7 +436,9 @@ mod tests {
     use super::*;
 
     fn resolve(settings: &Settings, env: &[(&str, &str)]) -> Result<ResolvedConfig> {
-        let env: HashMap<&str, &str> = env.iter().copied().collect();
+        let mut env: HashMap<&str, &str> = env.iter().copied().collect();
+        env.entry("AWS_CONFIG_FILE")
+            .or_insert("/nonexistent/aws/config");
         ResolvedConfig::resolve(settings, &env)
     }
 
@@ -422,6 +509,63 @@ mod tests {
         assert!(err.message().starts_with("AWS_USE_FIPS_ENDPOINT=yes"));
         let err = resolve(&Settings::new(), &[("AWS_RETRY_MODE", "fast")]).unwrap_err();
         assert!(err.message().starts_with("AWS_RETRY_MODE=fast"));
+    }
+
+    #[test]
+    fn profile_is_below_environment_and_names_itself_in_errors() {
+        let dir = tempfile_dir();
+        let path = dir.join("config");
+        std::fs::write(&path, "[profile dev]\nregion = ap-south-1\nmax_attempts = abc\nca_bundle = /p/ca.pem\n[default]\nregion = eu-north-1\nendpoint_url = http://127.0.0.1:7\nretry_mode = standard\n").unwrap();
+        let file = path.to_str().unwrap();
+        let config = resolve(&Settings::new(), &[("AWS_CONFIG_FILE", file)]).unwrap();
+        assert_eq!(config.region.as_ref().unwrap().value, "eu-north-1");
+        assert!(matches!(
+            config.region.unwrap().source,
+            Source::Profile { .. }
+        ));
+        assert_eq!(config.endpoint_url.unwrap().value, "http://127.0.0.1:7");
+        let ignored = resolve(
+            &Settings::new(),
+            &[
+                ("AWS_CONFIG_FILE", file),
+                ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"),
+            ],
+        )
+        .unwrap();
+        assert!(ignored.endpoint_url.is_none());
+        let env_wins = resolve(
+            &Settings::new(),
+            &[("AWS_CONFIG_FILE", file), ("AWS_REGION", "us-east-2")],
+        )
+        .unwrap();
+        assert_eq!(env_wins.region.unwrap().value, "us-east-2");
+        let err = resolve(
+            &Settings::new().profile("dev"),
+            &[("AWS_CONFIG_FILE", file)],
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.message(),
+            format!("profile 'dev' in {file}: max_attempts=abc: not a positive integer")
+        );
+        let config = resolve(
+            &Settings::new().profile("dev").max_attempts(2),
+            &[("AWS_CONFIG_FILE", file)],
+        )
+        .unwrap();
+        assert_eq!(config.ca_bundle.unwrap().value, PathBuf::from("/p/ca.pem"));
+        assert_eq!(config.max_attempts.value, 2);
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    fn tempfile_dir() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "cac-config-{}-{}",
+            std::process::id(),
+            fastrand::u64(..)
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod endpoint;
 mod environment;
 mod error;
 mod operation;
+mod profile;
 mod protocol;
 mod retry;
 mod secret;

@@ -129,6 +129,24 @@ pub unsafe extern "C" fn cognito_config_set_retry_mode(
     })
 }
 
+/// Profile of the shared AWS config file to read (overrides `AWS_PROFILE`; default `default`).
+///
+/// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
+/// value that is not UTF-8.
+///
+/// # Safety
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_profile(
+    config: *mut cognito_config,
+    value: *const c_char,
+) -> cognito_status {
+    update(config, |s| {
+        let v = required_str(value, "profile").map_err(|_| ())?;
+        Ok(s.profile(v))
+    })
+}
+
 /// Connect timeout in milliseconds; 0 means none. Default 60000.
 ///
 /// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.

@@ -35,6 +35,7 @@ static void clear_aws_environment(void) {
                          "AWS_PROFILE", "AWS_CONFIG_FILE", "HTTPS_PROXY", "https_proxy",
                          "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) unsetenv(names[i]);
+  setenv("AWS_CONFIG_FILE", "/nonexistent/cognito-attr-code/config", 1);
 }
 
 static int same(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
@@ -166,6 +167,7 @@ static void test_null_and_invalid_arguments(cognito_client *client) {
   CHECK(cognito_config_set_endpoint_url(config, bad_utf8) == COGNITO_INVALID_ARGUMENT);
   CHECK(cognito_config_set_retry_mode(config, "bogus") == COGNITO_INVALID_ARGUMENT);
   CHECK(cognito_config_set_max_attempts(config, 0) == COGNITO_INVALID_ARGUMENT);
+  CHECK(cognito_config_set_profile(config, NULL) == COGNITO_INVALID_ARGUMENT);
   cognito_config_free(config);
   cognito_config_free(NULL);
   cognito_client_free(NULL);
@@ -202,6 +204,12 @@ static void test_configuration_errors(void) {
   CHECK(client == NULL);
   CHECK(same(error.code, "Configuration"));
   CHECK(error.message != NULL && strstr(error.message, "/nonexistent/ca.pem") != NULL);
+  cognito_error_free(&error);
+
+  CHECK(cognito_config_set_ca_bundle(config, "/etc/ssl/certs/ca-certificates.crt") == COGNITO_OK);
+  CHECK(cognito_config_set_profile(config, "no-such-profile") == COGNITO_OK);
+  CHECK(cognito_client_new(config, &client, &error) == COGNITO_CONFIGURATION);
+  CHECK(error.message != NULL && strstr(error.message, "no-such-profile") != NULL);
   cognito_error_free(&error);
 
   CHECK(cognito_config_set_region(config, "us-east-1.evil.com") == COGNITO_OK);

@@ -1,6 +1,7 @@
 // The header in a C++17 translation unit: it compiles cleanly, its types are usable from C++,
 // and a RAII wrapper can own what the library returns.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -30,6 +31,12 @@ int main() {
         "version");
   check(std::strcmp(cognito_status_name(COGNITO_TIMEOUT), "COGNITO_TIMEOUT") == 0, "status name");
 
+  // Own the environment: no region, endpoint or profile from the machine.
+  for (const char *name : {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL",
+                           "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_PROFILE", "AWS_CA_BUNDLE",
+                           "AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT"})
+    unsetenv(name);
+  setenv("AWS_CONFIG_FILE", "/nonexistent/cognito-attr-code/config", 1);
   config_ptr config(cognito_config_new());
   check(cognito_config_set_region(config.get(), "ap-southeast-2") == COGNITO_OK, "set region");
   cognito_client *client = nullptr;
