@@ -1,1 +1,42 @@
+//! The compiled half of the `cognito_attr_code` Python package (`cognito_attr_code._native`).
+//!
+//! It converts Python arguments into a core request, runs the call with the GIL released, and
+//! hands back plain dicts; the Pythonic and boto3-shaped API is built on top in pure Python.
 
+mod client;
+mod errors;
+mod output;
+mod request;
+mod settings;
+
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+#[pymodule]
+#[pyo3(name = "_native")]
+fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    forward_logs_to_python(py)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("CORE_VERSION", cognito_attr_code::VERSION)?;
+    let codes = cognito_attr_code::ServiceErrorCode::ALL
+        .iter()
+        .map(|code| code.as_str());
+    m.add("SERVICE_ERROR_CODES", PyTuple::new(py, codes)?)?;
+    m.add_class::<client::Client>()?;
+    Ok(())
+}
+
+/// Sends `log` records to Python's `logging`: the core's own records (target and Python logger
+/// `cognito_attr_code`) from DEBUG, other crates' from WARN. Python's level is consulted on every
+/// record (no level cache), so `logging.basicConfig(...)` takes effect whenever it is called; the
+/// core emits one record per HTTP attempt, so the cost is one GIL acquisition per attempt.
+fn forward_logs_to_python(py: Python<'_>) -> PyResult<()> {
+    let logger = pyo3_log::Logger::new(py, pyo3_log::Caching::Loggers)?
+        .filter(log::LevelFilter::Warn)
+        .filter_target("cognito_attr_code".to_owned(), log::LevelFilter::Debug);
+    // Fails only if the module is initialised twice in one process (sub-interpreters): the
+    // logger installed the first time keeps working.
+    let _ = logger.install();
+    Ok(())
+}

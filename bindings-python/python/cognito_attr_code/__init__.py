@@ -1,0 +1,111 @@
+"""Send an Amazon Cognito user-attribute verification code (``GetUserAttributeVerificationCode``).
+
+Pythonic::
+
+    details = cognito_attr_code.get_attr_code(access_token, "email", region="eu-west-1")
+
+boto3-compatible (a one-line change from ``boto3.client("cognito-idp")``)::
+
+    client = cognito_attr_code.Client(region="eu-west-1")
+    response = client.get_user_attribute_verification_code(AccessToken=token, AttributeName="email")
+
+Rust log records reach the ``logging`` logger ``cognito_attr_code``; the access token is never
+logged, printed or put in an exception.
+"""
+
+import logging as _logging
+from typing import TYPE_CHECKING, Mapping, Optional
+
+from . import _native
+from .client import Client, ClientExceptions
+from .details import CodeDeliveryDetails
+from .exceptions import (
+    CodeDeliveryFailureException,
+    CognitoError,
+    ConfigurationError,
+    ForbiddenException,
+    InternalErrorException,
+    InvalidArgumentError,
+    InvalidEmailRoleAccessPolicyException,
+    InvalidLambdaResponseException,
+    InvalidParameterException,
+    InvalidSmsRoleAccessPolicyException,
+    InvalidSmsRoleTrustRelationshipException,
+    LimitExceededException,
+    NetworkError,
+    NotAuthorizedException,
+    PasswordResetRequiredException,
+    ProtocolError,
+    ResourceNotFoundException,
+    TimeoutError,
+    TlsError,
+    TooManyRequestsException,
+    UnexpectedLambdaException,
+    UnknownServiceError,
+    UserLambdaValidationException,
+    UserNotConfirmedException,
+    UserNotFoundException,
+)
+from .settings import Settings
+from .shapes import (
+    CodeDeliveryDetailsTypeTypeDef,
+    GetUserAttributeVerificationCodeResponseTypeDef,
+    ResponseMetadataTypeDef,
+)
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+__version__: str = _native.__version__
+
+__all__ = [
+    "__version__",
+    "get_attr_code",
+    "Client",
+    "ClientExceptions",
+    "CodeDeliveryDetails",
+    "Settings",
+    "CodeDeliveryDetailsTypeTypeDef",
+    "GetUserAttributeVerificationCodeResponseTypeDef",
+    "ResponseMetadataTypeDef",
+    "CognitoError",
+    "UnknownServiceError",
+    "InvalidArgumentError",
+    "ConfigurationError",
+    "NetworkError",
+    "TimeoutError",
+    "TlsError",
+    "ProtocolError",
+    "ResourceNotFoundException",
+    "InvalidParameterException",
+    "TooManyRequestsException",
+    "NotAuthorizedException",
+    "UnexpectedLambdaException",
+    "UserLambdaValidationException",
+    "InvalidLambdaResponseException",
+    "InvalidSmsRoleAccessPolicyException",
+    "InvalidSmsRoleTrustRelationshipException",
+    "InvalidEmailRoleAccessPolicyException",
+    "CodeDeliveryFailureException",
+    "LimitExceededException",
+    "PasswordResetRequiredException",
+    "UserNotFoundException",
+    "UserNotConfirmedException",
+    "InternalErrorException",
+    "ForbiddenException",
+]
+
+# A library leaves output to the application: records are dropped until logging is configured.
+_logging.getLogger("cognito_attr_code").addHandler(_logging.NullHandler())
+
+
+def get_attr_code(
+    access_token: str,
+    attribute_name: str,
+    client_metadata: Optional[Mapping[str, str]] = None,
+    **settings: "Unpack[Settings]",
+) -> Optional[CodeDeliveryDetails]:
+    """One call with a client built from ``settings`` (see :class:`Client`); returns where the
+    code was sent, or ``None`` if the service did not say."""
+    with Client(**settings) as client:
+        return client.get_attr_code(access_token, attribute_name, client_metadata)

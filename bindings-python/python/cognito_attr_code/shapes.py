@@ -1,0 +1,34 @@
+"""The boto3 response shapes of ``get_user_attribute_verification_code``, as ``TypedDict``\\ s
+named as in ``mypy-boto3-cognito-idp``."""
+
+from typing import Dict, TypedDict
+
+__all__ = [
+    "CodeDeliveryDetailsTypeTypeDef",
+    "ResponseMetadataTypeDef",
+    "GetUserAttributeVerificationCodeResponseTypeDef",
+]
+
+
+class CodeDeliveryDetailsTypeTypeDef(TypedDict, total=False):
+    Destination: str
+    DeliveryMedium: str
+    AttributeName: str
+
+
+class _ResponseMetadataRequired(TypedDict):
+    HTTPStatusCode: int
+    HTTPHeaders: Dict[str, str]
+    RetryAttempts: int
+
+
+class ResponseMetadataTypeDef(_ResponseMetadataRequired, total=False):
+    RequestId: str
+
+
+class _ResponseRequired(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
+
+
+class GetUserAttributeVerificationCodeResponseTypeDef(_ResponseRequired, total=False):
+    CodeDeliveryDetails: CodeDeliveryDetailsTypeTypeDef

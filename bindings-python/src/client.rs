@@ -1,0 +1,113 @@
+//! The compiled client: one connection pool and retry quota, shared by every Python thread.
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::settings::SettingsArgs;
+use crate::{errors, output, request};
+
+/// Wraps the core client. `frozen` keeps pyo3 from taking a borrow flag, so any number of
+/// threads can be inside `get_attr_code` at once.
+#[pyclass(frozen, module = "cognito_attr_code._native")]
+pub struct Client {
+    inner: cognito_attr_code::Client,
+}
+
+#[pymethods]
+impl Client {
+    #[new]
+    #[pyo3(signature = (
+        *,
+        region = None,
+        endpoint_url = None,
+        connect_timeout = None,
+        read_timeout = None,
+        max_attempts = None,
+        retry_mode = None,
+        ca_bundle = None,
+        verify = None,
+        allow_insecure_http = None,
+        use_fips_endpoint = None,
+        use_dualstack_endpoint = None,
+        retry_read_timeouts = None,
+    ))]
+    // One parameter per setting: pyo3 then rejects unknown keywords with a TypeError.
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        region: Option<String>,
+        endpoint_url: Option<String>,
+        connect_timeout: Option<f64>,
+        read_timeout: Option<f64>,
+        max_attempts: Option<i64>,
+        retry_mode: Option<String>,
+        ca_bundle: Option<PathBuf>,
+        verify: Option<Bound<'_, PyAny>>,
+        allow_insecure_http: Option<bool>,
+        use_fips_endpoint: Option<bool>,
+        use_dualstack_endpoint: Option<bool>,
+        retry_read_timeouts: Option<bool>,
+    ) -> PyResult<Self> {
+        let settings = SettingsArgs {
+            region,
+            endpoint_url,
+            connect_timeout,
+            read_timeout,
+            max_attempts,
+            retry_mode,
+            ca_bundle,
+            verify,
+            allow_insecure_http,
+            use_fips_endpoint,
+            use_dualstack_endpoint,
+            retry_read_timeouts,
+        }
+        .into_settings(py)?;
+        // Reads the CA bundle or the system trust store: file I/O, so without the GIL.
+        let inner = py
+            .detach(|| cognito_attr_code::Client::new(&settings))
+            .map_err(|e| errors::from_core(py, &e))?;
+        Ok(Self { inner })
+    }
+
+    /// Sends the request with the GIL released; returns boto3's response dict.
+    #[pyo3(signature = (access_token, attribute_name, client_metadata = None))]
+    fn get_attr_code<'py>(
+        &self,
+        py: Python<'py>,
+        access_token: &Bound<'py, PyAny>,
+        attribute_name: &Bound<'py, PyAny>,
+        client_metadata: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let request = request::from_python(access_token, attribute_name, client_metadata)?;
+        let client = &self.inner;
+        match py.detach(|| client.get_attr_code(&request)) {
+            Ok(out) => output::to_response(py, &out),
+            Err(e) => Err(errors::from_core(py, &e)),
+        }
+    }
+
+    /// The URL requests go to; `ConfigurationError` when it depends on each call's token.
+    #[getter]
+    fn endpoint_url(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner
+            .endpoint_url()
+            .map(str::to_owned)
+            .map_err(|e| errors::from_core(py, &e))
+    }
+
+    /// The `User-Agent` header sent with every request.
+    #[getter]
+    fn user_agent(&self) -> &str {
+        self.inner.user_agent()
+    }
+
+    fn __repr__(&self) -> String {
+        match self.inner.endpoint_url() {
+            Ok(url) => format!("<cognito_attr_code._native.Client endpoint_url={url:?}>"),
+            Err(_) => "<cognito_attr_code._native.Client region from the access token>".to_owned(),
+        }
+    }
+}

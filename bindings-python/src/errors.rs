@@ -1,0 +1,112 @@
+//! Core errors become instances of the exception classes defined in
+//! `cognito_attr_code.exceptions`, built by its `_from_native` factory.
+
+use cognito_attr_code::{Error, ErrorKind, TimeoutPhase};
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+
+static FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+/// Everything the Python exception carries.
+struct ErrorFields<'a> {
+    kind: &'static str,
+    code: &'a str,
+    message: &'a str,
+    description: String,
+    request_id: Option<&'a str>,
+    http_status: Option<u16>,
+    attempts: u32,
+    /// The argument, setting or timeout phase a local error is about.
+    detail: Option<&'a str>,
+    body_excerpt: Option<&'a str>,
+}
+
+/// The Python exception for a core error.
+pub fn from_core(py: Python<'_>, error: &Error) -> PyErr {
+    let (kind, detail) = match error.kind() {
+        ErrorKind::Service(_) => ("service", None),
+        ErrorKind::UnknownService(_) => ("unknown_service", None),
+        ErrorKind::InvalidArgument { argument } => ("invalid_argument", Some(*argument)),
+        ErrorKind::Configuration { setting } => ("configuration", Some(setting.as_str())),
+        ErrorKind::Network => ("network", None),
+        ErrorKind::Timeout(TimeoutPhase::Connect) => ("timeout", Some("connect")),
+        ErrorKind::Timeout(TimeoutPhase::Read) => ("timeout", Some("read")),
+        ErrorKind::Tls => ("tls", None),
+        ErrorKind::Protocol => ("protocol", None),
+        _ => ("unknown_service", None),
+    };
+    build(
+        py,
+        ErrorFields {
+            kind,
+            code: error.code(),
+            message: error.message(),
+            description: error.to_string(),
+            request_id: error.request_id(),
+            http_status: error.http_status(),
+            attempts: error.attempts(),
+            detail,
+            body_excerpt: error.body_excerpt(),
+        },
+    )
+}
+
+/// An `InvalidArgumentError` raised by the binding itself, worded like the core's.
+pub fn invalid_argument(py: Python<'_>, argument: &str, why: &str) -> PyErr {
+    local(py, "invalid_argument", "InvalidArgument", argument, why)
+}
+
+/// A `ConfigurationError` raised by the binding itself, worded like the core's.
+pub fn configuration(py: Python<'_>, setting: &str, why: &str) -> PyErr {
+    local(py, "configuration", "Configuration", setting, why)
+}
+
+fn local(py: Python<'_>, kind: &'static str, code: &str, detail: &str, why: &str) -> PyErr {
+    let message = format!("{detail}: {why}");
+    build(
+        py,
+        ErrorFields {
+            kind,
+            code,
+            description: format!("{code} error: {message}"),
+            message: &message,
+            request_id: None,
+            http_status: None,
+            attempts: 0,
+            detail: Some(detail),
+            body_excerpt: None,
+        },
+    )
+}
+
+fn build(py: Python<'_>, fields: ErrorFields<'_>) -> PyErr {
+    let made = FACTORY
+        .get_or_try_init(py, || {
+            py.import("cognito_attr_code.exceptions")?
+                .getattr("_from_native")
+                .map(Bound::unbind)
+        })
+        .and_then(|factory| {
+            factory.bind(py).call1((
+                fields.kind,
+                fields.code,
+                fields.message,
+                &fields.description,
+                fields.request_id,
+                fields.http_status,
+                fields.attempts,
+                fields.detail,
+                fields.body_excerpt,
+            ))
+        });
+    match made {
+        Ok(exception) => PyErr::from_value(exception),
+        // Only reachable if the package's Python half is broken; still say what failed.
+        Err(err) => {
+            let fallback = PyRuntimeError::new_err(fields.description);
+            fallback.set_cause(py, Some(err));
+            fallback
+        }
+    }
+}

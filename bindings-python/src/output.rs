@@ -1,0 +1,57 @@
+//! A successful call's output as the dict boto3 returns for
+//! `get_user_attribute_verification_code`.
+
+use cognito_attr_code::GetAttrCodeOutput;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// `{"CodeDeliveryDetails": {...}, "ResponseMetadata": {...}}`, with `CodeDeliveryDetails` and
+/// each of its members present only when the service sent them, as botocore does.
+pub fn to_response<'py>(
+    py: Python<'py>,
+    output: &GetAttrCodeOutput,
+) -> PyResult<Bound<'py, PyDict>> {
+    let response = PyDict::new(py);
+    if let Some(details) = &output.code_delivery_details {
+        let shaped = PyDict::new(py);
+        if let Some(destination) = &details.destination {
+            shaped.set_item("Destination", destination)?;
+        }
+        if let Some(medium) = &details.delivery_medium {
+            shaped.set_item("DeliveryMedium", medium.as_str())?;
+        }
+        if let Some(attribute) = &details.attribute_name {
+            shaped.set_item("AttributeName", attribute)?;
+        }
+        response.set_item("CodeDeliveryDetails", shaped)?;
+    }
+    let metadata = PyDict::new(py);
+    if let Some(request_id) = &output.request_id {
+        metadata.set_item("RequestId", request_id)?;
+    }
+    metadata.set_item("HTTPStatusCode", output.http_status)?;
+    metadata.set_item("HTTPHeaders", headers(py, &output.http_headers)?)?;
+    metadata.set_item("RetryAttempts", output.attempts.saturating_sub(1))?;
+    response.set_item("ResponseMetadata", metadata)?;
+    Ok(response)
+}
+
+/// Header names are already lower case; a repeated header is joined with `", "` as botocore's
+/// `HTTPHeaders` (built from urllib3's header dict) does.
+fn headers<'py>(py: Python<'py>, headers: &[(String, String)]) -> PyResult<Bound<'py, PyDict>> {
+    let mut joined: Vec<(&str, String)> = Vec::with_capacity(headers.len());
+    for (name, value) in headers {
+        match joined.iter_mut().find(|(seen, _)| *seen == name.as_str()) {
+            Some((_, existing)) => {
+                existing.push_str(", ");
+                existing.push_str(value);
+            }
+            None => joined.push((name, value.clone())),
+        }
+    }
+    let dict = PyDict::new(py);
+    for (name, value) in joined {
+        dict.set_item(name, value)?;
+    }
+    Ok(dict)
+}
