@@ -1,5 +1,6 @@
 //! Printing a response in the format `--output` names, as the AWS CLI prints it.
 
+mod east_asian_width;
 mod json;
 mod python_str;
 mod table;

@@ -2,8 +2,8 @@
 //! including colorama's reset code after every write when colour is on.
 
 use serde_json::{Map, Value};
-use unicode_width::UnicodeWidthChar;
 
+use super::east_asian_width::WIDE;
 use super::python_str::python_str;
 use super::TableStyle;
 
@@ -22,7 +22,25 @@ pub fn render(title: &str, value: &Value, style: &TableStyle) -> String {
 /// Python's `unicodedata.east_asian_width` in W, F or A counts 2, every other character 1.
 fn text_length(text: &str) -> usize {
     text.chars()
-        .map(|c| if c.width_cjk() == Some(2) { 2 } else { 1 })
+        .map(|c| {
+            let cp = u32::from(c);
+            let wide = WIDE
+                .binary_search_by(|&(start, end)| {
+                    if end < cp {
+                        std::cmp::Ordering::Less
+                    } else if start > cp {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok();
+            if wide {
+                2
+            } else {
+                1
+            }
+        })
         .sum()
 }
 
