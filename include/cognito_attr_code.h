@@ -405,6 +405,17 @@ cognito_status cognito_config_set_use_dualstack_endpoint(struct cognito_config *
 cognito_status cognito_config_set_retry_read_timeouts(struct cognito_config *config, bool value);
 
 /**
+ * Check the access token locally before sending it (a JWT, `token_use` "access", the admin scope,
+ * not expired). Default `false`: the server is authoritative.
+ *
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ *
+ * # Safety
+ * `config` is NULL or valid.
+ */
+cognito_status cognito_config_set_validate_token(struct cognito_config *config, bool value);
+
+/**
  * Frees the strings of details written by this library and zeroes the struct, so a second call
  * is harmless. NULL is fine.
  *

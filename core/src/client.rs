@@ -100,6 +100,12 @@ impl Client {
     pub fn get_attr_code(&self, request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
         request.validate()?;
         let token = request.access_token().expose();
+        if self.inner.config.validate_token {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            token_claims::precheck(token, now)?;
+        }
         let url = self.request_url(token)?;
         let body = protocol::request_body(request);
         let invocation_id = uuid::Uuid::new_v4().to_string();

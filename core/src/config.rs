@@ -39,6 +39,7 @@ pub struct Settings {
     pub(crate) retry_read_timeouts: Option<bool>,
     pub(crate) user_agent_suffix: Option<String>,
     pub(crate) profile: Option<String>,
+    pub(crate) validate_token: Option<bool>,
 }
 
 impl Settings {
@@ -126,6 +127,14 @@ impl Settings {
         self
     }
 
+    /// Check the token locally before sending: a JWT, `token_use` "access", the
+    /// `aws.cognito.signin.user.admin` scope, not expired (2 min skew). Off by default: the server
+    /// is authoritative.
+    pub fn validate_token(mut self, on: bool) -> Self {
+        self.validate_token = Some(on);
+        self
+    }
+
     /// Appended to the `User-Agent`, naming the front end, e.g. `"lang/python#3.11"`.
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
@@ -207,6 +216,8 @@ pub struct ResolvedConfig {
     pub retry_mode: Sourced<RetryMode>,
     /// Retry read timeouts.
     pub retry_read_timeouts: bool,
+    /// Run the local token pre-checks.
+    pub validate_token: bool,
     /// The front end named in the `User-Agent`.
     pub user_agent_suffix: String,
     /// The profile read from the shared config file (empty when there is none).
@@ -324,6 +335,7 @@ impl ResolvedConfig {
                 )?
                 .unwrap_or(Sourced::new(RetryMode::Standard, Source::Default)),
             retry_read_timeouts: settings.retry_read_timeouts.unwrap_or(false),
+            validate_token: settings.validate_token.unwrap_or(false),
             user_agent_suffix: settings
                 .user_agent_suffix
                 .clone()

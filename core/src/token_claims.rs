@@ -5,10 +5,65 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::Deserialize;
 
+use crate::error::Error;
+
 /// The claims this library reads.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct Claims {
     pub iss: Option<String>,
+    pub token_use: Option<String>,
+    pub scope: Option<String>,
+    pub exp: Option<u64>,
+}
+
+/// The scope `GetUserAttributeVerificationCode` requires.
+pub const ADMIN_SCOPE: &str = "aws.cognito.signin.user.admin";
+/// Clock difference tolerated when checking `exp`.
+pub const EXPIRY_SKEW: u64 = 120;
+
+/// The optional local checks: a JWT, an access token (not an ID token), with the admin scope,
+/// not expired. The server stays authoritative; messages never quote the token.
+pub(crate) fn precheck(token: &str, now_unix: u64) -> Result<(), Error> {
+    let bad = |why: &str| Error::invalid_argument("access_token", why);
+    let segments: Vec<&str> = token.split('.').collect();
+    if segments.len() != 3 || segments.iter().any(|s| s.is_empty()) {
+        return Err(bad(
+            "is not a JWT (expected three base64url segments separated by dots)",
+        ));
+    }
+    let claims =
+        claims(token).ok_or_else(|| bad("has a payload that is not base64url-encoded JSON"))?;
+    match claims.token_use.as_deref() {
+        Some("access") => {}
+        Some("id") => {
+            return Err(bad(
+                "is an ID token (token_use \"id\"); pass the access token",
+            ))
+        }
+        Some(other) => {
+            return Err(bad(&format!(
+                "has token_use {other:?}, expected \"access\""
+            )))
+        }
+        None => return Err(bad("has no token_use claim")),
+    }
+    if !claims
+        .scope
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .any(|s| s == ADMIN_SCOPE)
+    {
+        return Err(bad(&format!(
+            "lacks the {ADMIN_SCOPE} scope this operation requires"
+        )));
+    }
+    if let Some(exp) = claims.exp {
+        if exp + EXPIRY_SKEW < now_unix {
+            return Err(bad(&format!("expired {} seconds ago", now_unix - exp)));
+        }
+    }
+    Ok(())
 }
 
 /// Decodes the payload segment, or `None` when the token is not a JWT.
@@ -60,6 +115,22 @@ mod tests {
             "eyJhbGciOiJSUzI1NiJ9.{}.c2ln",
             URL_SAFE_NO_PAD.encode(payload)
         )
+    }
+
+    #[test]
+    fn prechecks_say_what_is_wrong() {
+        let good = jwt(
+            r#"{"token_use":"access","scope":"openid aws.cognito.signin.user.admin","exp":1000}"#,
+        );
+        precheck(&good, 1000).unwrap();
+        precheck(&good, 1000 + EXPIRY_SKEW).unwrap();
+        let message = |token: &str, now| precheck(token, now).unwrap_err().message().to_owned();
+        assert!(message(&good, 2000).contains("expired 1000 seconds ago"));
+        assert!(message("abc", 0).contains("not a JWT"));
+        assert!(message("a.!!!.c", 0).contains("not base64url"));
+        assert!(message(&jwt(r#"{"token_use":"id"}"#), 0).contains("ID token"));
+        assert!(message(&jwt(r#"{"token_use":"access","scope":"openid"}"#), 0).contains("scope"));
+        assert!(message(&jwt(r#"{"sub":"x"}"#), 0).contains("no token_use"));
     }
 
     #[test]

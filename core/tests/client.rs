@@ -387,3 +387,34 @@ fn client_is_send_sync_and_cheap_to_clone() {
     fn assert_send_sync<T: Send + Sync + Clone>() {}
     assert_send_sync::<Client>();
 }
+
+#[test]
+fn token_prechecks_are_off_by_default_and_stop_bad_tokens_when_on() {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let id_token = format!(
+        "eyJhbGciOiJub25lIn0.{}.SECRET",
+        URL_SAFE_NO_PAD.encode(r#"{"token_use":"id","scope":"aws.cognito.signin.user.admin"}"#)
+    );
+    let server = TestServer::start(vec![Reply::json(200, "{}")]);
+    client_for(&server, Settings::new())
+        .get_attr_code(&GetAttrCodeRequest::new(id_token.as_str(), "email"))
+        .unwrap();
+    assert_eq!(server.requests().len(), 1);
+    let err = client_for(&server, Settings::new().validate_token(true))
+        .get_attr_code(&GetAttrCodeRequest::new(id_token.as_str(), "email"))
+        .unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::InvalidArgument {
+            argument: "access_token"
+        }
+    );
+    assert!(err.message().contains("ID token"), "{err}");
+    assert_error_hides_token(&err);
+    assert_eq!(
+        server.requests().len(),
+        1,
+        "a failed pre-check sends nothing"
+    );
+}

@@ -286,3 +286,18 @@ pub unsafe extern "C" fn cognito_config_set_retry_read_timeouts(
         Ok(s.retry_read_timeouts(v))
     })
 }
+
+/// Check the access token locally before sending it (a JWT, `token_use` "access", the admin scope,
+/// not expired). Default `false`: the server is authoritative.
+///
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+///
+/// # Safety
+/// `config` is NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_validate_token(
+    config: *mut cognito_config,
+    value: bool,
+) -> cognito_status {
+    update(config, |s| Ok(s.validate_token(value)))
+}

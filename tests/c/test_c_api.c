@@ -52,6 +52,7 @@ static cognito_client *new_client(void) {
   CHECK(cognito_config_set_verify_tls(config, true) == COGNITO_OK);
   CHECK(cognito_config_set_allow_insecure_http(config, false) == COGNITO_OK);
   CHECK(cognito_config_set_retry_read_timeouts(config, false) == COGNITO_OK);
+  CHECK(cognito_config_set_validate_token(config, false) == COGNITO_OK);
   cognito_client *client = NULL;
   cognito_error error = {0};
   CHECK(cognito_client_new(config, &client, &error) == COGNITO_OK);
@@ -168,6 +169,16 @@ static void test_null_and_invalid_arguments(cognito_client *client) {
   CHECK(cognito_config_set_retry_mode(config, "bogus") == COGNITO_INVALID_ARGUMENT);
   CHECK(cognito_config_set_max_attempts(config, 0) == COGNITO_INVALID_ARGUMENT);
   CHECK(cognito_config_set_profile(config, NULL) == COGNITO_INVALID_ARGUMENT);
+  CHECK(cognito_config_set_validate_token(NULL, true) == COGNITO_INVALID_ARGUMENT);
+  {
+    /* with the pre-check on, a token that is not a JWT is refused locally */
+    cognito_client *checking = NULL;
+    CHECK(cognito_config_set_endpoint_url(config, endpoint) == COGNITO_OK);
+    CHECK(cognito_config_set_validate_token(config, true) == COGNITO_OK);
+    CHECK(cognito_client_new(config, &checking, NULL) == COGNITO_OK);
+    expect_invalid(cognito_client_get_attr_code(checking, "abc", "email", NULL, 0, &details, &error), &error, "not a JWT");
+    cognito_client_free(checking);
+  }
   cognito_config_free(config);
   cognito_config_free(NULL);
   cognito_client_free(NULL);
