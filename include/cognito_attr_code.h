@@ -325,6 +325,18 @@ cognito_status cognito_config_set_retry_mode(struct cognito_config *config, cons
 cognito_status cognito_config_set_profile(struct cognito_config *config, const char *value);
 
 /**
+ * Proxy URL `http://[user:password@]host:port` for every request (overrides `HTTPS_PROXY` /
+ * `HTTP_PROXY`; `NO_PROXY` still applies).
+ *
+ * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
+ * value that is not UTF-8.
+ *
+ * # Safety
+ * `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+ */
+cognito_status cognito_config_set_proxy(struct cognito_config *config, const char *value);
+
+/**
  * Connect timeout in milliseconds; 0 means none. Default 60000.
  *
  * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.

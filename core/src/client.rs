@@ -54,7 +54,11 @@ impl Client {
             }
             Err(e) => return Err(e),
         };
-        let transport = Transport::new(&config)?;
+        let https = match &endpoint {
+            EndpointPlan::Fixed(url) => url.starts_with("https://"),
+            EndpointPlan::RegionFromToken => true,
+        };
+        let transport = Transport::new(&config, https)?;
         let retry = RetryPolicy::new(config.max_attempts.value, config.retry_read_timeouts);
         Ok(Self {
             inner: Arc::new(Inner {

@@ -8,6 +8,7 @@ use std::time::Duration;
 use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::profile::Profile;
+use crate::proxy::ProxyConfig;
 use crate::retry::RetryMode;
 
 /// AWS CLI default for both timeouts.
@@ -40,6 +41,7 @@ pub struct Settings {
     pub(crate) user_agent_suffix: Option<String>,
     pub(crate) profile: Option<String>,
     pub(crate) validate_token: Option<bool>,
+    pub(crate) proxy: Option<String>,
 }
 
 impl Settings {
@@ -135,6 +137,13 @@ impl Settings {
         self
     }
 
+    /// Proxy URL (`http://[user:password@]host:port`) for every request, overriding
+    /// `HTTPS_PROXY` / `HTTP_PROXY`. `NO_PROXY` still applies.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Some(url.into());
+        self
+    }
+
     /// Appended to the `User-Agent`, naming the front end, e.g. `"lang/python#3.11"`.
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
@@ -218,6 +227,8 @@ pub struct ResolvedConfig {
     pub retry_read_timeouts: bool,
     /// Run the local token pre-checks.
     pub validate_token: bool,
+    /// Proxies.
+    pub proxy: ProxyConfig,
     /// The front end named in the `User-Agent`.
     pub user_agent_suffix: String,
     /// The profile read from the shared config file (empty when there is none).
@@ -336,6 +347,7 @@ impl ResolvedConfig {
                 .unwrap_or(Sourced::new(RetryMode::Standard, Source::Default)),
             retry_read_timeouts: settings.retry_read_timeouts.unwrap_or(false),
             validate_token: settings.validate_token.unwrap_or(false),
+            proxy: ProxyConfig::resolve(settings.proxy.as_deref(), env),
             user_agent_suffix: settings
                 .user_agent_suffix
                 .clone()

@@ -19,6 +19,7 @@ mod error;
 mod operation;
 mod profile;
 mod protocol;
+mod proxy;
 mod retry;
 mod secret;
 mod token_claims;
@@ -35,6 +36,7 @@ pub use operation::{
     CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest,
     ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
 };
+pub use proxy::ProxyConfig;
 pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
 pub use secret::AccessToken;
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};

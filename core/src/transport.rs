@@ -39,7 +39,9 @@ pub(crate) struct Transport {
 }
 
 impl Transport {
-    pub fn new(config: &ResolvedConfig) -> Result<Self, Error> {
+    /// `https`: the scheme of the endpoint, which picks the proxy.
+    pub fn new(config: &ResolvedConfig, https: bool) -> Result<Self, Error> {
+        let proxy = config.proxy.for_scheme(https)?;
         let root_certs = match &config.ca_bundle {
             Some(bundle) => load_ca_bundle(bundle)?,
             None => RootCerts::PlatformVerifier,
@@ -61,7 +63,7 @@ impl Transport {
             .http_status_as_error(false)
             .max_redirects(0)
             .tls_config(tls)
-            .proxy(None)
+            .proxy(proxy)
             .timeout_resolve(connect)
             .timeout_connect(connect)
             .timeout_per_read(read)

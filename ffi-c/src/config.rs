@@ -147,6 +147,25 @@ pub unsafe extern "C" fn cognito_config_set_profile(
     })
 }
 
+/// Proxy URL `http://[user:password@]host:port` for every request (overrides `HTTPS_PROXY` /
+/// `HTTP_PROXY`; `NO_PROXY` still applies).
+///
+/// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
+/// value that is not UTF-8.
+///
+/// # Safety
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_config_set_proxy(
+    config: *mut cognito_config,
+    value: *const c_char,
+) -> cognito_status {
+    update(config, |s| {
+        let v = required_str(value, "proxy").map_err(|_| ())?;
+        Ok(s.proxy(v))
+    })
+}
+
 /// Connect timeout in milliseconds; 0 means none. Default 60000.
 ///
 /// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.

@@ -170,6 +170,7 @@ static void test_null_and_invalid_arguments(cognito_client *client) {
   CHECK(cognito_config_set_max_attempts(config, 0) == COGNITO_INVALID_ARGUMENT);
   CHECK(cognito_config_set_profile(config, NULL) == COGNITO_INVALID_ARGUMENT);
   CHECK(cognito_config_set_validate_token(NULL, true) == COGNITO_INVALID_ARGUMENT);
+  CHECK(cognito_config_set_proxy(config, NULL) == COGNITO_INVALID_ARGUMENT);
   {
     /* with the pre-check on, a token that is not a JWT is refused locally */
     cognito_client *checking = NULL;
@@ -210,6 +211,11 @@ static void test_configuration_errors(void) {
   client = NULL;
 
   CHECK(cognito_config_set_use_fips_endpoint(config, false) == COGNITO_OK);
+  CHECK(cognito_config_set_proxy(config, "ftp://proxy.example:21") == COGNITO_OK);
+  CHECK(cognito_client_new(config, &client, &error) == COGNITO_CONFIGURATION);
+  CHECK(error.message != NULL && strstr(error.message, "proxy") != NULL);
+  cognito_error_free(&error);
+  CHECK(cognito_config_set_proxy(config, "http://127.0.0.1:3128") == COGNITO_OK);
   CHECK(cognito_config_set_ca_bundle(config, "/nonexistent/ca.pem") == COGNITO_OK);
   CHECK(cognito_client_new(config, &client, &error) == COGNITO_CONFIGURATION);
   CHECK(client == NULL);

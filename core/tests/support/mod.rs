@@ -378,3 +378,61 @@ pub fn captured_logs() -> &'static Mutex<Vec<String>> {
     });
     &capture.0
 }
+
+/// An HTTP CONNECT proxy on loopback that records each CONNECT target and tunnels to it.
+pub struct ConnectProxy {
+    pub addr: SocketAddr,
+    pub targets: Arc<Mutex<Vec<String>>>,
+}
+
+impl ConnectProxy {
+    pub fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let targets = Arc::new(Mutex::new(Vec::new()));
+        let recorded = targets.clone();
+        thread::spawn(move || {
+            for client in listener.incoming().take(100) {
+                let Ok(client) = client else { continue };
+                let recorded = recorded.clone();
+                thread::spawn(move || tunnel(client, &recorded));
+            }
+        });
+        Self { addr, targets }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+fn tunnel(client: TcpStream, recorded: &Mutex<Vec<String>>) {
+    client.set_read_timeout(Some(Duration::from_secs(10))).ok();
+    let mut reader = BufReader::new(client.try_clone().unwrap());
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("").to_owned();
+    for _ in 0..100 {
+        let mut header = String::new();
+        if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
+            break;
+        }
+    }
+    recorded.lock().unwrap().push(target.clone());
+    let Ok(upstream) = TcpStream::connect(&target) else {
+        return;
+    };
+    let mut client_writer = client.try_clone().unwrap();
+    let _ = client_writer.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+    let mut upstream_reader = upstream.try_clone().unwrap();
+    let mut upstream_writer = upstream;
+    let forward = thread::spawn(move || {
+        let _ = std::io::copy(&mut reader, &mut upstream_writer);
+        let _ = upstream_writer.shutdown(std::net::Shutdown::Write);
+    });
+    let _ = std::io::copy(&mut upstream_reader, &mut client_writer);
+    let _ = client_writer.shutdown(std::net::Shutdown::Both);
+    let _ = forward.join();
+}
