@@ -14,7 +14,8 @@ pub const SUBCOMMAND: &str = "get-user-attribute-verification-code";
     about = "Send an Amazon Cognito user-attribute verification code, with the AWS CLI's command line and output",
     propagate_version = true,
     subcommand_required = true,
-    arg_required_else_help = true
+    arg_required_else_help = true,
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -27,7 +28,7 @@ pub struct Cli {
 pub enum Command {
     /// Generates a user attribute verification code for the specified attribute name and sends it
     /// to the user (GetUserAttributeVerificationCode). Unsigned: only the access token authorizes it.
-    #[command(name = SUBCOMMAND)]
+    #[command(name = SUBCOMMAND, args_override_self = true)]
     GetUserAttributeVerificationCode(OperationArgs),
 }
 
