@@ -303,7 +303,8 @@ cognito_status cognito_config_set_endpoint_url(struct cognito_config *config, co
 cognito_status cognito_config_set_ca_bundle(struct cognito_config *config, const char *value);
 
 /**
- * Retry mode: `"standard"` (default) or `"legacy"` (treated as standard).
+ * Retry mode: `"standard"` (default), `"adaptive"` (standard plus a client-side rate limiter
+ * after throttling), or `"legacy"` (treated as standard).
  *
  * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
  * value that is not UTF-8.

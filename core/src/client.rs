@@ -2,7 +2,7 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::config::{ResolvedConfig, Settings, Source, Sourced};
 use crate::endpoint::{missing_region, resolve_endpoint, EndpointParams};
@@ -10,7 +10,8 @@ use crate::environment::{Environment, ProcessEnvironment};
 use crate::error::{Error, Result};
 use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest};
 use crate::protocol;
-use crate::retry::{FailedAttempt, RetryClock, RetryPolicy, SystemClock};
+use crate::rate_limiter::RateLimiter;
+use crate::retry::{is_throttling, FailedAttempt, RetryClock, RetryMode, RetryPolicy, SystemClock};
 use crate::token_claims;
 use crate::transport::{AttemptHeaders, Transport};
 
@@ -29,6 +30,8 @@ struct Inner {
     transport: Transport,
     retry: RetryPolicy,
     clock: Arc<dyn RetryClock>,
+    /// Present in adaptive retry mode.
+    rate_limiter: Option<RateLimiter>,
 }
 
 /// The endpoint is known when the client is built, unless no source sets a region: then the
@@ -60,6 +63,8 @@ impl Client {
         };
         let transport = Transport::new(&config, https)?;
         let retry = RetryPolicy::new(config.max_attempts.value, config.retry_read_timeouts);
+        let rate_limiter = (config.retry_mode.value == RetryMode::Adaptive)
+            .then(|| RateLimiter::new(Instant::now()));
         Ok(Self {
             inner: Arc::new(Inner {
                 config,
@@ -67,6 +72,7 @@ impl Client {
                 transport,
                 retry,
                 clock: Arc::new(SystemClock),
+                rate_limiter,
             }),
         })
     }
@@ -75,6 +81,9 @@ impl Client {
     /// Call it right after construction: it applies to this handle only if it is not shared yet.
     pub fn with_retry_clock(mut self, clock: Arc<dyn RetryClock>) -> Self {
         if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            if inner.rate_limiter.is_some() {
+                inner.rate_limiter = Some(RateLimiter::new(clock.now()));
+            }
             inner.clock = clock;
         }
         self
@@ -124,8 +133,28 @@ impl Client {
                 attempt,
                 max_attempts,
             };
-            let failure = match inner.transport.send(&url, &body, &headers, token) {
-                Ok(raw) if (200..300).contains(&raw.status) => {
+            if let Some(limiter) = &inner.rate_limiter {
+                let wait = limiter.acquire(inner.clock.now());
+                if !wait.is_zero() {
+                    log::debug!(target: "cognito_attr_code", "adaptive mode: waiting {} ms before sending", wait.as_millis());
+                    inner.clock.sleep(wait);
+                }
+            }
+            let outcome = match inner.transport.send(&url, &body, &headers, token) {
+                Ok(raw) if (200..300).contains(&raw.status) => Ok(raw),
+                Ok(raw) => Err(FailedAttempt {
+                    error: protocol::parse_error(&raw),
+                    retry_after: retry_after(&raw),
+                    not_sent: false,
+                }),
+                Err(failure) => Err(failure),
+            };
+            if let Some(limiter) = &inner.rate_limiter {
+                let throttled = matches!(&outcome, Err(f) if is_throttling(&f.error));
+                limiter.update(throttled, inner.clock.now());
+            }
+            let failure = match outcome {
+                Ok(raw) => {
                     let details =
                         protocol::parse_success(&raw).map_err(|e| e.with_attempts(attempt))?;
                     inner.retry.quota.release(acquired);
@@ -138,11 +167,6 @@ impl Client {
                         total_retry_delay,
                     });
                 }
-                Ok(raw) => FailedAttempt {
-                    error: protocol::parse_error(&raw),
-                    retry_after: retry_after(&raw),
-                    not_sent: false,
-                },
                 Err(failure) => failure,
             };
             match inner

@@ -20,6 +20,7 @@ mod operation;
 mod profile;
 mod protocol;
 mod proxy;
+mod rate_limiter;
 mod retry;
 mod secret;
 mod token_claims;

@@ -11,13 +11,16 @@ use crate::error::{Error, ErrorKind, ServiceErrorCode, TimeoutPhase};
 pub enum RetryMode {
     /// Exponential backoff with full jitter and a retry quota (the AWS SDKs' default).
     Standard,
+    /// Standard, plus a client-side rate limiter that slows sends down after throttling.
+    Adaptive,
 }
 
 impl RetryMode {
-    /// Parses `standard` (and `legacy`, which the AWS SDKs still accept, as standard).
+    /// Parses `standard`, `adaptive`, and `legacy` (which the AWS SDKs still accept) as standard.
     pub fn parse(text: &str) -> Option<Self> {
         match text.trim().to_ascii_lowercase().as_str() {
             "standard" | "legacy" => Some(RetryMode::Standard),
+            "adaptive" => Some(RetryMode::Adaptive),
             _ => None,
         }
     }
@@ -26,6 +29,7 @@ impl RetryMode {
     pub fn as_str(self) -> &'static str {
         match self {
             RetryMode::Standard => "standard",
+            RetryMode::Adaptive => "adaptive",
         }
     }
 }
@@ -111,6 +115,11 @@ impl RetryQuota {
         };
         *available = (*available + refund).min(INITIAL_QUOTA);
     }
+}
+
+/// `true` when the failure means "slow down" (drives adaptive mode).
+pub(crate) fn is_throttling(error: &Error) -> bool {
+    error.http_status() == Some(429) || THROTTLING_CODES.contains(&error.code())
 }
 
 /// Codes that mean "slow down".

@@ -216,3 +216,71 @@ fn idle_connection_closed_by_the_server_is_not_an_error() {
     }
     assert_eq!(server.accepts(), 3);
 }
+
+/// Virtual time: `now` moves only when the client sleeps.
+struct VirtualClock {
+    start: Instant,
+    slept: Mutex<Vec<Duration>>,
+}
+
+impl RetryClock for VirtualClock {
+    fn now(&self) -> Instant {
+        self.start + self.slept.lock().unwrap().iter().sum::<Duration>()
+    }
+    fn sleep(&self, duration: Duration) {
+        self.slept.lock().unwrap().push(duration);
+    }
+    fn random_unit(&self) -> f64 {
+        0.5
+    }
+}
+
+fn sleeps_for_mode(mode: cognito_attr_code::RetryMode) -> Vec<Duration> {
+    let server = TestServer::start(vec![
+        Reply::service_error(400, "TooManyRequestsException", "slow down"),
+        Reply::json(200, "{}"),
+    ]);
+    let clock = Arc::new(VirtualClock {
+        start: Instant::now(),
+        slept: Mutex::new(Vec::new()),
+    });
+    let client = Client::with_environment(
+        &Settings::new().endpoint_url(server.url()).retry_mode(mode),
+        &HashMap::<&str, &str>::new(),
+    )
+    .unwrap()
+    .with_retry_clock(clock.clone());
+    for _ in 0..5 {
+        client.get_attr_code(&request()).unwrap();
+    }
+    let sleeps = clock.slept.lock().unwrap().clone();
+    sleeps
+}
+
+#[test]
+fn adaptive_mode_delays_sends_after_throttling() {
+    use cognito_attr_code::RetryMode;
+    let standard = sleeps_for_mode(RetryMode::Standard);
+    assert_eq!(
+        standard,
+        [Duration::from_millis(500)],
+        "standard mode only backs off once"
+    );
+    let adaptive = sleeps_for_mode(RetryMode::Adaptive);
+    assert_eq!(adaptive[0], Duration::from_millis(500));
+    assert!(
+        adaptive.len() > 1,
+        "the rate limiter spaced out the sends: {adaptive:?}"
+    );
+    assert!(adaptive[1..].iter().all(|d| *d > Duration::ZERO));
+}
+
+#[test]
+fn adaptive_mode_from_the_environment() {
+    let server = TestServer::start(vec![Reply::json(200, "{}")]);
+    let (client, _) = client(&server, Settings::new(), &[("AWS_RETRY_MODE", "adaptive")]);
+    assert_eq!(
+        client.config().retry_mode.value,
+        cognito_attr_code::RetryMode::Adaptive
+    );
+}

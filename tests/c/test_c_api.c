@@ -48,6 +48,7 @@ static cognito_client *new_client(void) {
   CHECK(cognito_config_set_connect_timeout_ms(config, 2000) == COGNITO_OK);
   CHECK(cognito_config_set_read_timeout_ms(config, 5000) == COGNITO_OK);
   CHECK(cognito_config_set_max_attempts(config, 1) == COGNITO_OK);
+  CHECK(cognito_config_set_retry_mode(config, "adaptive") == COGNITO_OK);
   CHECK(cognito_config_set_retry_mode(config, "standard") == COGNITO_OK);
   CHECK(cognito_config_set_verify_tls(config, true) == COGNITO_OK);
   CHECK(cognito_config_set_allow_insecure_http(config, false) == COGNITO_OK);
