@@ -87,3 +87,76 @@ fn plain_http_endpoints_use_http_proxy() {
     );
     assert_eq!(*proxy.targets.lock().unwrap(), [server.addr.to_string()]);
 }
+
+// The proxy shows where a request would go without anything leaving the machine.
+fn connect_target(settings: Settings, token: &str) -> (String, cognito_attr_code::Error) {
+    let proxy = ConnectProxy::start_refusing();
+    let err = Client::with_environment(
+        &settings.proxy(proxy.url()).max_attempts(1),
+        &HashMap::<&str, &str>::new(),
+    )
+    .unwrap()
+    .get_attr_code(&GetAttrCodeRequest::new(token, "email"))
+    .unwrap_err();
+    let targets = proxy.targets.lock().unwrap().clone();
+    assert_eq!(targets.len(), 1, "{targets:?}");
+    (targets[0].clone(), err)
+}
+
+fn token_from(issuer: &str) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let payload = format!(r#"{{"iss":"{issuer}","token_use":"access"}}"#);
+    format!(
+        "eyJhbGciOiJub25lIn0.{}.sig",
+        URL_SAFE_NO_PAD.encode(payload)
+    )
+}
+
+#[test]
+fn region_is_inferred_from_the_token_when_nothing_sets_it() {
+    let token = token_from("https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_AbCdEf");
+    let client = Client::with_environment(&Settings::new(), &HashMap::<&str, &str>::new()).unwrap();
+    assert!(client
+        .endpoint_url()
+        .unwrap_err()
+        .message()
+        .contains("Missing Region"));
+    let (target, _) = connect_target(Settings::new(), &token);
+    assert_eq!(target, "cognito-idp.eu-west-3.amazonaws.com:443");
+    let (target, _) = connect_target(
+        Settings::new().use_fips_endpoint(true),
+        &token_from("https://idp.example/us-gov-west-1_x"),
+    );
+    assert_eq!(target, "cognito-idp-fips.us-gov-west-1.amazonaws.com:443");
+}
+
+#[test]
+fn explicit_region_wins_over_the_token_with_a_warning() {
+    let logs = support::captured_logs();
+    let token = token_from("https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_AbCdEf");
+    let (target, _) = connect_target(Settings::new().region("us-east-1"), &token);
+    assert_eq!(target, "cognito-idp.us-east-1.amazonaws.com:443");
+    let logs = logs.lock().unwrap();
+    let warning = logs
+        .iter()
+        .find(|l| l.starts_with("WARN") && l.contains("eu-west-3"))
+        .expect("a warning");
+    assert!(
+        warning.contains("us-east-1") && !warning.contains(&token),
+        "{warning}"
+    );
+}
+
+#[test]
+fn a_token_without_a_region_and_no_region_setting_is_a_configuration_error() {
+    let err = Client::with_environment(&Settings::new(), &HashMap::<&str, &str>::new())
+        .unwrap()
+        .get_attr_code(&GetAttrCodeRequest::new("a.b.c", "email"))
+        .unwrap_err();
+    assert!(
+        err.message()
+            .contains("Invalid Configuration: Missing Region"),
+        "{err}"
+    );
+}

@@ -387,6 +387,15 @@ pub struct ConnectProxy {
 
 impl ConnectProxy {
     pub fn start() -> Self {
+        Self::start_with(true)
+    }
+
+    /// Records CONNECT targets and refuses them (502) without contacting anything.
+    pub fn start_refusing() -> Self {
+        Self::start_with(false)
+    }
+
+    fn start_with(forward: bool) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
         let targets = Arc::new(Mutex::new(Vec::new()));
@@ -395,7 +404,7 @@ impl ConnectProxy {
             for client in listener.incoming().take(100) {
                 let Ok(client) = client else { continue };
                 let recorded = recorded.clone();
-                thread::spawn(move || tunnel(client, &recorded));
+                thread::spawn(move || tunnel(client, &recorded, forward));
             }
         });
         Self { addr, targets }
@@ -406,7 +415,7 @@ impl ConnectProxy {
     }
 }
 
-fn tunnel(client: TcpStream, recorded: &Mutex<Vec<String>>) {
+fn tunnel(client: TcpStream, recorded: &Mutex<Vec<String>>, forward: bool) {
     client.set_read_timeout(Some(Duration::from_secs(10))).ok();
     let mut reader = BufReader::new(client.try_clone().unwrap());
     let mut line = String::new();
@@ -421,6 +430,11 @@ fn tunnel(client: TcpStream, recorded: &Mutex<Vec<String>>) {
         }
     }
     recorded.lock().unwrap().push(target.clone());
+    if !forward {
+        let mut client = client;
+        let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n");
+        return;
+    }
     let Ok(upstream) = TcpStream::connect(&target) else {
         return;
     };
