@@ -205,16 +205,18 @@ fn threads_share_one_client() {
 
 #[test]
 fn idle_connection_closed_by_the_server_is_not_an_error() {
-    // The pool drops connections idle longer than POOL_IDLE_TIMEOUT (4 s), below the 5 s after
-    // which cognito-local closes them; this server closes every connection after one reply.
-    let server = TestServer::start(vec![
-        Reply::json(200, "{}").with_header("Connection", "close")
-    ]);
+    let reply = Reply::CloseWhenIdle(Duration::from_millis(200), Box::new(Reply::json(200, "{}")));
+    let server = TestServer::start(vec![reply]);
     let (client, _) = client(&server, Settings::new().max_attempts(1), &[]);
     for _ in 0..3 {
         client.get_attr_code(&request()).unwrap();
+        std::thread::sleep(Duration::from_millis(500));
     }
-    assert_eq!(server.accepts(), 3);
+    assert_eq!(
+        server.accepts(),
+        3,
+        "each call found its pooled connection closed and reconnected"
+    );
 }
 
 /// Virtual time: `now` moves only when the client sleeps.

@@ -29,6 +29,9 @@ pub enum Reply {
     Silence(Duration),
     /// Wait, then answer.
     Delayed(Duration, Box<Reply>),
+    /// Answer with keep-alive, then close the idle connection after this long (as cognito-local
+    /// does after about 5 s).
+    CloseWhenIdle(Duration, Box<Reply>),
 }
 
 impl Reply {
@@ -307,6 +310,12 @@ fn answer(writer: &mut impl Write, reply: &Reply) -> bool {
         Reply::Delayed(duration, reply) => {
             thread::sleep(*duration);
             answer(writer, reply)
+        }
+        Reply::CloseWhenIdle(idle, reply) => {
+            answer(writer, reply);
+            let _ = writer.flush();
+            thread::sleep(*idle);
+            false
         }
         Reply::Reset => false,
     }
