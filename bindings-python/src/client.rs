@@ -83,9 +83,10 @@ impl Client {
     ) -> PyResult<Bound<'py, PyDict>> {
         let request = request::from_python(access_token, attribute_name, client_metadata)?;
         let client = &self.inner;
+        let max_attempts = client.config().max_attempts.value;
         match py.detach(|| client.get_attr_code(&request)) {
-            Ok(out) => output::to_response(py, &out),
-            Err(e) => Err(errors::from_core(py, &e)),
+            Ok(out) => output::to_response(py, &out, max_attempts),
+            Err(e) => Err(errors::from_call(py, &e, Some(max_attempts))),
         }
     }
 

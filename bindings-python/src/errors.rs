@@ -20,10 +20,17 @@ struct ErrorFields<'a> {
     /// The argument, setting or timeout phase a local error is about.
     detail: Option<&'a str>,
     body_excerpt: Option<&'a str>,
+    max_attempts_reached: bool,
 }
 
 /// The Python exception for a core error.
 pub fn from_core(py: Python<'_>, error: &Error) -> PyErr {
+    from_call(py, error, None)
+}
+
+/// The Python exception for an error of a call made with `max_attempts` attempts allowed: it
+/// records, as botocore does, whether the call used them all.
+pub fn from_call(py: Python<'_>, error: &Error, max_attempts: Option<u32>) -> PyErr {
     let (kind, detail) = match error.kind() {
         ErrorKind::Service(_) => ("service", None),
         ErrorKind::UnknownService(_) => ("unknown_service", None),
@@ -48,6 +55,7 @@ pub fn from_core(py: Python<'_>, error: &Error) -> PyErr {
             attempts: error.attempts(),
             detail,
             body_excerpt: error.body_excerpt(),
+            max_attempts_reached: max_attempts.is_some_and(|max| error.attempts() >= max),
         },
     )
 }
@@ -76,6 +84,7 @@ fn local(py: Python<'_>, kind: &'static str, code: &str, detail: &str, why: &str
             attempts: 0,
             detail: Some(detail),
             body_excerpt: None,
+            max_attempts_reached: false,
         },
     )
 }
@@ -98,6 +107,7 @@ fn build(py: Python<'_>, fields: ErrorFields<'_>) -> PyErr {
                 fields.attempts,
                 fields.detail,
                 fields.body_excerpt,
+                fields.max_attempts_reached,
             ))
         });
     match made {

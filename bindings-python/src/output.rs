@@ -7,9 +7,12 @@ use pyo3::types::PyDict;
 
 /// `{"CodeDeliveryDetails": {...}, "ResponseMetadata": {...}}`, with `CodeDeliveryDetails` and
 /// each of its members present only when the service sent them, as botocore does.
+/// `MaxAttemptsReached` is set, as by botocore's standard retry mode, when the call used all
+/// `max_attempts` attempts, even if the last one succeeded.
 pub fn to_response<'py>(
     py: Python<'py>,
     output: &GetAttrCodeOutput,
+    max_attempts: u32,
 ) -> PyResult<Bound<'py, PyDict>> {
     let response = PyDict::new(py);
     if let Some(details) = &output.code_delivery_details {
@@ -31,6 +34,9 @@ pub fn to_response<'py>(
     }
     metadata.set_item("HTTPStatusCode", output.http_status)?;
     metadata.set_item("HTTPHeaders", headers(py, &output.http_headers)?)?;
+    if output.attempts >= max_attempts {
+        metadata.set_item("MaxAttemptsReached", true)?;
+    }
     metadata.set_item("RetryAttempts", output.attempts.saturating_sub(1))?;
     response.set_item("ResponseMetadata", metadata)?;
     Ok(response)

@@ -5,6 +5,8 @@ from typing import Mapping, Optional, Tuple, Union, final
 
 from .shapes import GetUserAttributeVerificationCodeResponseTypeDef
 
+__all__ = ["__version__", "CORE_VERSION", "SERVICE_ERROR_CODES", "Client"]
+
 __version__: str
 CORE_VERSION: str
 SERVICE_ERROR_CODES: Tuple[str, ...]

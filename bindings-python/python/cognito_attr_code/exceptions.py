@@ -59,6 +59,8 @@ class CognitoError(Exception):
     http_status: Optional[int]
     attempts: int
     """HTTP attempts made before the error (0 when it happened before any I/O)."""
+    max_attempts_reached: bool
+    """Every allowed attempt was used (botocore's ``MaxAttemptsReached``)."""
 
     def __init__(
         self,
@@ -68,6 +70,7 @@ class CognitoError(Exception):
         request_id: Optional[str] = None,
         http_status: Optional[int] = None,
         attempts: int = 0,
+        max_attempts_reached: bool = False,
         description: Optional[str] = None,
     ) -> None:
         super().__init__(message if description is None else description)
@@ -76,6 +79,7 @@ class CognitoError(Exception):
         self.request_id = request_id
         self.http_status = http_status
         self.attempts = attempts
+        self.max_attempts_reached = max_attempts_reached
 
     @property
     def response(self) -> Dict[str, Any]:
@@ -86,6 +90,8 @@ class CognitoError(Exception):
         if self.http_status is not None:
             metadata["HTTPStatusCode"] = self.http_status
             metadata["HTTPHeaders"] = {}
+        if self.max_attempts_reached:
+            metadata["MaxAttemptsReached"] = True
         metadata["RetryAttempts"] = max(self.attempts - 1, 0)
         return {"Error": {"Code": self.code, "Message": self.message}, "ResponseMetadata": metadata}
 
@@ -252,6 +258,7 @@ def _from_native(
     attempts: int,
     detail: Optional[str],
     body_excerpt: Optional[str],
+    max_attempts_reached: bool,
 ) -> CognitoError:
     """Called by the compiled module to build the exception for a core error."""
     if kind in ("service", "unknown_service"):
@@ -264,6 +271,7 @@ def _from_native(
         request_id=request_id,
         http_status=http_status,
         attempts=attempts,
+        max_attempts_reached=max_attempts_reached,
         description=description,
     )
     attribute = _DETAIL_ATTRIBUTE.get(kind)

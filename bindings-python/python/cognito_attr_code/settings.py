@@ -1,33 +1,34 @@
 """The keyword settings accepted by :class:`~cognito_attr_code.Client` and
 :func:`~cognito_attr_code.get_attr_code`. Any setting left out (or ``None``) comes from the
-environment (``AWS_REGION``, ``AWS_ENDPOINT_URL``, ``AWS_CA_BUNDLE``, ...), then the default."""
+environment (``AWS_REGION``, ``AWS_ENDPOINT_URL``, ``AWS_CA_BUNDLE``, ...), then the default.
+Names and meanings are those of the Rust ``Settings``."""
 
 import os
-from typing import TypedDict, Union
+from typing import Optional, TypedDict, Union
 
 __all__ = ["Settings"]
 
 
 class Settings(TypedDict, total=False):
-    region: str
+    region: Optional[str]
     """AWS region, e.g. ``"us-east-1"``; default: the region of the access token's issuer."""
-    endpoint_url: str
+    endpoint_url: Optional[str]
     """Custom endpoint, e.g. ``"http://127.0.0.1:9229"``; its path is kept."""
-    connect_timeout: float
+    connect_timeout: Optional[float]
     """Seconds for DNS, TCP and TLS; 0 means none. Default 60."""
-    read_timeout: float
+    read_timeout: Optional[float]
     """Seconds for each socket read or write; 0 means none. Default 60."""
-    max_attempts: int
+    max_attempts: Optional[int]
     """Attempts per call, including the first (≥ 1). Default 3."""
-    retry_mode: str
+    retry_mode: Optional[str]
     """``"standard"`` (``"legacy"`` is accepted as standard)."""
-    ca_bundle: Union[str, "os.PathLike[str]"]
+    ca_bundle: Union[str, "os.PathLike[str]", None]
     """PEM file of CA certificates trusted instead of the operating system's store."""
-    verify: Union[bool, str, "os.PathLike[str]"]
+    verify: Union[bool, str, "os.PathLike[str]", None]
     """``False`` disables certificate verification; a path is a CA bundle (as in boto3)."""
-    allow_insecure_http: bool
+    allow_insecure_http: Optional[bool]
     """Allow ``http://`` to a non-loopback host (the token would travel unencrypted)."""
-    use_fips_endpoint: bool
-    use_dualstack_endpoint: bool
-    retry_read_timeouts: bool
+    use_fips_endpoint: Optional[bool]
+    use_dualstack_endpoint: Optional[bool]
+    retry_read_timeouts: Optional[bool]
     """Retry after a read timeout (off: the first request may already have sent a code)."""
