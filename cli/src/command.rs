@@ -28,7 +28,6 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         write_stdout(skeleton::render(kind));
         return Ok(());
     }
-    let format = output_format(&global)?;
     let query = global.query.as_deref().map(Query::compile).transpose()?;
     let mut params = Parameters::gather(&operation)?;
     if !params.missing().is_empty() {
@@ -55,18 +54,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     drop(token);
 
     let client = Client::new(&settings(&global)).map_err(|e| Failure::from_call(&e, 1, ""))?;
+    let format = output_format(&global, client.config())?;
     let endpoint = client
         .endpoint_url()
         .map(str::to_owned)
         .unwrap_or_else(|_| "(region from the access token)".to_owned());
     if global.debug {
-        log_settings(
-            &global,
-            client.config(),
-            &endpoint,
-            client.user_agent(),
-            &request,
-        );
+        log_settings(client.config(), &endpoint, client.user_agent(), &request);
     }
     let max_attempts = client.config().max_attempts.value;
     let response = client.get_attr_code(&request).map_err(|e| {
@@ -108,18 +102,26 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     Ok(())
 }
 
-fn output_format(global: &GlobalArgs) -> Result<OutputFormat, Failure> {
+/// `--output`, else `AWS_DEFAULT_OUTPUT`, else the profile's `output`, else json.
+fn output_format(global: &GlobalArgs, config: &ResolvedConfig) -> Result<OutputFormat, Failure> {
     if let Some(format) = global.output {
         return Ok(format);
     }
-    match std::env::var("AWS_DEFAULT_OUTPUT") {
-        Ok(value) if !value.is_empty() => OutputFormat::parse(&value).ok_or_else(|| {
-            Failure::configuration(format!(
-                "Unknown output type: {value} (from AWS_DEFAULT_OUTPUT; valid: json, text, table, yaml, yaml-stream)"
-            ))
-        }),
-        _ => Ok(OutputFormat::Json),
-    }
+    let (value, source) = match std::env::var("AWS_DEFAULT_OUTPUT") {
+        Ok(value) if !value.is_empty() => (value, "AWS_DEFAULT_OUTPUT".to_owned()),
+        _ => match config.profile_value("output") {
+            Some(value) => (
+                value.to_owned(),
+                format!("profile '{}'", config.profile_name()),
+            ),
+            None => return Ok(OutputFormat::Json),
+        },
+    };
+    OutputFormat::parse(&value).ok_or_else(|| {
+        Failure::configuration(format!(
+            "Unknown output type: {value} (from {source}; valid: json, text, table, yaml, yaml-stream)"
+        ))
+    })
 }
 
 fn auto_prompt(global: &GlobalArgs) -> bool {
@@ -155,6 +157,9 @@ fn settings(global: &GlobalArgs) -> Settings {
     if let Some(seconds) = global.cli_read_timeout {
         settings = settings.read_timeout(Duration::from_secs(seconds));
     }
+    if let Some(profile) = &global.profile {
+        settings = settings.profile(profile);
+    }
     settings
 }
 
@@ -183,7 +188,6 @@ fn write_stdout(text: &str) {
 }
 
 fn log_settings(
-    global: &GlobalArgs,
     config: &ResolvedConfig,
     endpoint: &str,
     user_agent: &str,
@@ -243,9 +247,7 @@ fn log_settings(
         &config.retry_mode.value,
         &config.retry_mode.source,
     );
-    if let Some(profile) = &global.profile {
-        log::debug!(target: TARGET, "--profile {profile} accepted; profiles are not applied yet (environment and flags only)");
-    }
+    log::debug!(target: TARGET, "profile: {}", config.profile_name());
     log::debug!(target: TARGET, "endpoint: {endpoint}");
     let mut body = serde_json::Map::new();
     body.insert("AccessToken".into(), Value::from("***"));

@@ -519,8 +519,6 @@ fn compatibility_flags_are_accepted() {
             "--no-cli-auto-prompt",
             "--color",
             "off",
-            "--profile",
-            "someone",
             "--no-verify-ssl",
             "--cli-connect-timeout",
             "0",
@@ -642,4 +640,58 @@ fn ctrl_c_exits_130() {
     assert!(kill.success());
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130));
+}
+
+#[test]
+fn profile_settings_and_precedence() {
+    let server = Server::start(Reply::success());
+    let sandbox = Sandbox::new();
+    sandbox.write(
+        "config",
+        &format!(
+            "[default]\noutput = table\n\n[profile dev]\noutput = text\nregion = eu-west-1\nservices = local\n\n[services local]\ncognito_identity_provider =\n  endpoint_url = {}\n",
+            server.url()
+        ),
+    );
+    let base = [SUB, "--access-token", TOKEN, "--attribute-name", "email"];
+    // The endpoint and the output format come from the profile named by --profile.
+    let mut args = vec!["--profile", "dev"];
+    args.extend(base);
+    let outcome = sandbox.run(&args, &[]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert_eq!(
+        outcome.stdout,
+        "CODEDELIVERYDETAILS\temail\tEMAIL\ta***@e***.com\n"
+    );
+    // AWS_PROFILE selects it too; AWS_DEFAULT_OUTPUT beats the profile; --output beats both.
+    let outcome = sandbox.run(
+        &base,
+        &[("AWS_PROFILE", "dev"), ("AWS_DEFAULT_OUTPUT", "json")],
+    );
+    assert!(outcome.stdout.starts_with("{\n"), "{}", outcome.stdout);
+    let mut args = base.to_vec();
+    args.extend(["--output", "yaml"]);
+    let outcome = sandbox.run(
+        &args,
+        &[("AWS_PROFILE", "dev"), ("AWS_DEFAULT_OUTPUT", "json")],
+    );
+    assert!(
+        outcome.stdout.starts_with("CodeDeliveryDetails:"),
+        "{}",
+        outcome.stdout
+    );
+    // A flag beats the profile's endpoint.
+    let other = Server::start(Reply::json(200, "{}"));
+    let url = other.url();
+    let mut args = base.to_vec();
+    args.extend(["--profile", "dev", "--endpoint-url", &url]);
+    assert_eq!(sandbox.run(&args, &[]).code, 0);
+    assert_eq!(other.requests().len(), 1);
+    assert_eq!(server.requests().len(), 3);
+    // An unknown profile is a configuration error.
+    let mut args = vec!["--profile", "nobody"];
+    args.extend(base);
+    let outcome = sandbox.run(&args, &[]);
+    assert_eq!(outcome.code, 253, "{}", outcome.stderr);
+    assert!(outcome.stderr.contains("nobody"), "{}", outcome.stderr);
 }
