@@ -27,7 +27,7 @@ lib:
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
 
-test: test-rust check-header test-c
+test: test-rust check-header test-c test-cli
 
 test-rust:
 	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -- --check
