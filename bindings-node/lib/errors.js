@@ -24,9 +24,14 @@ class CognitoError extends Error {
 class CognitoIdentityProviderServiceException extends CognitoError {
   constructor({ name, $fault, $metadata, message }) {
     super(message)
-    this.name = name
+    // Own enumerable fields as on the SDK's exceptions, so that code spreading or logging an
+    // error sees the same keys.
     this.$fault = $fault
+    this.$retryable = undefined
     this.$metadata = $metadata
+    for (const [key, value] of [['name', name], ['message', message]]) {
+      Object.defineProperty(this, key, { value, enumerable: true, writable: true, configurable: true })
+    }
   }
 }
 
@@ -59,6 +64,8 @@ for (const code of MODELED_ERROR_CODES) {
     [code]: class extends CognitoIdentityProviderServiceException {
       constructor({ $metadata, message }) {
         super({ name: code, $fault, $metadata, message })
+        // The one modeled member besides the message; the core does not report it yet.
+        if (code === 'InvalidParameterException') this.reasonCode = undefined
       }
     },
   }[code]

@@ -1,0 +1,56 @@
+// The server thread behind server.mjs.
+import http from 'node:http'
+import { parentPort, workerData } from 'node:worker_threads'
+
+let reply = workerData
+let requests = []
+const sockets = new Set()
+
+function answer(recorded) {
+  if (reply.echoAttributeName) {
+    return { status: 200, delayMs: reply.delayMs, body: { CodeDeliveryDetails: { AttributeName: recorded.body?.AttributeName } } }
+  }
+  return reply
+}
+
+const server = http.createServer((req, res) => {
+  const chunks = []
+  req.on('data', (c) => chunks.push(c))
+  req.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8')
+    let body
+    try {
+      body = JSON.parse(text)
+    } catch {
+      body = undefined
+    }
+    const recorded = { method: req.method, url: req.url, headers: req.headers, text, body }
+    requests.push(recorded)
+    const { status = 200, headers = {}, body: out, delayMs = 0, hang } = answer(recorded)
+    if (hang) return
+    setTimeout(() => {
+      if (res.destroyed) return
+      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', ...headers })
+      res.end(out === undefined ? '' : typeof out === 'string' ? out : JSON.stringify(out))
+    }, delayMs)
+  })
+})
+server.on('connection', (socket) => {
+  sockets.add(socket)
+  socket.on('close', () => sockets.delete(socket))
+})
+
+parentPort.on('message', ({ id, type, reply: next }) => {
+  if (type === 'reply') {
+    reply = next
+    parentPort.postMessage({ id })
+  } else if (type === 'requests') {
+    parentPort.postMessage({ id, value: requests })
+    requests = []
+  } else if (type === 'close') {
+    for (const socket of sockets) socket.destroy()
+    server.close(() => parentPort.postMessage({ id }))
+  }
+})
+
+server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port))
