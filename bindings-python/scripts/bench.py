@@ -62,7 +62,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def clean_env() -> Dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and "proxy" not in k.lower()}
     env["AWS_EC2_METADATA_DISABLED"] = "true"
     return env
 

@@ -57,9 +57,8 @@ step "examples/send_code.py against a local stand-in"
 SERVER_PID=$!
 for _ in $(seq 1 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
 [ -s "$WORK/port" ] || { echo "demo server did not start" >&2; exit 1; }
-OUTPUT="$(cd "$WORK" && env -u AWS_CA_BUNDLE -u AWS_PROFILE -u AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER \
-    -u AWS_MAX_ATTEMPTS -u AWS_RETRY_MODE -u AWS_DEFAULT_REGION HOME="$WORK" \
-    AWS_REGION=us-east-1 AWS_ENDPOINT_URL="http://127.0.0.1:$(cat "$WORK/port")" \
+# Only what the example needs: no AWS_* or proxy variable from this machine leaks in.
+OUTPUT="$(cd "$WORK" && env -i PATH="$PATH" HOME="$WORK" AWS_REGION=us-east-1 AWS_ENDPOINT_URL="http://127.0.0.1:$(cat "$WORK/port")" \
     "$SOURCE_VENV/bin/python" "$BINDINGS/examples/send_code.py" \
     eyJhbGciOiJub25lIn0.eyJzdWIiOiJkZW1vIn0.demo-signature email)"
 wait "$SERVER_PID"

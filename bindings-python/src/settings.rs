@@ -64,7 +64,7 @@ impl SettingsArgs<'_> {
                 errors::configuration(
                     py,
                     &format!("retry_mode={mode}"),
-                    "not one of standard, legacy",
+                    "not one of standard, adaptive, legacy",
                 )
             })?;
             settings = settings.retry_mode(parsed);

@@ -74,3 +74,24 @@ def test_reprs_of_results_and_clients(stub: CognitoStub) -> None:
         response = client.get_user_attribute_verification_code(AccessToken=TOKEN, AttributeName="email")
         texts: List[Any] = [repr(client), str(client), repr(details), repr(response), repr(client.exceptions)]
     assert not any(leaked(str(text)) for text in texts)
+
+
+def test_basic_config_debug_shows_the_wire_summary(stub: CognitoStub) -> None:
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "import logging, sys\n"
+        "logging.basicConfig(level=logging.DEBUG)\n"
+        "import cognito_attr_code\n"
+        "print(cognito_attr_code.get_attr_code(sys.argv[1], 'email', endpoint_url=sys.argv[2]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and "proxy" not in k.lower()}
+    done = subprocess.run(
+        [sys.executable, "-c", program, TOKEN, stub.url], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("CodeDeliveryDetails(destination='d***@e***.com'")
+    assert f"DEBUG:cognito_attr_code:POST {stub.url}/ attempt 1/3 -> 200" in done.stderr
+    assert not leaked(done.stdout + done.stderr)

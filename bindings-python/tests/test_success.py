@@ -122,6 +122,12 @@ def test_endpoint_url_property(stub: CognitoStub) -> None:
             client.endpoint_url
 
 
+def test_retry_modes(stub: CognitoStub) -> None:
+    for mode in ("standard", "adaptive", "legacy"):
+        with cognito_attr_code.Client(endpoint_url=stub.url, retry_mode=mode) as client:
+            assert client.get_attr_code(TOKEN, "email") is not None
+
+
 def test_context_manager_and_close(stub: CognitoStub) -> None:
     with cognito_attr_code.Client(endpoint_url=stub.url) as client:
         assert client.get_attr_code(TOKEN, "email") is not None

@@ -21,7 +21,7 @@ class Settings(TypedDict, total=False):
     max_attempts: Optional[int]
     """Attempts per call, including the first (≥ 1). Default 3."""
     retry_mode: Optional[str]
-    """``"standard"`` (``"legacy"`` is accepted as standard)."""
+    """``"standard"`` or ``"adaptive"`` (``"legacy"`` is accepted as standard)."""
     ca_bundle: Union[str, "os.PathLike[str]", None]
     """PEM file of CA certificates trusted instead of the operating system's store."""
     verify: Union[bool, str, "os.PathLike[str]", None]
