@@ -132,15 +132,17 @@ pub unsafe extern "C" fn cognito_client_get_attr_code(
         let Some(client) = client.as_ref() else {
             return ArgumentError::new("client", "is NULL").report(error_out);
         };
-        call(
-            &client.client,
+        match checked_request(
             access_token,
             attribute_name,
             client_metadata,
             client_metadata_len,
             details_out,
             error_out,
-        )
+        ) {
+            Ok(request) => send(&client.client, &request, details_out, error_out),
+            Err(status) => status,
+        }
     })
 }
 
@@ -159,48 +161,45 @@ pub unsafe extern "C" fn cognito_get_attr_code(
     error_out: *mut cognito_error,
 ) -> cognito_status {
     guard(error_out, || {
-        let request = match request(
+        let request = match checked_request(
             access_token,
             attribute_name,
             client_metadata,
             client_metadata_len,
+            details_out,
+            error_out,
         ) {
             Ok(request) => request,
-            Err(e) => return e.report(error_out),
+            Err(status) => return status,
         };
-        if details_out.is_null() {
-            return ArgumentError::new("details_out", "is NULL").report(error_out);
+        match cac::Client::new(&cac::Settings::new().user_agent_suffix("lang/c")) {
+            Ok(client) => send(&client, &request, details_out, error_out),
+            Err(e) => report(&e, error_out),
         }
-        let client = match cac::Client::new(&cac::Settings::new().user_agent_suffix("lang/c")) {
-            Ok(client) => client,
-            Err(e) => return report(&e, error_out),
-        };
-        send(&client, &request, details_out, error_out)
     })
 }
 
-unsafe fn call(
-    client: &cac::Client,
+/// The request, once every argument is checked; otherwise the error is reported and its status
+/// returned.
+unsafe fn checked_request(
     access_token: *const c_char,
     attribute_name: *const c_char,
     client_metadata: *const cognito_metadata_entry,
     client_metadata_len: usize,
     details_out: *mut cognito_code_delivery_details,
     error_out: *mut cognito_error,
-) -> cognito_status {
-    let request = match request(
+) -> Result<cac::GetAttrCodeRequest, cognito_status> {
+    let request = request(
         access_token,
         attribute_name,
         client_metadata,
         client_metadata_len,
-    ) {
-        Ok(request) => request,
-        Err(e) => return e.report(error_out),
-    };
+    )
+    .map_err(|e| e.report(error_out))?;
     if details_out.is_null() {
-        return ArgumentError::new("details_out", "is NULL").report(error_out);
+        return Err(ArgumentError::new("details_out", "is NULL").report(error_out));
     }
-    send(client, &request, details_out, error_out)
+    Ok(request)
 }
 
 unsafe fn send(

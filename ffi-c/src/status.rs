@@ -49,37 +49,54 @@ pub enum cognito_status {
 
 use cognito_status::*;
 
-impl cognito_status {
-    /// Every value, for `cognito_status_name` and tests.
-    pub(crate) const ALL: &'static [cognito_status] = &[
-        COGNITO_OK,
-        COGNITO_INVALID_ARGUMENT,
-        COGNITO_CONFIGURATION,
-        COGNITO_NETWORK,
-        COGNITO_TIMEOUT,
-        COGNITO_TLS,
-        COGNITO_PROTOCOL,
-        COGNITO_PANIC,
-        COGNITO_UNKNOWN_SERVICE_ERROR,
-        COGNITO_RESOURCE_NOT_FOUND,
-        COGNITO_INVALID_PARAMETER,
-        COGNITO_TOO_MANY_REQUESTS,
-        COGNITO_NOT_AUTHORIZED,
-        COGNITO_UNEXPECTED_LAMBDA,
-        COGNITO_USER_LAMBDA_VALIDATION,
-        COGNITO_INVALID_LAMBDA_RESPONSE,
-        COGNITO_INVALID_SMS_ROLE_ACCESS_POLICY,
-        COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP,
-        COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY,
-        COGNITO_CODE_DELIVERY_FAILURE,
-        COGNITO_LIMIT_EXCEEDED,
-        COGNITO_PASSWORD_RESET_REQUIRED,
-        COGNITO_USER_NOT_FOUND,
-        COGNITO_USER_NOT_CONFIRMED,
-        COGNITO_INTERNAL_ERROR,
-        COGNITO_FORBIDDEN,
-    ];
+/// Every value once: `ALL` and the names. `name` matches exhaustively, so a new variant that is
+/// not listed here does not compile.
+macro_rules! status_table {
+    ($($status:ident),+ $(,)?) => {
+        impl cognito_status {
+            /// Every value, for `cognito_status_name` and tests.
+            pub(crate) const ALL: &'static [cognito_status] = &[$($status),+];
 
+            /// The NUL-terminated name of the status, e.g. `"COGNITO_NOT_AUTHORIZED\0"`.
+            fn name(self) -> &'static [u8] {
+                match self {
+                    $($status => concat!(stringify!($status), "\0").as_bytes(),)+
+                }
+            }
+        }
+    };
+}
+
+status_table!(
+    COGNITO_OK,
+    COGNITO_INVALID_ARGUMENT,
+    COGNITO_CONFIGURATION,
+    COGNITO_NETWORK,
+    COGNITO_TIMEOUT,
+    COGNITO_TLS,
+    COGNITO_PROTOCOL,
+    COGNITO_PANIC,
+    COGNITO_UNKNOWN_SERVICE_ERROR,
+    COGNITO_RESOURCE_NOT_FOUND,
+    COGNITO_INVALID_PARAMETER,
+    COGNITO_TOO_MANY_REQUESTS,
+    COGNITO_NOT_AUTHORIZED,
+    COGNITO_UNEXPECTED_LAMBDA,
+    COGNITO_USER_LAMBDA_VALIDATION,
+    COGNITO_INVALID_LAMBDA_RESPONSE,
+    COGNITO_INVALID_SMS_ROLE_ACCESS_POLICY,
+    COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP,
+    COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY,
+    COGNITO_CODE_DELIVERY_FAILURE,
+    COGNITO_LIMIT_EXCEEDED,
+    COGNITO_PASSWORD_RESET_REQUIRED,
+    COGNITO_USER_NOT_FOUND,
+    COGNITO_USER_NOT_CONFIRMED,
+    COGNITO_INTERNAL_ERROR,
+    COGNITO_FORBIDDEN,
+);
+
+impl cognito_status {
     pub(crate) fn from_kind(kind: &ErrorKind) -> Self {
         match kind {
             ErrorKind::Service(code) => Self::from_service(*code),
@@ -115,41 +132,6 @@ impl cognito_status {
             S::InternalError => COGNITO_INTERNAL_ERROR,
             S::Forbidden => COGNITO_FORBIDDEN,
         }
-    }
-
-    /// The NUL-terminated name of the status, e.g. `"COGNITO_NOT_AUTHORIZED\0"`.
-    fn name(self) -> &'static [u8] {
-        macro_rules! names {
-            ($($v:ident),+) => { match self { $( $v => concat!(stringify!($v), "\0").as_bytes(), )+ } };
-        }
-        names!(
-            COGNITO_OK,
-            COGNITO_INVALID_ARGUMENT,
-            COGNITO_CONFIGURATION,
-            COGNITO_NETWORK,
-            COGNITO_TIMEOUT,
-            COGNITO_TLS,
-            COGNITO_PROTOCOL,
-            COGNITO_PANIC,
-            COGNITO_UNKNOWN_SERVICE_ERROR,
-            COGNITO_RESOURCE_NOT_FOUND,
-            COGNITO_INVALID_PARAMETER,
-            COGNITO_TOO_MANY_REQUESTS,
-            COGNITO_NOT_AUTHORIZED,
-            COGNITO_UNEXPECTED_LAMBDA,
-            COGNITO_USER_LAMBDA_VALIDATION,
-            COGNITO_INVALID_LAMBDA_RESPONSE,
-            COGNITO_INVALID_SMS_ROLE_ACCESS_POLICY,
-            COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP,
-            COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY,
-            COGNITO_CODE_DELIVERY_FAILURE,
-            COGNITO_LIMIT_EXCEEDED,
-            COGNITO_PASSWORD_RESET_REQUIRED,
-            COGNITO_USER_NOT_FOUND,
-            COGNITO_USER_NOT_CONFIRMED,
-            COGNITO_INTERNAL_ERROR,
-            COGNITO_FORBIDDEN
-        )
     }
 }
 
