@@ -24,9 +24,13 @@ int main(int argc, char **argv) {
     cognito_error_free(&error);
     return 1;
   }
-  printf("code sent\n  destination:    %s\n  delivery medium: %s\n  attribute:      %s\n",
-         or_absent(details.destination), or_absent(details.delivery_medium),
-         or_absent(details.attribute_name));
+  if (!details.destination && !details.delivery_medium && !details.attribute_name) {
+    printf("code sent (the service did not say where: CodeDeliveryDetails absent)\n");
+  } else {
+    printf("code sent\n  destination:     %s\n  delivery medium: %s\n  attribute:       %s\n",
+           or_absent(details.destination), or_absent(details.delivery_medium),
+           or_absent(details.attribute_name));
+  }
   cognito_code_delivery_details_free(&details);
   return 0;
 }
