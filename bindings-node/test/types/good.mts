@@ -1,0 +1,39 @@
+// Correct usage: must type-check.
+import {
+  getAttrCode,
+  getAttrCodeSync,
+  Client,
+  CognitoIdentityProviderClient,
+  GetUserAttributeVerificationCodeCommand,
+  NotAuthorizedException,
+  CognitoError,
+  CognitoInvalidArgumentError,
+  CognitoTimeoutError,
+  type CodeDeliveryDetails,
+  type Settings,
+} from 'cognito-attr-code'
+
+const settings: Settings = { region: 'eu-west-1', readTimeoutMs: 5000, maxAttempts: 2, verify: true }
+const input = { accessToken: 'eyJ...', attributeName: 'email', clientMetadata: { app: 'web' } }
+
+export async function run(): Promise<string | undefined> {
+  const details: CodeDeliveryDetails | null = await getAttrCode(input, settings)
+  const sync = getAttrCodeSync(input)
+  const client = new Client(settings)
+  const url: string = client.endpointUrl
+  const again = await client.getAttrCode(input)
+  const compat = new CognitoIdentityProviderClient({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9229', maxAttempts: 1 })
+  try {
+    const out = await compat.send(
+      new GetUserAttributeVerificationCodeCommand({ AccessToken: 'eyJ...', AttributeName: 'email' }),
+    )
+    const status: number | undefined = out.$metadata.httpStatusCode
+    return `${out.CodeDeliveryDetails?.Destination} ${status} ${url} ${details?.destination} ${sync?.deliveryMedium} ${again}`
+  } catch (error) {
+    if (error instanceof NotAuthorizedException) return `${error.$fault} ${error.$metadata.requestId}`
+    if (error instanceof CognitoTimeoutError) return error.phase
+    if (error instanceof CognitoInvalidArgumentError) return error.argument
+    if (error instanceof CognitoError) return error.message
+    throw error
+  }
+}
