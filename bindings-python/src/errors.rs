@@ -41,7 +41,8 @@ pub fn from_call(py: Python<'_>, error: &Error, max_attempts: Option<u32>) -> Py
         ErrorKind::Timeout(TimeoutPhase::Read) => ("timeout", Some("read")),
         ErrorKind::Tls => ("tls", None),
         ErrorKind::Protocol => ("protocol", None),
-        _ => ("unknown_service", None),
+        // A kind added to the core later: still a CognitoError, with its code and message.
+        _ => ("other", None),
     };
     build(
         py,
