@@ -22,7 +22,7 @@ export declare class NativeClient {
   /** The `User-Agent` sent with every request. */
   userAgent(): string | null
   /** One call on the libuv pool. */
-  getAttrCode(request: NativeRequest): Promise<unknown>
+  getAttrCode(request: NativeRequest): Promise<Outcome>
   /** One blocking call. */
   getAttrCodeSync(request: NativeRequest): Outcome
 }

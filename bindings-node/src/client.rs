@@ -14,7 +14,7 @@ use crate::task::{GetAttrCodeTask, Sender};
 /// the wrapper reads `error` and throws the matching class.
 #[napi]
 pub struct NativeClient {
-    client: Result<Client, NativeError>,
+    client: Result<Client, Box<NativeError>>,
 }
 
 /// The endpoint, or why it cannot be resolved.
@@ -31,14 +31,16 @@ impl NativeClient {
         let client = settings
             .unwrap_or_default()
             .into_core()
-            .and_then(|settings| Client::new(&settings).map_err(|e| NativeError::from(&e)));
+            .and_then(|settings| {
+                Client::new(&settings).map_err(|e| Box::new(NativeError::from(&e)))
+            });
         Self { client }
     }
 
     /// The error that prevented building the client, if any.
     #[napi(getter)]
     pub fn error(&self) -> Option<NativeError> {
-        self.client.as_ref().err().cloned()
+        self.client.as_ref().err().map(|e| NativeError::clone(e))
     }
 
     /// The endpoint requests go to (resolved when the client was built).
@@ -55,7 +57,7 @@ impl NativeClient {
             },
             Err(error) => EndpointOutcome {
                 url: None,
-                error: Some(error.clone()),
+                error: Some(NativeError::clone(error)),
             },
         }
     }

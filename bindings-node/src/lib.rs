@@ -4,11 +4,14 @@
 //! (output or structured error), and the hand-written `index.js` turns errors into the right
 //! JavaScript `Error` classes. That keeps async rejections and sync throws identical.
 
+// `task` comes first: napi-derive learns the task's resolved type when it expands the
+// `impl Task`, and only methods expanded after that get `Promise<Outcome>` in the typings.
+mod task;
+
 mod client;
 mod outcome;
 mod request;
 mod settings;
-mod task;
 
 pub use client::NativeClient;
 pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};

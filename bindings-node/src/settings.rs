@@ -30,7 +30,7 @@ pub struct NativeSettings {
 
 impl NativeSettings {
     /// The core settings, or a configuration error for a value the core cannot represent.
-    pub fn into_core(self) -> Result<Settings, NativeError> {
+    pub fn into_core(self) -> Result<Settings, Box<NativeError>> {
         let mut settings = Settings::new();
         if let Some(region) = self.region {
             settings = settings.region(region);
@@ -49,10 +49,10 @@ impl NativeSettings {
         }
         if let Some(mode) = self.retry_mode {
             let parsed = RetryMode::parse(&mode).ok_or_else(|| {
-                NativeError::configuration(
+                Box::new(NativeError::configuration(
                     "retryMode",
                     format!("unknown retry mode {mode:?} (expected \"standard\")"),
-                )
+                ))
             })?;
             settings = settings.retry_mode(parsed);
         }

@@ -10,7 +10,7 @@ use crate::outcome::{NativeError, Outcome};
 /// Who sends the request: a shared client, or one built for this call from its settings.
 pub(crate) enum Sender {
     Shared(Client),
-    OneShot(std::result::Result<Settings, NativeError>),
+    OneShot(std::result::Result<Settings, Box<NativeError>>),
 }
 
 impl Sender {
@@ -21,7 +21,7 @@ impl Sender {
             Sender::OneShot(Ok(settings)) => Client::new(settings)
                 .and_then(|client| client.get_attr_code(request))
                 .into(),
-            Sender::OneShot(Err(error)) => error.clone().into(),
+            Sender::OneShot(Err(error)) => NativeError::clone(error).into(),
         }
     }
 }
