@@ -32,6 +32,9 @@ impl Client {
         use_fips_endpoint = None,
         use_dualstack_endpoint = None,
         retry_read_timeouts = None,
+        profile = None,
+        proxy = None,
+        validate_token = None,
     ))]
     // One parameter per setting: pyo3 then rejects unknown keywords with a TypeError.
     #[allow(clippy::too_many_arguments)]
@@ -49,6 +52,9 @@ impl Client {
         use_fips_endpoint: Option<bool>,
         use_dualstack_endpoint: Option<bool>,
         retry_read_timeouts: Option<bool>,
+        profile: Option<String>,
+        proxy: Option<String>,
+        validate_token: Option<bool>,
     ) -> PyResult<Self> {
         let settings = SettingsArgs {
             region,
@@ -63,6 +69,9 @@ impl Client {
             use_fips_endpoint,
             use_dualstack_endpoint,
             retry_read_timeouts,
+            profile,
+            proxy,
+            validate_token,
         }
         .into_settings(py)?;
         // Reads the CA bundle or the system trust store: file I/O, so without the GIL.

@@ -26,6 +26,9 @@ pub struct SettingsArgs<'py> {
     pub use_fips_endpoint: Option<bool>,
     pub use_dualstack_endpoint: Option<bool>,
     pub retry_read_timeouts: Option<bool>,
+    pub profile: Option<String>,
+    pub proxy: Option<String>,
+    pub validate_token: Option<bool>,
 }
 
 impl SettingsArgs<'_> {
@@ -108,6 +111,15 @@ impl SettingsArgs<'_> {
         }
         if let Some(on) = self.retry_read_timeouts {
             settings = settings.retry_read_timeouts(on);
+        }
+        if let Some(profile) = self.profile {
+            settings = settings.profile(profile);
+        }
+        if let Some(proxy) = self.proxy {
+            settings = settings.proxy(proxy);
+        }
+        if let Some(on) = self.validate_token {
+            settings = settings.validate_token(on);
         }
         Ok(settings)
     }

@@ -28,6 +28,9 @@ class Client:
         use_fips_endpoint: Optional[bool] = None,
         use_dualstack_endpoint: Optional[bool] = None,
         retry_read_timeouts: Optional[bool] = None,
+        profile: Optional[str] = None,
+        proxy: Optional[str] = None,
+        validate_token: Optional[bool] = None,
     ) -> Client: ...
     def get_attr_code(
         self,

@@ -32,3 +32,9 @@ class Settings(TypedDict, total=False):
     use_dualstack_endpoint: Optional[bool]
     retry_read_timeouts: Optional[bool]
     """Retry after a read timeout (off: the first request may already have sent a code)."""
+    profile: Optional[str]
+    """Profile of the shared config file (``AWS_PROFILE``, else ``default``)."""
+    proxy: Optional[str]
+    """Proxy URL ``http://[user:password@]host:port``; default ``HTTPS_PROXY`` / ``HTTP_PROXY``."""
+    validate_token: Optional[bool]
+    """Check the token locally first: a JWT, ``token_use`` access, the admin scope, not expired."""
