@@ -155,8 +155,8 @@ impl Client {
             }
             let failure = match outcome {
                 Ok(raw) => {
-                    let details =
-                        protocol::parse_success(&raw).map_err(|e| e.with_attempts(attempt))?;
+                    let details = protocol::parse_success(&raw)
+                        .map_err(|e| e.with_attempts(attempt, total_retry_delay))?;
                     inner.retry.quota.release(acquired);
                     return Ok(GetAttrCodeOutput {
                         code_delivery_details: details,
@@ -182,7 +182,7 @@ impl Client {
                     total_retry_delay += delay;
                     attempt += 1;
                 }
-                None => return Err(failure.error.with_attempts(attempt)),
+                None => return Err(failure.error.with_attempts(attempt, total_retry_delay)),
             }
         }
     }

@@ -110,6 +110,9 @@ struct Details {
     http_status: Option<u16>,
     body_excerpt: Option<String>,
     attempts: u32,
+    http_headers: Vec<(String, String)>,
+    reason_code: Option<String>,
+    total_retry_delay: std::time::Duration,
 }
 
 /// Longest body excerpt kept in a [`ErrorKind::Protocol`] error, in bytes.
@@ -124,6 +127,9 @@ impl Error {
             http_status: None,
             body_excerpt: None,
             attempts: 0,
+            http_headers: Vec::new(),
+            reason_code: None,
+            total_retry_delay: std::time::Duration::ZERO,
         }))
     }
 
@@ -151,8 +157,23 @@ impl Error {
         self
     }
 
-    pub(crate) fn with_attempts(mut self, attempts: u32) -> Self {
+    pub(crate) fn with_attempts(
+        mut self,
+        attempts: u32,
+        total_retry_delay: std::time::Duration,
+    ) -> Self {
         self.0.attempts = attempts;
+        self.0.total_retry_delay = total_retry_delay;
+        self
+    }
+
+    pub(crate) fn with_headers(mut self, headers: Vec<(String, String)>) -> Self {
+        self.0.http_headers = headers;
+        self
+    }
+
+    pub(crate) fn with_reason_code(mut self, reason_code: Option<String>) -> Self {
+        self.0.reason_code = reason_code;
         self
     }
 
@@ -196,6 +217,21 @@ impl Error {
     /// [`BODY_EXCERPT_MAX`] bytes, lossily decoded).
     pub fn body_excerpt(&self) -> Option<&str> {
         self.0.body_excerpt.as_deref()
+    }
+
+    /// The headers of the error response (names in lower case), empty when there was none.
+    pub fn http_headers(&self) -> &[(String, String)] {
+        &self.0.http_headers
+    }
+
+    /// `reasonCode` of an `InvalidParameterException` (e.g. `"INVALID_PARAMETER"`), if sent.
+    pub fn reason_code(&self) -> Option<&str> {
+        self.0.reason_code.as_deref()
+    }
+
+    /// Time spent waiting between attempts before the call gave up.
+    pub fn total_retry_delay(&self) -> std::time::Duration {
+        self.0.total_retry_delay
     }
 
     /// How many HTTP attempts were made before this error (0 when it happened before any I/O).

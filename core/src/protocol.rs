@@ -163,7 +163,8 @@ pub fn parse_error(response: &RawResponse) -> Error {
             format!("HTTP {} response without an error code", response.status),
         )
         .with_response(response.status, request_id)
-        .with_body_excerpt(&response.body);
+        .with_body_excerpt(&response.body)
+        .with_headers(response.headers.clone());
     };
     let message = ["message", "Message", "errorMessage"]
         .iter()
@@ -174,7 +175,11 @@ pub fn parse_error(response: &RawResponse) -> Error {
         Some(known) => ErrorKind::Service(known),
         None => ErrorKind::UnknownService(code),
     };
-    Error::new(kind, message).with_response(response.status, request_id)
+    let reason_code = body_str("reasonCode").map(str::to_owned);
+    Error::new(kind, message)
+        .with_response(response.status, request_id)
+        .with_reason_code(reason_code)
+        .with_headers(response.headers.clone())
 }
 
 /// `aws.protocoltests.json#FooError:http://internal.amazon.com/...` → `FooError`.
@@ -273,6 +278,14 @@ mod tests {
             let body = format!(r#"{{"__type":"X","{key}":"hello"}}"#);
             assert_eq!(parse_error(&response(400, &[], &body)).message(), "hello");
         }
+        let with_reason =
+            r#"{"__type":"InvalidParameterException","reasonCode":"INVALID_PARAMETER"}"#;
+        let err = parse_error(&response(400, &[("x-amzn-RequestId", "r")], with_reason));
+        assert_eq!(err.reason_code(), Some("INVALID_PARAMETER"));
+        assert_eq!(
+            err.http_headers(),
+            [("x-amzn-requestid".to_owned(), "r".to_owned())]
+        );
         let both = r#"{"__type":"X","Message":"second","message":"first"}"#;
         assert_eq!(parse_error(&response(400, &[], both)).message(), "first");
         for name in ["x-amzn-RequestId", "x-amzn-request-id", "x-amz-request-id"] {

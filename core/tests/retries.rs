@@ -163,7 +163,17 @@ fn quota_exhaustion_stops_retries() {
 fn max_attempts_from_the_environment() {
     let server = TestServer::start(vec![Reply::service_error(503, "ServiceUnavailable", "x")]);
     let (client, _) = client(&server, Settings::new(), &[("AWS_MAX_ATTEMPTS", "5")]);
-    assert_eq!(client.get_attr_code(&request()).unwrap_err().attempts(), 5);
+    let err = client.get_attr_code(&request()).unwrap_err();
+    assert_eq!(err.attempts(), 5);
+    // 0.5 × (1 + 2 + 4 + 8) s of backoff before giving up
+    assert_eq!(err.total_retry_delay(), Duration::from_millis(7500));
+    assert_eq!(
+        err.http_headers()
+            .iter()
+            .find(|(k, _)| k == "x-amzn-requestid")
+            .map(|(_, v)| v.as_str()),
+        Some("req-0001")
+    );
     assert_eq!(
         server.requests()[4].header("amz-sdk-request"),
         Some("attempt=5; max=5")
