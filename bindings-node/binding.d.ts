@@ -66,6 +66,10 @@ export interface NativeError {
   timeoutPhase?: string
   /** The start of an unparseable response body (`protocol`). */
   bodyExcerpt?: string
+  /** `reasonCode` of an InvalidParameterException. */
+  reasonCode?: string
+  /** Milliseconds spent waiting between attempts. */
+  totalRetryDelayMs: number
 }
 
 /** A successful call with the metadata of its HTTP exchange. */
@@ -105,6 +109,9 @@ export interface NativeSettings {
   useFipsEndpoint?: boolean
   useDualstackEndpoint?: boolean
   retryReadTimeouts?: boolean
+  profile?: string
+  proxy?: string
+  validateToken?: boolean
   /** Names the front end in the `User-Agent`, e.g. `lang/js md/nodejs#20.1.0`. */
   userAgentSuffix?: string
 }

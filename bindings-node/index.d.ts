@@ -37,7 +37,7 @@ export interface Settings {
   readTimeoutMs?: number
   /** Attempts per call including the first (≥ 1). Default 3. */
   maxAttempts?: number
-  retryMode?: 'standard' | 'legacy'
+  retryMode?: 'standard' | 'adaptive' | 'legacy'
   /** PEM file of CA certificates trusted instead of the system store. */
   caBundle?: string
   /** `false` disables TLS certificate verification. Default `true`. */
@@ -48,6 +48,12 @@ export interface Settings {
   useDualstackEndpoint?: boolean
   /** Retry after a read timeout (may send a second code). Default `false`. */
   retryReadTimeouts?: boolean
+  /** Profile of the shared config file (`AWS_PROFILE`, else `default`). */
+  profile?: string
+  /** Proxy URL `http://[user:password@]host:port`; default `HTTPS_PROXY` / `HTTP_PROXY`. */
+  proxy?: string
+  /** Check the token locally first: a JWT, `token_use` access, the admin scope, not expired. */
+  validateToken?: boolean
 }
 
 /** Sends a verification code; resolves to where it went, or `null` if the service did not say. */

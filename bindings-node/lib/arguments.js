@@ -85,6 +85,9 @@ const SETTING_CHECKS = {
   useFipsEndpoint: boolean,
   useDualstackEndpoint: boolean,
   retryReadTimeouts: boolean,
+  profile: (name, v) => requireString(name, v),
+  proxy: (name, v) => requireString(name, v),
+  validateToken: boolean,
 }
 
 function integer(name, value, min) {

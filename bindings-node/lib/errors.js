@@ -62,10 +62,10 @@ for (const code of MODELED_ERROR_CODES) {
   const $fault = code === 'InternalErrorException' ? 'server' : 'client'
   modeledErrors[code] = {
     [code]: class extends CognitoIdentityProviderServiceException {
-      constructor({ $metadata, message }) {
+      constructor({ $metadata, message, reasonCode }) {
         super({ name: code, $fault, $metadata, message })
-        // The one modeled member besides the message; the core does not report it yet.
-        if (code === 'InvalidParameterException') this.reasonCode = undefined
+        // The one modeled member besides the message.
+        if (code === 'InvalidParameterException') this.reasonCode = reasonCode
       }
     },
   }[code]
@@ -136,8 +136,7 @@ function errorMetadata(native) {
     extendedRequestId: undefined,
     cfId: undefined,
     attempts: native.attempts,
-    // The core reports retry delays only for successes; one attempt means no delay.
-    totalRetryDelay: native.attempts === 1 ? 0 : undefined,
+    totalRetryDelay: native.totalRetryDelayMs,
   }
 }
 
@@ -148,7 +147,7 @@ function fromNative(native) {
     case 'service':
     case 'unknownService': {
       const Modeled = modeledErrors[native.code]
-      if (Modeled) return new Modeled({ $metadata, message: native.message })
+      if (Modeled) return new Modeled({ $metadata, message: native.message, reasonCode: native.reasonCode ?? undefined })
       return new CognitoIdentityProviderServiceException({
         name: native.code,
         $fault: native.serverFault ? 'server' : 'client',

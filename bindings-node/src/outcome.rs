@@ -46,6 +46,10 @@ pub struct NativeError {
     pub timeout_phase: Option<String>,
     /// The start of an unparseable response body (`protocol`).
     pub body_excerpt: Option<String>,
+    /// `reasonCode` of an InvalidParameterException.
+    pub reason_code: Option<String>,
+    /// Milliseconds spent waiting between attempts.
+    pub total_retry_delay_ms: f64,
 }
 
 /// Exactly one of `output` and `error` is set.
@@ -70,6 +74,8 @@ impl NativeError {
             setting: Some(setting.into()),
             timeout_phase: None,
             body_excerpt: None,
+            reason_code: None,
+            total_retry_delay_ms: 0.0,
         }
     }
 }
@@ -88,6 +94,8 @@ impl From<&Error> for NativeError {
             setting: None,
             timeout_phase: None,
             body_excerpt: error.body_excerpt().map(str::to_owned),
+            reason_code: error.reason_code().map(str::to_owned),
+            total_retry_delay_ms: error.total_retry_delay().as_secs_f64() * 1000.0,
         };
         native.kind = match error.kind() {
             ErrorKind::Service(_) => "service",

@@ -24,6 +24,9 @@ pub struct NativeSettings {
     pub use_fips_endpoint: Option<bool>,
     pub use_dualstack_endpoint: Option<bool>,
     pub retry_read_timeouts: Option<bool>,
+    pub profile: Option<String>,
+    pub proxy: Option<String>,
+    pub validate_token: Option<bool>,
     /// Names the front end in the `User-Agent`, e.g. `lang/js md/nodejs#20.1.0`.
     pub user_agent_suffix: Option<String>,
 }
@@ -51,7 +54,7 @@ impl NativeSettings {
             let parsed = RetryMode::parse(&mode).ok_or_else(|| {
                 Box::new(NativeError::configuration(
                     "retryMode",
-                    format!("unknown retry mode {mode:?} (expected \"standard\")"),
+                    format!("unknown retry mode {mode:?} (expected \"standard\" or \"adaptive\")"),
                 ))
             })?;
             settings = settings.retry_mode(parsed);
@@ -73,6 +76,15 @@ impl NativeSettings {
         }
         if let Some(on) = self.retry_read_timeouts {
             settings = settings.retry_read_timeouts(on);
+        }
+        if let Some(profile) = self.profile {
+            settings = settings.profile(profile);
+        }
+        if let Some(proxy) = self.proxy {
+            settings = settings.proxy(proxy);
+        }
+        if let Some(on) = self.validate_token {
+            settings = settings.validate_token(on);
         }
         if let Some(suffix) = self.user_agent_suffix {
             settings = settings.user_agent_suffix(suffix);
