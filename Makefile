@@ -17,7 +17,7 @@ SYSTEM_LIBS     := -lpthread -ldl -lm
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
-.PHONY: all lib cli test test-rust test-c test-python test-node test-cli demo header check-header clean
+.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e demo header check-header clean
 
 all: lib cli
 
@@ -27,7 +27,7 @@ lib:
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
 
-test: test-rust check-header test-c test-cli
+test: test-rust check-header test-c test-cli test-python test-node test-e2e
 
 test-rust:
 	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -- --check
@@ -58,10 +58,14 @@ test-python:
 	bindings-python/scripts/test.sh
 
 test-node:
-	bindings-node/scripts/test.sh
+	sh bindings-node/scripts/test.sh
 
 test-cli:
 	cli/scripts/test.sh
+
+# Every front end against cognito-local, a third-party Cognito emulator.
+test-e2e:
+	scripts/test-e2e.sh
 
 # Sends a verification code from the C example to a local stand-in for Cognito.
 demo: lib | $(BUILD)
