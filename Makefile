@@ -67,18 +67,13 @@ test-cli:
 test-e2e:
 	scripts/test-e2e.sh
 
-# Sends a verification code from the C example to a local stand-in for Cognito.
-demo: lib | $(BUILD)
-	@echo "==> building the C example against the static library"
-	@$(CC) $(CFLAGS_STRICT) -o $(BUILD)/send_code examples/c/send_code.c $(STATIC_LIB) $(SYSTEM_LIBS)
-	@echo "==> starting a local Cognito stand-in on 127.0.0.1"
-	@rm -f $(BUILD)/demo.port; python3 scripts/demo_server.py $(BUILD)/demo.port & \
-	  for i in $$(seq 1 50); do [ -s $(BUILD)/demo.port ] && break; sleep 0.1; done; \
-	  echo "==> C: cognito_get_attr_code(token, \"email\")"; \
-	  env -u AWS_CA_BUNDLE -u AWS_PROFILE AWS_CONFIG_FILE=/dev/null AWS_REGION=us-east-1 \
-	    AWS_ENDPOINT_URL=http://127.0.0.1:$$(cat $(BUILD)/demo.port) \
-	    $(BUILD)/send_code eyJhbGciOiJub25lIn0.eyJzdWIiOiJkZW1vIn0.demo-signature email; \
-	  status=$$?; wait; exit $$status
+# Builds every front end, starts cognito-local, and sends a verification code from each.
+demo:
+	@for tool in cargo cc python3 node npm; do command -v $$tool >/dev/null || \
+	  { echo "make demo needs '$$tool' on PATH (see README: Requirements)"; exit 1; }; done
+	@echo "==> one-time build of the C library, CLI, Python wheel and Node addon (a few minutes the first time)"
+	@scripts/install-frontends.sh target/demo
+	@python3 scripts/demo.py
 
 header:
 	cbindgen --config ffi-c/cbindgen.toml --crate cognito-attr-code-ffi --output $(HEADER) ffi-c
