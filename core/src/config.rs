@@ -582,6 +582,41 @@ mod tests {
         std::fs::remove_dir_all(dir).ok();
     }
 
+    #[test]
+    fn fips_and_dualstack_from_environment_then_profile() {
+        let dir = tempfile_dir();
+        let path = dir.join("config");
+        std::fs::write(
+            &path,
+            "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = true\n",
+        )
+        .unwrap();
+        let file = path.to_str().unwrap();
+        let config = resolve(&Settings::new(), &[("AWS_CONFIG_FILE", file)]).unwrap();
+        assert!(config.use_fips_endpoint.value && config.use_dualstack_endpoint.value);
+        assert!(matches!(
+            config.use_fips_endpoint.source,
+            Source::Profile { .. }
+        ));
+        let env = [
+            ("AWS_CONFIG_FILE", file),
+            ("AWS_USE_FIPS_ENDPOINT", "false"),
+            ("AWS_USE_DUALSTACK_ENDPOINT", "false"),
+        ];
+        let config = resolve(&Settings::new(), &env).unwrap();
+        assert!(!config.use_fips_endpoint.value && !config.use_dualstack_endpoint.value);
+        assert_eq!(
+            config.use_dualstack_endpoint.source,
+            Source::Environment("AWS_USE_DUALSTACK_ENDPOINT")
+        );
+        let config = resolve(&Settings::new().use_fips_endpoint(true), &env).unwrap();
+        assert_eq!(
+            config.use_fips_endpoint,
+            Sourced::new(true, Source::Explicit)
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
     fn tempfile_dir() -> PathBuf {
         let dir = std::env::temp_dir().join(format!(
             "cac-config-{}-{}",

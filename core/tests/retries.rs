@@ -181,6 +181,42 @@ fn max_attempts_from_the_environment() {
 }
 
 #[test]
+fn max_attempts_and_retry_mode_from_the_profile() {
+    let server = TestServer::start(vec![Reply::service_error(503, "ServiceUnavailable", "x")]);
+    let config = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        config.path(),
+        "[profile ops]\nmax_attempts = 4\nretry_mode = adaptive\n",
+    )
+    .unwrap();
+    let file = config.path().to_str().unwrap();
+    let (client, _) = client(
+        &server,
+        Settings::new(),
+        &[("AWS_CONFIG_FILE", file), ("AWS_PROFILE", "ops")],
+    );
+    assert_eq!(
+        client.config().retry_mode.value,
+        cognito_attr_code::RetryMode::Adaptive
+    );
+    assert_eq!(client.get_attr_code(&request()).unwrap_err().attempts(), 4);
+    // The environment beats the profile.
+    let (client, _) = client_env(
+        &server,
+        &[
+            ("AWS_CONFIG_FILE", file),
+            ("AWS_PROFILE", "ops"),
+            ("AWS_MAX_ATTEMPTS", "2"),
+        ],
+    );
+    assert_eq!(client.get_attr_code(&request()).unwrap_err().attempts(), 2);
+}
+
+fn client_env(server: &TestServer, env: &[(&str, &str)]) -> (Client, Arc<RecordingClock>) {
+    client(server, Settings::new(), env)
+}
+
+#[test]
 fn one_connection_for_sequential_calls() {
     let server = TestServer::start(vec![Reply::json(200, "{}")]);
     let (client, _) = client(&server, Settings::new(), &[]);
