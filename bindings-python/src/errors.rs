@@ -21,6 +21,7 @@ struct ErrorFields<'a> {
     detail: Option<&'a str>,
     body_excerpt: Option<&'a str>,
     max_attempts_reached: bool,
+    http_headers: &'a [(String, String)],
 }
 
 /// The Python exception for a core error.
@@ -57,6 +58,7 @@ pub fn from_call(py: Python<'_>, error: &Error, max_attempts: Option<u32>) -> Py
             detail,
             body_excerpt: error.body_excerpt(),
             max_attempts_reached: max_attempts.is_some_and(|max| error.attempts() >= max),
+            http_headers: error.http_headers(),
         },
     )
 }
@@ -85,6 +87,7 @@ fn local(py: Python<'_>, kind: &'static str, code: &str, detail: &str, why: &str
             attempts: 0,
             detail: Some(detail),
             body_excerpt: None,
+            http_headers: &[],
             max_attempts_reached: false,
         },
     )
@@ -98,6 +101,7 @@ fn build(py: Python<'_>, fields: ErrorFields<'_>) -> PyErr {
                 .map(Bound::unbind)
         })
         .and_then(|factory| {
+            let headers = crate::output::headers(py, fields.http_headers)?;
             factory.bind(py).call1((
                 fields.kind,
                 fields.code,
@@ -109,6 +113,7 @@ fn build(py: Python<'_>, fields: ErrorFields<'_>) -> PyErr {
                 fields.detail,
                 fields.body_excerpt,
                 fields.max_attempts_reached,
+                headers,
             ))
         });
     match made {

@@ -44,7 +44,7 @@ pub fn to_response<'py>(
 
 /// Header names are already lower case; a repeated header is joined with `", "` as botocore's
 /// `HTTPHeaders` (built from urllib3's header dict) does.
-fn headers<'py>(py: Python<'py>, headers: &[(String, String)]) -> PyResult<Bound<'py, PyDict>> {
+pub fn headers<'py>(py: Python<'py>, headers: &[(String, String)]) -> PyResult<Bound<'py, PyDict>> {
     let mut joined: Vec<(&str, String)> = Vec::with_capacity(headers.len());
     for (name, value) in headers {
         match joined.iter_mut().find(|(seen, _)| *seen == name.as_str()) {

@@ -55,6 +55,8 @@ def test_modeled_error_like_boto3(stub: CognitoStub, client: cognito_attr_code.C
     ours_meta, their_meta = error.response["ResponseMetadata"], theirs.value.response["ResponseMetadata"]
     for key in ("RequestId", "HTTPStatusCode", "RetryAttempts", "MaxAttemptsReached"):
         assert ours_meta[key] == their_meta[key], key
+    assert set(ours_meta["HTTPHeaders"]) == set(their_meta["HTTPHeaders"])
+    assert ours_meta["HTTPHeaders"]["x-amzn-requestid"] == their_meta["HTTPHeaders"]["x-amzn-requestid"]
     assert (error.code, error.message, error.request_id, error.http_status, error.attempts) == (
         code,
         f"{code} happened",

@@ -61,6 +61,8 @@ class CognitoError(Exception):
     """HTTP attempts made before the error (0 when it happened before any I/O)."""
     max_attempts_reached: bool
     """Every allowed attempt was used (botocore's ``MaxAttemptsReached``)."""
+    http_headers: Dict[str, str]
+    """Headers of the error response (lower-case names), as in ``response["ResponseMetadata"]``."""
 
     def __init__(
         self,
@@ -72,6 +74,7 @@ class CognitoError(Exception):
         attempts: int = 0,
         max_attempts_reached: bool = False,
         description: Optional[str] = None,
+        http_headers: Optional[Dict[str, str]] = None,
     ) -> None:
         super().__init__(message if description is None else description)
         self.code = type(self)._default_code if code is None else code
@@ -80,6 +83,7 @@ class CognitoError(Exception):
         self.http_status = http_status
         self.attempts = attempts
         self.max_attempts_reached = max_attempts_reached
+        self.http_headers = dict(http_headers or {})
 
     @property
     def response(self) -> Dict[str, Any]:
@@ -89,7 +93,7 @@ class CognitoError(Exception):
             metadata["RequestId"] = self.request_id
         if self.http_status is not None:
             metadata["HTTPStatusCode"] = self.http_status
-            metadata["HTTPHeaders"] = {}
+            metadata["HTTPHeaders"] = dict(self.http_headers)
         if self.max_attempts_reached:
             metadata["MaxAttemptsReached"] = True
         metadata["RetryAttempts"] = max(self.attempts - 1, 0)
@@ -259,6 +263,7 @@ def _from_native(
     detail: Optional[str],
     body_excerpt: Optional[str],
     max_attempts_reached: bool,
+    http_headers: Dict[str, str],
 ) -> CognitoError:
     """Called by the compiled module to build the exception for a core error."""
     if kind in ("service", "unknown_service"):
@@ -273,6 +278,7 @@ def _from_native(
         attempts=attempts,
         max_attempts_reached=max_attempts_reached,
         description=description,
+        http_headers=http_headers,
     )
     attribute = _DETAIL_ATTRIBUTE.get(kind)
     if attribute is not None:
