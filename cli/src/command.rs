@@ -74,6 +74,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 e.request_id().unwrap_or("-"),
                 e.message()
             );
+            for (name, value) in e.http_headers() {
+                log::debug!(target: TARGET, "response header {name}: {value}");
+            }
             if let Some(excerpt) = e.body_excerpt() {
                 log::debug!(target: TARGET, "response body excerpt: {excerpt}");
             }

@@ -470,7 +470,8 @@ fn debug_shows_the_wire_but_never_the_token() {
         &format!("request: POST {}/", server.url()),
         "request header x-amz-target: AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode",
         r#""AccessToken":"***""#,
-        "attempt 1/3 -> 200",
+        "attempt 1/3 (invocation ",
+        " -> 200 request_id=req-1234",
         "response header x-amzn-requestid: req-1234",
         "response body (parsed)",
     ] {
@@ -486,6 +487,13 @@ fn debug_shows_the_wire_but_never_the_token() {
         outcome
             .stderr
             .contains("code=NotAuthorizedException http_status=400 request_id=req-1234"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        outcome
+            .stderr
+            .contains("response header x-amzn-requestid: req-1234"),
         "{}",
         outcome.stderr
     );

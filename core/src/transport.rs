@@ -115,8 +115,8 @@ impl Transport {
                 let failure = failed_attempt(err, None);
                 log::debug!(
                     target: "cognito_attr_code",
-                    "POST {url} attempt {}/{} failed after {} ms: {}",
-                    headers.attempt, headers.max_attempts, started.elapsed().as_millis(), failure.error
+                    "POST {url} attempt {}/{} (invocation {}) failed after {} ms: {}",
+                    headers.attempt, headers.max_attempts, headers.invocation_id, started.elapsed().as_millis(), failure.error
                 );
                 return Err(failure);
             }
@@ -157,9 +157,10 @@ impl Transport {
         protocol::redact(&mut raw.body, secret.as_bytes());
         log::debug!(
             target: "cognito_attr_code",
-            "POST {url} attempt {}/{} -> {status} request_id={} in {} ms",
+            "POST {url} attempt {}/{} (invocation {}) -> {status} request_id={} in {} ms",
             headers.attempt,
             headers.max_attempts,
+            headers.invocation_id,
             raw.request_id().as_deref().unwrap_or("-"),
             started.elapsed().as_millis()
         );
