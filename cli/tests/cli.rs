@@ -64,12 +64,12 @@ fn yaml_formats() {
         ],
         &[],
     );
-    assert_eq!(scalar.stdout, "email\n...\n");
+    assert_eq!(scalar.stdout, "\"email\"\n");
     let empty = Server::start(Reply::json(200, "{}"));
     assert_eq!(run_with(&empty, &["--output", "yaml"], &[]).stdout, "");
     assert_eq!(
         run_with(&empty, &["--output", "yaml-stream"], &[]).stdout,
-        "- {}\n"
+        ""
     );
 }
 

@@ -5,7 +5,18 @@ mod support;
 
 use support::{Reply, Sandbox, Server, TOKEN};
 
+/// Which AWS CLI is the oracle: v1 for json/text/table, v2 for the yaml formats (v1 has none).
+#[derive(Clone, Copy)]
+enum Oracle {
+    V1,
+    V2,
+}
+
 fn compare(reply: Reply, extra: &[&str]) {
+    compare_with(Oracle::V1, reply, extra)
+}
+
+fn compare_with(oracle: Oracle, reply: Reply, extra: &[&str]) {
     let server = Server::start(reply);
     let sandbox = Sandbox::new();
     let endpoint = server.url();
@@ -26,7 +37,10 @@ fn compare(reply: Reply, extra: &[&str]) {
     aws_args.extend(common);
     aws_args.extend(extra);
     let ours = sandbox.run(&ours_args, &[]);
-    let theirs = sandbox.run_aws(&aws_args);
+    let theirs = match oracle {
+        Oracle::V1 => sandbox.run_aws(&aws_args),
+        Oracle::V2 => sandbox.run_aws_v2(&aws_args),
+    };
     assert_eq!(ours.stdout, theirs.stdout, "stdout differs for {extra:?}");
     ours.assert_token_hidden();
     if theirs.code == 0 {
@@ -90,7 +104,7 @@ fn queries_match_aws() {
         "CodeDeliveryDetails",
         "CodeDeliveryDetails.{z:Destination,a:AttributeName}",
         "CodeDeliveryDetails.[Destination,AttributeName]",
-        "length(CodeDeliveryDetails)",
+        "length(@)",
         "CodeDeliveryDetails.Destination",
         "missing",
         "[CodeDeliveryDetails, CodeDeliveryDetails]",
@@ -110,5 +124,30 @@ fn unusual_values_match_aws() {
     let body = r#"{"CodeDeliveryDetails":{"Destination":"+*******1234 ü 日本","DeliveryMedium":"CARRIER_PIGEON","AttributeName":"phone_number"}}"#;
     for format in FORMATS {
         compare(Reply::json(200, body), format);
+    }
+}
+
+#[test]
+fn yaml_formats_match_aws_cli_v2() {
+    let unusual = Reply::json(
+        200,
+        r#"{"CodeDeliveryDetails":{"Destination":"+*******0100","DeliveryMedium":"yes","AttributeName":"näme: 'x' #1"}}"#,
+    );
+    for reply in [Reply::success(), Reply::json(200, "{}"), unusual] {
+        for format in ["yaml", "yaml-stream"] {
+            compare_with(Oracle::V2, reply.clone(), &["--output", format]);
+            for query in [
+                "CodeDeliveryDetails.AttributeName",
+                "CodeDeliveryDetails.[Destination, DeliveryMedium]",
+                "length(@)",
+                "CodeDeliveryDetails.Missing",
+            ] {
+                compare_with(
+                    Oracle::V2,
+                    reply.clone(),
+                    &["--output", format, "--query", query],
+                );
+            }
+        }
     }
 }

@@ -1,32 +1,33 @@
 //! `--output yaml` and `yaml-stream` as the AWS CLI v2 prints them (ruamel.yaml, safe dumper,
-//! block style): mapping keys sorted, nothing for `{}`, and for yaml-stream each response
-//! as an item of a top-level list.
+//! block style): mapping keys sorted, nothing for `{}`, a scalar `--query` result as JSON, and for
+//! yaml-stream each response as an item of a top-level list. Checked against AWS CLI v2.
 
 use serde_json::{Map, Value};
 
 pub fn render(value: &Value) -> String {
-    if value.as_object().is_some_and(|map| map.is_empty()) {
+    if is_empty_object(value) {
         return String::new();
     }
     dump(&sorted(value))
 }
 
 pub fn render_stream(value: &Value) -> String {
+    if is_empty_object(value) {
+        return String::new();
+    }
     dump(&Value::Array(vec![sorted(value)]))
 }
 
+fn is_empty_object(value: &Value) -> bool {
+    value.as_object().is_some_and(|map| map.is_empty())
+}
+
 fn dump(value: &Value) -> String {
-    let mut text = serde_yaml_ng::to_string(value).expect("a JSON value always serializes");
-    // A plain scalar as the whole document gets an explicit document end, as ruamel writes it.
-    let plain_scalar = match value {
-        Value::Null | Value::Bool(_) | Value::Number(_) => true,
-        Value::String(_) => !text.starts_with(['\'', '"', '|', '>']),
-        _ => false,
-    };
-    if plain_scalar {
-        text.push_str("...\n");
+    match value {
+        // The AWS CLI v2 writes a scalar result (from --query) as JSON, not as a YAML document.
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => format!("{value}\n"),
+        _ => serde_yaml_ng::to_string(value).expect("a JSON value always serializes"),
     }
-    text
 }
 
 fn sorted(value: &Value) -> Value {

@@ -272,6 +272,27 @@ impl Sandbox {
     }
 }
 
+impl Sandbox {
+    /// The AWS CLI v2 (Debian's `awscli` package at `/usr/bin/aws`, or `AWS_CLI_V2`), the oracle
+    /// of the yaml formats. Fails the test if it is missing.
+    pub fn run_aws_v2(&self, args: &[&str]) -> Outcome {
+        let aws = std::env::var("AWS_CLI_V2").unwrap_or_else(|_| "/usr/bin/aws".to_owned());
+        let version = Command::new(&aws).arg("--version").output();
+        assert!(
+            version.as_ref().is_ok_and(|v| String::from_utf8_lossy(&v.stdout).starts_with("aws-cli/2")),
+            "the AWS CLI v2 ({aws}) is needed as the oracle of the yaml formats: apt-get install awscli"
+        );
+        let mut command = Command::new(aws);
+        self.clean(&mut command);
+        command
+            .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+            .env("AWS_SECRET_ACCESS_KEY", "dummy")
+            .env("AWS_PAGER", "")
+            .args(args);
+        run(command)
+    }
+}
+
 /// The real `aws` executable (resolving a pyenv shim, which needs the real HOME).
 fn aws_path() -> PathBuf {
     let which = Command::new("sh")
