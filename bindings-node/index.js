@@ -1,6 +1,6 @@
 'use strict'
 
-const binding = require('./binding.js')
+const binding = require('./lib/native')
 const errors = require('./lib/errors')
 const { Client, getAttrCode, getAttrCodeSync } = require('./lib/client')
 const {

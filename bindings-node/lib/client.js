@@ -4,7 +4,7 @@
 // AsyncTask); the `...Sync` variants block the calling thread.
 
 const { inspect } = require('node:util')
-const binding = require('../binding.js')
+const binding = require('./native')
 const { fromNative } = require('./errors')
 const { requestFromInput, nativeSettings } = require('./arguments')
 

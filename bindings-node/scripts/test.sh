@@ -40,6 +40,8 @@ done
 
 # Clear every AWS_* variable the machine may set; the tests also do so themselves.
 for name in $(env | sed -n 's/^\(AWS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$name"; done
+# HOME moves to an empty folder; cargo and rustup keep theirs.
+export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 export HOME="$tmp/home"
 
 status=0
@@ -50,4 +52,26 @@ if [ "${passed:-0}" -eq 0 ]; then
   echo "no tests ran" >&2
   exit 1
 fi
-exit "$status"
+[ "$status" -eq 0 ] || exit "$status"
+
+# Where no prebuilt binary fits this platform, the tarball's bundled Rust sources build one.
+# Simulated by installing without scripts and removing the prebuilt binary.
+echo "==> build from source when no prebuilt binary fits"
+src_app="$tmp/from-source"
+mkdir -p "$src_app"
+cd "$src_app"
+printf '{ "name": "from-source", "private": true }\n' >package.json
+npm install --no-audit --no-fund --loglevel=error --ignore-scripts "$tarball"
+rm node_modules/cognito-attr-code/cognito-attr-code.*.node
+if node -e "require('cognito-attr-code')" 2>"$tmp/missing.err"; then
+  echo "the package loaded without a native binary" >&2
+  exit 1
+fi
+grep -q "Build it from the bundled sources" "$tmp/missing.err" || { cat "$tmp/missing.err" >&2; exit 1; }
+node node_modules/cognito-attr-code/scripts/install.js
+node -e "
+const { Client } = require('cognito-attr-code')
+const url = new Client({ region: 'eu-west-1' }).endpointUrl
+if (url !== 'https://cognito-idp.eu-west-1.amazonaws.com/') throw new Error('unexpected endpoint ' + url)
+console.log('built from source and loaded: endpoint', url)
+"

@@ -1,0 +1,28 @@
+'use strict'
+
+// npm "prepack" script: copies the Rust sources the addon is built from into native/, a
+// self-contained Cargo workspace (core + this crate, with the repository's pinned Cargo.lock),
+// so that scripts/install.js can build the addon where no prebuilt binary fits.
+
+const fs = require('node:fs')
+const path = require('node:path')
+
+const here = path.join(__dirname, '..')
+const repo = path.join(here, '..')
+const native = path.join(here, 'native')
+
+function copy(from, to) {
+  fs.cpSync(path.join(repo, from), path.join(native, to), { recursive: true })
+}
+
+fs.rmSync(native, { recursive: true, force: true })
+fs.mkdirSync(native)
+const workspace = fs
+  .readFileSync(path.join(repo, 'Cargo.toml'), 'utf8')
+  .replace(/^members = .*$/m, 'members = ["core", "bindings-node"]')
+  .replace(/^default-members = .*$/m, 'default-members = ["bindings-node"]')
+fs.writeFileSync(path.join(native, 'Cargo.toml'), workspace)
+copy('Cargo.lock', 'Cargo.lock')
+copy('core/Cargo.toml', 'core/Cargo.toml')
+copy('core/src', 'core/src')
+for (const entry of ['Cargo.toml', 'build.rs', 'src']) copy(`bindings-node/${entry}`, `bindings-node/${entry}`)
