@@ -14,7 +14,7 @@ step() { printf '==> %s\n' "$*"; }
 step "building the C library and the CLI (cargo, release)"
 cargo build --release -p cognito-attr-code-ffi -p cognito-attr-code-cli
 mkdir -p target/c
-cc -std=c99 -Wall -Wextra -Werror -Iinclude -o target/c/send_code examples/c/send_code.c \
+cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Iinclude -o target/c/send_code examples/c/send_code.c \
   target/release/libcognito_attr_code.a -lpthread -ldl -lm
 
 step "building the Python wheel (maturin) into a fresh virtualenv"
