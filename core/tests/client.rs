@@ -418,3 +418,22 @@ fn token_prechecks_are_off_by_default_and_stop_bad_tokens_when_on() {
         "a failed pre-check sends nothing"
     );
 }
+
+#[test]
+fn a_request_that_never_reached_the_server_is_retried() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let settings = Settings::new().endpoint_url(format!("http://127.0.0.1:{port}"));
+    let client = Client::with_environment(&settings, &no_env())
+        .unwrap()
+        .with_retry_clock(Arc::new(NoWait::default()));
+    let err = client.get_attr_code(&request()).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Network);
+    assert_eq!(
+        err.attempts(),
+        3,
+        "connection refused: nothing was sent, so every attempt is used"
+    );
+}
