@@ -1,6 +1,7 @@
 """The access token never appears in any repr, str, exception, traceback or log record."""
 
 import logging
+import re
 import traceback
 from typing import Any, List
 
@@ -93,5 +94,6 @@ def test_basic_config_debug_shows_the_wire_summary(stub: CognitoStub) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("CodeDeliveryDetails(destination='d***@e***.com'")
-    assert f"DEBUG:cognito_attr_code:POST {stub.url}/ attempt 1/3 -> 200" in done.stderr
+    wire = rf"DEBUG:cognito_attr_code:POST {re.escape(stub.url)}/ attempt 1/3 \(invocation [0-9a-f-]{{36}}\) -> 200 request_id=req-0001 in \d+ ms"
+    assert re.search(wire, done.stderr), done.stderr
     assert not leaked(done.stdout + done.stderr)
