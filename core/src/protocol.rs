@@ -77,20 +77,23 @@ impl RawResponse {
 /// Replaces every occurrence of `secret` in `body` with `***`: a buggy or hostile server may
 /// echo the request, and nothing derived from the body may then carry the token.
 pub fn redact(body: &mut Vec<u8>, secret: &[u8]) {
-    if secret.is_empty() || body.len() < secret.len() {
+    if secret.is_empty() {
+        return;
+    }
+    // A linear-time search: a naive scan is O(body × token), which a hostile server could
+    // exploit with a 1 MiB body of near-matches.
+    let finder = memchr::memmem::Finder::new(secret);
+    if finder.find(body).is_none() {
         return;
     }
     let mut out = Vec::with_capacity(body.len());
-    let mut i = 0;
-    while i < body.len() {
-        if body[i..].starts_with(secret) {
-            out.extend_from_slice(b"***");
-            i += secret.len();
-        } else {
-            out.push(body[i]);
-            i += 1;
-        }
+    let mut rest = &body[..];
+    while let Some(at) = finder.find(rest) {
+        out.extend_from_slice(&rest[..at]);
+        out.extend_from_slice(b"***");
+        rest = &rest[at + secret.len()..];
     }
+    out.extend_from_slice(rest);
     *body = out;
 }
 
@@ -318,5 +321,8 @@ mod tests {
         let mut body = b"xTOKyTOK".to_vec();
         redact(&mut body, b"TOK");
         assert_eq!(body, b"x***y***");
+        let mut untouched = b"TO".to_vec();
+        redact(&mut untouched, b"TOK");
+        assert_eq!(untouched, b"TO");
     }
 }
