@@ -299,12 +299,8 @@ fn a_silent_server_times_out_within_the_bound() {
 
 #[test]
 fn refused_connection_is_a_network_error() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.local_addr().unwrap().port()
-    };
     let settings = Settings::new()
-        .endpoint_url(format!("http://127.0.0.1:{port}"))
+        .endpoint_url(closed_port_url())
         .max_attempts(1);
     let err = Client::with_environment(&settings, &no_env())
         .unwrap()
@@ -421,11 +417,7 @@ fn token_prechecks_are_off_by_default_and_stop_bad_tokens_when_on() {
 
 #[test]
 fn a_request_that_never_reached_the_server_is_retried() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.local_addr().unwrap().port()
-    };
-    let settings = Settings::new().endpoint_url(format!("http://127.0.0.1:{port}"));
+    let settings = Settings::new().endpoint_url(closed_port_url());
     let client = Client::with_environment(&settings, &no_env())
         .unwrap()
         .with_retry_clock(Arc::new(NoWait::default()));
@@ -436,4 +428,10 @@ fn a_request_that_never_reached_the_server_is_retried() {
         3,
         "connection refused: nothing was sent, so every attempt is used"
     );
+}
+
+/// A loopback URL on which nothing listens (the port was bound, then released).
+fn closed_port_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    format!("http://{}", listener.local_addr().unwrap())
 }
