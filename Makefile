@@ -75,14 +75,24 @@ demo:
 	@scripts/install-frontends.sh target/demo
 	@python3 scripts/demo.py
 
-header:
-	cbindgen --config ffi-c/cbindgen.toml --crate cognito-attr-code-ffi --output $(HEADER) ffi-c
+# cbindgen, pinned, installed once into the project's own tool folder: no global install needed.
+TOOLS    := .tools
+CBINDGEN := $(TOOLS)/bin/cbindgen
 
-check-header: | $(BUILD)
-	@cbindgen --version | grep -qx "cbindgen $(CBINDGEN_VERSION)" || \
-	  { echo "cbindgen $(CBINDGEN_VERSION) is required: cargo install cbindgen --version =$(CBINDGEN_VERSION) --locked"; exit 1; }
-	cbindgen --config ffi-c/cbindgen.toml --crate cognito-attr-code-ffi --output $(BUILD)/header.h ffi-c 2>/dev/null
-	diff -u $(HEADER) $(BUILD)/header.h || { echo "$(HEADER) is stale: run make header"; exit 1; }
+$(CBINDGEN):
+	$(CARGO) install --quiet --root $(TOOLS) cbindgen --version =$(CBINDGEN_VERSION) --locked
+	$(CBINDGEN) --version | grep -qx "cbindgen $(CBINDGEN_VERSION)"
+
+header: $(CBINDGEN)
+	$(CBINDGEN) --config ffi-c/cbindgen.toml --crate cognito-attr-code-ffi --output $(HEADER) ffi-c
+
+# Fails when the checked-in header differs from what cbindgen generates now; then proves that the
+# comparison catches drift by running it on a copy of the header with one declaration removed.
+check-header: $(CBINDGEN) | $(BUILD)
+	$(CBINDGEN) --config ffi-c/cbindgen.toml --crate cognito-attr-code-ffi --output $(BUILD)/header.h ffi-c 2>/dev/null
+	scripts/compare-header.sh $(HEADER) $(BUILD)/header.h
+	grep -v 'cognito_status_name' $(HEADER) >$(BUILD)/drifted-header.h
+	! scripts/compare-header.sh $(BUILD)/drifted-header.h $(BUILD)/header.h >/dev/null 2>&1
 
 clean:
 	$(CARGO) clean

@@ -1,5 +1,5 @@
 //! Test support: a loopback HTTP server started in-process, and runners for our binary and for
-//! the AWS CLI v1 (`aws`, the oracle), each with a clean environment.
+//! an installed AWS CLI (the oracle of the golden outputs), each with a clean environment.
 
 #![allow(dead_code)]
 
@@ -257,63 +257,68 @@ impl Sandbox {
             .stdin(Stdio::null());
     }
 
-    /// The AWS CLI v1 with the same clean environment (plus dummy credentials, which this
-    /// unsigned operation never uses). Fails the test if `aws` is not installed.
-    pub fn run_aws(&self, args: &[&str]) -> Outcome {
-        let aws = aws_path();
-        let mut command = Command::new(aws);
+    /// A real AWS CLI (`program`) with the same clean environment, plus dummy credentials, which
+    /// this unsigned operation never uses.
+    pub fn run_aws(&self, program: &Path, args: &[&str]) -> Outcome {
+        let mut command = Command::new(program);
         self.clean(&mut command);
         command
             .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
             .env("AWS_SECRET_ACCESS_KEY", "dummy")
+            .env("AWS_PAGER", "")
             .env("PYTHONIOENCODING", "utf-8")
             .args(args);
         run(command)
     }
 }
 
-impl Sandbox {
-    /// The AWS CLI v2 (Debian's `awscli` package at `/usr/bin/aws`, or `AWS_CLI_V2`), the oracle
-    /// of the yaml formats. Fails the test if it is missing.
-    pub fn run_aws_v2(&self, args: &[&str]) -> Outcome {
-        let aws = std::env::var("AWS_CLI_V2").unwrap_or_else(|_| "/usr/bin/aws".to_owned());
-        let version = Command::new(&aws).arg("--version").output();
+/// The installed AWS CLI of this major version, if any: `AWS_CLI_V<major>` (which must then be
+/// that version), else the project-local copy under `.tools/awscli-v<major>/` (see
+/// `cli/scripts/install-aws-cli-v1.sh`), else the first `aws` on PATH of that version.
+pub fn installed_aws(major: u8) -> Option<PathBuf> {
+    let prefix = format!("aws-cli/{major}.");
+    let variable = format!("AWS_CLI_V{major}");
+    if let Some(explicit) = std::env::var_os(&variable) {
+        let explicit = PathBuf::from(explicit);
         assert!(
-            version.as_ref().is_ok_and(|v| String::from_utf8_lossy(&v.stdout).starts_with("aws-cli/2")),
-            "the AWS CLI v2 ({aws}) is needed as the oracle of the yaml formats: apt-get install awscli"
+            aws_version(&explicit).is_some_and(|v| v.starts_with(&prefix)),
+            "{variable}={} is not an AWS CLI v{major}",
+            explicit.display()
         );
-        let mut command = Command::new(aws);
-        self.clean(&mut command);
-        command
-            .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-            .env("AWS_SECRET_ACCESS_KEY", "dummy")
-            .env("AWS_PAGER", "")
-            .args(args);
-        run(command)
+        return Some(explicit);
     }
+    let project_local =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../.tools/awscli-v{major}/bin/aws"));
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::iter::once(project_local)
+        .chain(std::env::split_paths(&path).map(|dir| dir.join("aws")))
+        .filter(|candidate| candidate.is_file())
+        .map(resolve_pyenv_shim)
+        .find(|candidate| aws_version(candidate).is_some_and(|v| v.starts_with(&prefix)))
 }
 
-/// The real `aws` executable (resolving a pyenv shim, which needs the real HOME).
-fn aws_path() -> PathBuf {
-    let which = Command::new("sh")
-        .args(["-c", "command -v aws"])
-        .output()
-        .expect("run sh");
-    let found = String::from_utf8_lossy(&which.stdout).trim().to_owned();
-    assert!(
-        which.status.success() && !found.is_empty(),
-        "the AWS CLI v1 (`aws`) is not on PATH: the golden tests need it as their oracle \
-         (install it with `pip install awscli`)"
-    );
-    if found.contains("/shims/") {
-        let real = Command::new("pyenv")
-            .args(["which", "aws"])
-            .output()
-            .expect("run pyenv");
-        assert!(real.status.success(), "pyenv which aws failed");
-        return PathBuf::from(String::from_utf8_lossy(&real.stdout).trim());
+/// `aws --version`'s first word, e.g. `aws-cli/2.9.19`.
+pub fn aws_version(program: &Path) -> Option<String> {
+    let output = Command::new(program).arg("--version").output().ok()?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    let first = text.split_whitespace().next()?;
+    (output.status.success() && first.starts_with("aws-cli/")).then(|| first.to_owned())
+}
+
+/// The real executable behind a pyenv shim (the shim needs the real HOME, which the sandbox
+/// replaces); any other path as it is.
+fn resolve_pyenv_shim(program: PathBuf) -> PathBuf {
+    if !program.to_string_lossy().contains("/shims/") {
+        return program;
     }
-    PathBuf::from(found)
+    Command::new("pyenv")
+        .args(["which", "aws"])
+        .output()
+        .ok()
+        .filter(|real| real.status.success())
+        .map(|real| PathBuf::from(String::from_utf8_lossy(&real.stdout).trim()))
+        .unwrap_or(program)
 }
 
 pub fn run(mut command: Command) -> Outcome {
