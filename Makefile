@@ -39,6 +39,8 @@ $(BUILD):
 
 # The C API against the shared and the static library, a C++17 translation unit, valgrind and ASan.
 test-c: lib | $(BUILD)
+	@command -v valgrind >/dev/null || { echo "make test-c needs valgrind on PATH:" \
+	  "apt-get install valgrind (Debian/Ubuntu) or dnf install valgrind (Fedora); see README Requirements"; exit 1; }
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_shared $(C_TEST_SOURCES) \
 	    -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_static $(C_TEST_SOURCES) $(STATIC_LIB) $(SYSTEM_LIBS)

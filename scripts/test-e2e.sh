@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 dest=target/e2e
-scripts/install-frontends.sh "$dest" "pytest==8.3.5"
+scripts/install-frontends.sh "$dest" "pytest==8.3.5" "trustme==1.2.1"
 
 export COGNITO_E2E_LIB="$root/target/release/libcognito_attr_code.so"
 export COGNITO_E2E_CLI="$root/target/release/cognito-attr-code"

@@ -53,17 +53,17 @@ def free_port() -> int:
 
 
 def make_certificates(folder: Path) -> None:
-    """A private CA and a server certificate for 127.0.0.1 and localhost, signed by it."""
+    """A private CA and a server certificate for 127.0.0.1 and localhost, signed by it. Made with
+    trustme (PyPI, installed with the e2e tests), so no openssl binary is needed."""
+    import trustme  # only the HTTPS fixture needs it; `make demo` runs over HTTP without it
 
-    def openssl(*args: str) -> None:
-        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
-
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=cognito-attr-code e2e CA",
-            "-keyout", "ca.key", "-out", "ca.pem")
-    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key", "-out", "server.csr")
-    (folder / "san.ext").write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\n")
-    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-            "-days", "2", "-extfile", "san.ext", "-out", "server.pem")
+    ca = trustme.CA(organization_name="cognito-attr-code e2e CA")
+    server = ca.issue_cert("127.0.0.1", "localhost")
+    ca.cert_pem.write_to_path(str(folder / "ca.pem"))
+    server.private_key_pem.write_to_path(str(folder / "server.key"))
+    with open(folder / "server.pem", "wb") as chain:
+        for pem in server.cert_chain_pems:
+            chain.write(pem.bytes())
 
 
 class CognitoLocal:
