@@ -17,7 +17,7 @@ SYSTEM_LIBS     := -lpthread -ldl -lm
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
-.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e demo header check-header clean
+.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e demo header check-header load clean
 
 all: lib cli
 
@@ -95,6 +95,20 @@ check-header: $(CBINDGEN) | $(BUILD)
 	scripts/compare-header.sh $(HEADER) $(BUILD)/header.h
 	grep -v 'cognito_status_name' $(HEADER) >$(BUILD)/drifted-header.h
 	! scripts/compare-header.sh $(BUILD)/drifted-header.h $(BUILD)/header.h >/dev/null 2>&1
+
+# Load harnesses (not part of `make test`): one client shared by 8 threads x 5 000 calls against a
+# local keep-alive server, in Rust and in Python; each prints its figures and fails on any error,
+# RSS growth or file-descriptor growth.
+LOAD_VENV := target/load-venv
+load:
+	$(CARGO) run --release -p cognito-attr-code --example load
+	rm -rf $(LOAD_VENV) target/load-wheels
+	python3 -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check "maturin==1.16.0"
+	cd bindings-python && CARGO_TARGET_DIR=$(CURDIR)/target/python \
+	  $(CURDIR)/$(LOAD_VENV)/bin/maturin build --release --quiet --out $(CURDIR)/target/load-wheels
+	$(LOAD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps target/load-wheels/*.whl
+	$(LOAD_VENV)/bin/python bindings-python/scripts/load.py
 
 clean:
 	$(CARGO) clean
