@@ -78,11 +78,12 @@ demo:
 	@python3 scripts/demo.py
 
 # cbindgen, pinned, installed once into the project's own tool folder: no global install needed.
-TOOLS    := .tools
-CBINDGEN := $(TOOLS)/bin/cbindgen
+# A folder per version, so changing CBINDGEN_VERSION installs the new one.
+CBINDGEN_ROOT := .tools/cbindgen-$(CBINDGEN_VERSION)
+CBINDGEN      := $(CBINDGEN_ROOT)/bin/cbindgen
 
 $(CBINDGEN):
-	$(CARGO) install --quiet --root $(TOOLS) cbindgen --version =$(CBINDGEN_VERSION) --locked
+	$(CARGO) install --quiet --root $(CBINDGEN_ROOT) cbindgen --version =$(CBINDGEN_VERSION) --locked
 	$(CBINDGEN) --version | grep -qx "cbindgen $(CBINDGEN_VERSION)"
 
 header: $(CBINDGEN)
