@@ -51,9 +51,8 @@ pub(crate) unsafe fn required_str<'a>(
     })
 }
 
-/// An owned C string for the caller (free with the matching `_free`). Interior NUL bytes, which
-/// a C string cannot hold, become U+FFFD.
-pub(crate) fn to_c_string(text: &str) -> *mut c_char {
+/// `text` as a C string. Interior NUL bytes, which a C string cannot hold, become U+FFFD.
+pub(crate) fn c_string(text: &str) -> CString {
     let cleaned;
     let text = if text.contains('\0') {
         cleaned = text.replace('\0', "\u{FFFD}");
@@ -61,9 +60,12 @@ pub(crate) fn to_c_string(text: &str) -> *mut c_char {
     } else {
         text
     };
-    CString::new(text)
-        .expect("interior NUL bytes were replaced")
-        .into_raw()
+    CString::new(text).expect("interior NUL bytes were replaced")
+}
+
+/// An owned C string for the caller (free with the matching `_free`), as [`c_string`].
+pub(crate) fn to_c_string(text: &str) -> *mut c_char {
+    c_string(text).into_raw()
 }
 
 /// Frees a string made by [`to_c_string`] and sets the pointer to NULL.
