@@ -66,6 +66,7 @@ test-c: lib | $(BUILD)
 	$(CXX) $(CXXFLAGS_STRICT) -o $(BUILD)/test_cpp tests/c/test_cpp_header.cpp \
 	    -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/send_code examples/c/send_code.c $(STATIC_LIB) $(SYSTEM_LIBS)
+	$(CXX) $(CXXFLAGS_STRICT) -o $(BUILD)/send_code_cxx -x c++ examples/c/send_code.c -x none $(STATIC_LIB) $(SYSTEM_LIBS)
 	readelf -d $(SHARED_LIB) | grep -q 'Library soname: \[$(SONAME)\]'
 	$(BUILD)/test_shared
 	$(BUILD)/test_static
