@@ -142,9 +142,14 @@ inline std::uint64_t milliseconds(std::chrono::milliseconds value, const char *a
   return static_cast<std::uint64_t>(value.count());
 }
 
-struct output_deleter {
-  void operator()(cognito_output *output) const noexcept { cognito_output_free(output); }
+/// Frees a C handle with its `_free` function: members of this type make Config, Client and
+/// Output handles move-only and released on every path.
+template <class T, void (*Free)(T *)>
+struct deleter {
+  void operator()(T *handle) const noexcept { Free(handle); }
 };
+template <class T, void (*Free)(T *)>
+using owned = std::unique_ptr<T, deleter<T, Free>>;
 
 }  // namespace detail
 
@@ -153,18 +158,7 @@ struct output_deleter {
 class Config {
  public:
   Config() : handle_(cognito_config_new()) {
-    if (handle_ == nullptr) throw std::bad_alloc();
-  }
-  ~Config() { cognito_config_free(handle_); }
-  Config(const Config &) = delete;
-  Config &operator=(const Config &) = delete;
-  Config(Config &&other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
-  Config &operator=(Config &&other) noexcept {
-    if (this != &other) {
-      cognito_config_free(handle_);
-      handle_ = std::exchange(other.handle_, nullptr);
-    }
-    return *this;
+    if (!handle_) throw std::bad_alloc();
   }
 
   Config &region(const std::string &value) { return text(cognito_config_set_region, value, "region"); }
@@ -179,18 +173,18 @@ class Config {
   /// 0 means no timeout.
   Config &connect_timeout(std::chrono::milliseconds value) {
     std::uint64_t ms = detail::milliseconds(value, "connect_timeout");
-    detail::check([&](cognito_error *e) { return cognito_config_set_connect_timeout_ms(handle_, ms, e); });
+    detail::check([&](cognito_error *e) { return cognito_config_set_connect_timeout_ms(handle_.get(), ms, e); });
     return *this;
   }
   /// 0 means no timeout.
   Config &read_timeout(std::chrono::milliseconds value) {
     std::uint64_t ms = detail::milliseconds(value, "read_timeout");
-    detail::check([&](cognito_error *e) { return cognito_config_set_read_timeout_ms(handle_, ms, e); });
+    detail::check([&](cognito_error *e) { return cognito_config_set_read_timeout_ms(handle_.get(), ms, e); });
     return *this;
   }
   /// At least 1.
   Config &max_attempts(std::uint32_t value) {
-    detail::check([&](cognito_error *e) { return cognito_config_set_max_attempts(handle_, value, e); });
+    detail::check([&](cognito_error *e) { return cognito_config_set_max_attempts(handle_.get(), value, e); });
     return *this;
   }
   Config &verify_tls(bool on) { return flag(cognito_config_set_verify_tls, on); }
@@ -201,7 +195,7 @@ class Config {
   Config &validate_token(bool on) { return flag(cognito_config_set_validate_token, on); }
 
   /// The C handle, still owned by this object (NULL once moved from).
-  const cognito_config *get() const noexcept { return handle_; }
+  const cognito_config *get() const noexcept { return handle_.get(); }
 
  private:
   using text_setter = cognito_status (*)(cognito_config *, const char *, cognito_error *);
@@ -209,15 +203,15 @@ class Config {
 
   Config &text(text_setter setter, const std::string &value, const char *argument) {
     if (auto error = detail::nul_error(value, argument)) throw *error;
-    detail::check([&](cognito_error *e) { return setter(handle_, value.c_str(), e); });
+    detail::check([&](cognito_error *e) { return setter(handle_.get(), value.c_str(), e); });
     return *this;
   }
   Config &flag(flag_setter setter, bool on) {
-    detail::check([&](cognito_error *e) { return setter(handle_, on, e); });
+    detail::check([&](cognito_error *e) { return setter(handle_.get(), on, e); });
     return *this;
   }
 
-  cognito_config *handle_;
+  detail::owned<cognito_config, cognito_config_free> handle_;
 };
 
 /// A reusable client (one connection pool). Thread-safe: share one Client between threads.
@@ -225,23 +219,8 @@ class Config {
 class Client {
  public:
   /// Settings from the environment and defaults only.
-  Client() { detail::check([&](cognito_error *e) { return cognito_client_new(nullptr, &handle_, e); }); }
-  explicit Client(const Config &config) {
-    if (config.get() == nullptr)
-      throw Error(COGNITO_INVALID_ARGUMENT, "InvalidArgument", "config: was moved from", std::nullopt, 0);
-    detail::check([&](cognito_error *e) { return cognito_client_new(config.get(), &handle_, e); });
-  }
-  ~Client() { cognito_client_free(handle_); }
-  Client(const Client &) = delete;
-  Client &operator=(const Client &) = delete;
-  Client(Client &&other) noexcept : handle_(std::exchange(other.handle_, nullptr)) {}
-  Client &operator=(Client &&other) noexcept {
-    if (this != &other) {
-      cognito_client_free(handle_);
-      handle_ = std::exchange(other.handle_, nullptr);
-    }
-    return *this;
-  }
+  Client() : handle_(create(nullptr)) {}
+  explicit Client(const Config &config) : handle_(create(&config)) {}
 
   /// Sends the verification code; throws Error on any failure.
   Output get_attr_code(const std::string &access_token, const std::string &attribute_name,
@@ -266,10 +245,10 @@ class Client {
     cognito_output *raw = nullptr;
     cognito_error raw_error = COGNITO_ERROR_INIT;
     cognito_status status =
-        cognito_client_get_attr_code_output(handle_, access_token.c_str(), attribute_name.c_str(), entries.data(),
+        cognito_client_get_attr_code_output(handle_.get(), access_token.c_str(), attribute_name.c_str(), entries.data(),
                                             entries.size(), &raw, &raw_error);
     if (status != COGNITO_OK) return Result<Output>(detail::take_error(status, raw_error));
-    std::unique_ptr<cognito_output, detail::output_deleter> owned(raw);
+    detail::owned<cognito_output, cognito_output_free> owned(raw);
     Output output;
     output.destination = detail::optional_string(cognito_output_destination(raw));
     output.delivery_medium = detail::optional_string(cognito_output_delivery_medium(raw));
@@ -283,16 +262,24 @@ class Client {
   /// The endpoint URL requests go to, without sending anything; throws Error (e.g. no region).
   std::string endpoint_url() const {
     char *raw = nullptr;
-    detail::check([&](cognito_error *e) { return cognito_client_endpoint_url(handle_, &raw, e); });
-    std::unique_ptr<char, void (*)(char *)> owned(raw, cognito_string_free);
+    detail::check([&](cognito_error *e) { return cognito_client_endpoint_url(handle_.get(), &raw, e); });
+    detail::owned<char, cognito_string_free> owned(raw);
     return std::string(raw);
   }
 
   /// The C handle, still owned by this object (NULL once moved from).
-  const cognito_client *get() const noexcept { return handle_; }
+  const cognito_client *get() const noexcept { return handle_.get(); }
 
  private:
-  cognito_client *handle_ = nullptr;
+  static cognito_client *create(const Config *config) {
+    if (config != nullptr && config->get() == nullptr)
+      throw Error(COGNITO_INVALID_ARGUMENT, "InvalidArgument", "config: was moved from", std::nullopt, 0);
+    cognito_client *client = nullptr;
+    detail::check([&](cognito_error *e) { return cognito_client_new(config ? config->get() : nullptr, &client, e); });
+    return client;
+  }
+
+  detail::owned<cognito_client, cognito_client_free> handle_;
 };
 
 }  // namespace cognito

@@ -22,7 +22,7 @@ static void token_of(const char *request, char *token, size_t size) {
 }
 
 /* The reply to `request`, written into `reply`. AttributeName "echo" plays a hostile server that
- * sends the caller's access token back in the error message. */
+ * sends the caller's access token back as the request id and in the error message. */
 static void reply_for(const char *request, char *reply, size_t size) {
   if (strstr(request, "\"AttributeName\":\"email\"")) {
     snprintf(reply, size, "%s",
@@ -40,8 +40,8 @@ static void reply_for(const char *request, char *reply, size_t size) {
                           "{\"__type\":\"NotAuthorizedException\",\"message\":\"bad token %s\"}", token);
     snprintf(reply, size,
              "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n"
-             "x-amzn-RequestId: req-echo\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s",
-             length, body);
+             "x-amzn-RequestId: %s\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s",
+             token, length, body);
   } else {
     snprintf(reply, size, "%s",
              "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n"
@@ -73,7 +73,7 @@ static void serve_one(loopback_server *server, int fd) {
   server->requests++;
   memcpy(server->last_request, buffer, used + 1);
   pthread_mutex_unlock(&server->lock);
-  char reply[8192];
+  char reply[16384];
   reply_for(buffer, reply, sizeof reply);
   size_t length = strlen(reply);
   if (write(fd, reply, length) != (ssize_t)length) return;

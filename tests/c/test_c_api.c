@@ -338,6 +338,7 @@ static void test_log_callback(void) {
   cognito_code_delivery_details details = COGNITO_CODE_DELIVERY_DETAILS_INIT;
   CHECK(cognito_client_get_attr_code(client, TOKEN, "echo", NULL, 0, &details, &error) == COGNITO_NOT_AUTHORIZED);
   CHECK(error.message != NULL && strstr(error.message, "SECRET") == NULL);
+  CHECK(error.request_id == NULL || strstr(error.request_id, "SECRET") == NULL);
   cognito_error_free(&error);
   CHECK(capture.attempt_lines == 1);
   CHECK(capture.lines[COGNITO_LOG_DEBUG] >= 1);

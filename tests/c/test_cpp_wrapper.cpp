@@ -95,12 +95,13 @@ void test_service_error_throws(const cognito::Client &client) {
   }
   CHECK(thrown);
 
-  // A hostile server quoting the token back: the exception still does not carry it.
+  // A hostile server quoting the token back (message and request id): the exception does not carry it.
   try {
     client.get_attr_code(token, "echo");
     CHECK(false);
-  } catch (const std::exception &error) {
+  } catch (const cognito::Error &error) {
     CHECK(!contains(error.what(), "SECRET"));
+    CHECK(error.request_id() == "***");
   }
 }
 
