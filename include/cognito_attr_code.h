@@ -7,7 +7,8 @@
  * Conventions: every function returns a cognito_status (COGNITO_OK = 0) or is a getter/free that
  * cannot fail; outputs are written only on success and error_out only on failure; strings the
  * library returns are UTF-8, NUL-terminated and owned by the caller, released with the matching
- * _free function; every _free accepts NULL and zeroes what it freed. All functions are
+ * _free function (the cognito_output_* getters instead lend strings valid until
+ * cognito_output_free); every _free accepts NULL and zeroes what it freed. All functions are
  * thread-safe except modifying one cognito_config from several threads.
  */
 

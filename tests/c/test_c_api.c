@@ -310,6 +310,12 @@ static void reenter_log(void *user_data, uint32_t level, const char *target, con
   capture->nested_status = cognito_set_log_callback(COGNITO_LOG_OFF, NULL, NULL, NULL);
 }
 
+typedef struct {
+  cognito_client *client;
+  int successes;
+} worker;
+
+static void *work(void *argument);
 static void test_threads_share_one_client(cognito_client *client);
 
 static void test_log_callback(void) {
@@ -348,6 +354,24 @@ static void test_log_callback(void) {
   test_threads_share_one_client(client);
   CHECK(capture.lines[COGNITO_LOG_DEBUG] - debug_before >= 40);
 
+  /* the callback is replaced and removed while other threads are logging through it */
+  {
+    pthread_t threads[2];
+    worker workers[2];
+    for (int i = 0; i < 2; i++) {
+      workers[i].client = client;
+      workers[i].successes = 0;
+      CHECK(pthread_create(&threads[i], NULL, work, &workers[i]) == 0);
+    }
+    for (int i = 0; i < 200; i++)
+      CHECK(cognito_set_log_callback(i % 2 ? COGNITO_LOG_DEBUG : COGNITO_LOG_OFF, i % 3 ? capture_log : NULL,
+                                     &capture, NULL) == COGNITO_OK);
+    for (int i = 0; i < 2; i++) {
+      pthread_join(threads[i], NULL);
+      CHECK(workers[i].successes == 10);
+    }
+  }
+
   /* WARN filters debug lines out; turning off stops everything */
   CHECK(cognito_set_log_callback(COGNITO_LOG_WARN, capture_log, &capture, NULL) == COGNITO_OK);
   int debug_lines = capture.lines[COGNITO_LOG_DEBUG];
@@ -373,11 +397,6 @@ static void test_log_callback(void) {
   cognito_client_free(client);
   pthread_mutex_destroy(&capture.lock);
 }
-
-typedef struct {
-  cognito_client *client;
-  int successes;
-} worker;
 
 static void *work(void *argument) {
   worker *w = argument;

@@ -80,6 +80,14 @@ for linkage in shared static; do
   done
 done
 
+step "CMake refuses an incompatible version request"
+for wanted in "$((major + 1)).0" "$major.999"; do
+  if "$CMAKE" -S "$root/tests/consumers/cmake" -B "$build/cmake-v$wanted" -DCMAKE_PREFIX_PATH="$prefix" \
+      -DCONSUMER_REQUIRED_VERSION="$wanted" >"$build/cmake-v$wanted.log" 2>&1; then
+    fail "find_package(CognitoAttrCode $wanted) accepted version $version"
+  fi
+done
+
 step "make uninstall PREFIX=$prefix"
 "$MAKE" --no-print-directory -C "$root" uninstall PREFIX="$prefix" >/dev/null
 left=$(find "$prefix" ! -type d)
