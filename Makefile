@@ -14,15 +14,34 @@ CFLAGS_STRICT   := -std=c99 -Wall -Wextra -Wpedantic -Werror -Iinclude -Itests/c
 CXXFLAGS_STRICT := -std=c++17 -Wall -Wextra -Wpedantic -Werror -Iinclude
 C_TEST_SOURCES  := tests/c/test_c_api.c tests/c/loopback_server.c
 SYSTEM_LIBS     := -lpthread -ldl -lm
+VERSION      := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml)
+VERSION_MAJOR := $(word 1,$(subst ., ,$(VERSION)))
+VERSION_MINOR := $(word 2,$(subst ., ,$(VERSION)))
+SONAME       := libcognito_attr_code.so.$(VERSION_MAJOR)
+# `make install PREFIX=... DESTDIR=...`: DESTDIR stages the tree; PREFIX is where it will live.
+PREFIX       ?= /usr/local
+DESTDIR      ?=
+INSTALL_ROOT  = $(DESTDIR)$(PREFIX)
+INSTALLED_FILES = lib/libcognito_attr_code.so.$(VERSION) lib/$(SONAME) lib/libcognito_attr_code.so \
+                  lib/libcognito_attr_code.a include/cognito_attr_code.h include/cognito_attr_code.hpp \
+                  lib/pkgconfig/cognito_attr_code.pc lib/cmake/CognitoAttrCode/CognitoAttrCodeConfig.cmake \
+                  lib/cmake/CognitoAttrCode/CognitoAttrCodeConfigVersion.cmake bin/cognito-attr-code
+# The consumer tests use cmake and pkg-config from PATH, else pinned copies from PyPI in a venv.
+TOOLS_VENV   := $(CURDIR)/target/tools-venv
+CMAKE        := $(or $(shell command -v cmake),$(TOOLS_VENV)/bin/cmake)
+PKG_CONFIG   := $(or $(shell command -v pkg-config),$(TOOLS_VENV)/bin/pkgconf)
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
+.PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c
 .PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e demo header check-header load clean
 
 all: lib cli
 
+# The SONAME link lets programs linked in the build tree (-Ltarget/release) load the library.
 lib:
 	$(CARGO) build --release -p cognito-attr-code-ffi
+	ln -sf libcognito_attr_code.so $(RELEASE)/$(SONAME)
 
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
@@ -49,12 +68,70 @@ test-c: lib | $(BUILD)
 	$(CXX) $(CXXFLAGS_STRICT) -o $(BUILD)/test_cpp tests/c/test_cpp_header.cpp \
 	    -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/send_code examples/c/send_code.c $(STATIC_LIB) $(SYSTEM_LIBS)
-	nm -D --defined-only $(SHARED_LIB) | grep -q ' T cognito_get_attr_code$$'
+	$(CXX) $(CXXFLAGS_STRICT) -o $(BUILD)/send_code_cxx -x c++ examples/c/send_code.c -x none $(STATIC_LIB) $(SYSTEM_LIBS)
+	readelf -d $(SHARED_LIB) | grep -q 'Library soname: \[$(SONAME)\]'
 	$(BUILD)/test_shared
 	$(BUILD)/test_static
 	$(BUILD)/test_cpp
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/test_asan
 	$(VALGRIND) $(BUILD)/test_shared
+	$(MAKE) --no-print-directory check-symbols check-readme-c test-cpp-wrapper test-install
+
+# The exported symbols are exactly the checked-in list (ABI review: a removal or a rename is a
+# major version bump), and the header declares each of them.
+check-symbols: lib
+	nm -D --defined-only $(SHARED_LIB) | awk '{ print $$3 }' | LC_ALL=C sort | \
+	  diff -u ffi-c/exported-symbols.txt - || \
+	  { echo "exported symbols differ from ffi-c/exported-symbols.txt"; exit 1; }
+	for symbol in $$(cat ffi-c/exported-symbols.txt); do \
+	  grep -q "[ *]$$symbol(" $(HEADER) || { echo "$$symbol is not declared in $(HEADER)"; exit 1; }; done
+
+# Every C snippet of the README compiles verbatim as C99 and as C++17.
+check-readme-c: lib | $(BUILD)
+	sh tests/c/check_readme_snippets.sh README.md $(BUILD)/readme
+
+# The header-only C++17 wrapper, under AddressSanitizer and valgrind.
+test-cpp-wrapper: lib | $(BUILD)
+	$(CC) -std=c99 -Wall -Wextra -Werror -g -c tests/c/loopback_server.c -o $(BUILD)/loopback_server.o
+	$(CC) -std=c99 -Wall -Wextra -Werror -g -fsanitize=address -c tests/c/loopback_server.c \
+	    -o $(BUILD)/loopback_server_asan.o
+	$(CXX) $(CXXFLAGS_STRICT) -Itests/c -g -o $(BUILD)/test_cpp_wrapper tests/c/test_cpp_wrapper.cpp \
+	    $(BUILD)/loopback_server.o -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
+	$(CXX) $(CXXFLAGS_STRICT) -Itests/c -g -fsanitize=address -fno-omit-frame-pointer \
+	    -o $(BUILD)/test_cpp_wrapper_asan tests/c/test_cpp_wrapper.cpp $(BUILD)/loopback_server_asan.o \
+	    $(STATIC_LIB) $(SYSTEM_LIBS)
+	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/test_cpp_wrapper_asan
+	$(VALGRIND) $(BUILD)/test_cpp_wrapper
+
+# Consumer projects (pkg-config and CMake, shared and static) against `make install` into a
+# temporary prefix, then `make uninstall`.
+test-install: lib cli $(if $(findstring $(TOOLS_VENV),$(CMAKE) $(PKG_CONFIG)),$(TOOLS_VENV)/bin/consumer-tools)
+	CMAKE="$(CMAKE)" PKG_CONFIG="$(PKG_CONFIG)" MAKE="$(MAKE)" sh tests/consumers/run.sh
+
+$(TOOLS_VENV)/bin/consumer-tools:
+	python3 -m venv $(TOOLS_VENV)
+	$(TOOLS_VENV)/bin/pip install --quiet --disable-pip-version-check cmake==3.31.6 pkgconf==3.0.7.post0
+	touch $@
+
+install: lib cli
+	install -d "$(INSTALL_ROOT)/lib/pkgconfig" "$(INSTALL_ROOT)/lib/cmake/CognitoAttrCode" \
+	    "$(INSTALL_ROOT)/include" "$(INSTALL_ROOT)/bin"
+	install -m 755 $(SHARED_LIB) "$(INSTALL_ROOT)/lib/libcognito_attr_code.so.$(VERSION)"
+	ln -sf libcognito_attr_code.so.$(VERSION) "$(INSTALL_ROOT)/lib/$(SONAME)"
+	ln -sf $(SONAME) "$(INSTALL_ROOT)/lib/libcognito_attr_code.so"
+	install -m 644 $(STATIC_LIB) "$(INSTALL_ROOT)/lib/libcognito_attr_code.a"
+	install -m 644 $(HEADER) include/cognito_attr_code.hpp "$(INSTALL_ROOT)/include/"
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' -e 's|@STATIC_LIBS@|$(SYSTEM_LIBS)|g' \
+	    ffi-c/install/cognito_attr_code.pc.in > "$(INSTALL_ROOT)/lib/pkgconfig/cognito_attr_code.pc"
+	for file in CognitoAttrCodeConfig CognitoAttrCodeConfigVersion; do \
+	  sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@MAJOR@|$(VERSION_MAJOR)|g' -e 's|@MINOR@|$(VERSION_MINOR)|g' \
+	      -e 's|@STATIC_LIBS@|$(SYSTEM_LIBS)|g' ffi-c/install/$$file.cmake.in \
+	      > "$(INSTALL_ROOT)/lib/cmake/CognitoAttrCode/$$file.cmake" || exit 1; done
+	install -m 755 $(RELEASE)/cognito-attr-code "$(INSTALL_ROOT)/bin/cognito-attr-code"
+
+uninstall:
+	for file in $(INSTALLED_FILES); do rm -f "$(INSTALL_ROOT)/$$file"; done
+	-rmdir "$(INSTALL_ROOT)/lib/cmake/CognitoAttrCode" 2>/dev/null
 
 test-python:
 	bindings-python/scripts/test.sh

@@ -7,7 +7,8 @@
  * Conventions: every function returns a cognito_status (COGNITO_OK = 0) or is a getter/free that
  * cannot fail; outputs are written only on success and error_out only on failure; strings the
  * library returns are UTF-8, NUL-terminated and owned by the caller, released with the matching
- * _free function; every _free accepts NULL and zeroes what it freed. All functions are
+ * _free function (the cognito_output_* getters instead lend strings valid until
+ * cognito_output_free); every _free accepts NULL and zeroes what it freed. All functions are
  * thread-safe except modifying one cognito_config from several threads.
  */
 
@@ -17,6 +18,37 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/** An empty cognito_error, valid in C and C++: `cognito_error error = COGNITO_ERROR_INIT;` */
+#define COGNITO_ERROR_INIT {COGNITO_OK, NULL, NULL, NULL, 0}
+
+/** Empty cognito_code_delivery_details, valid in C and C++. */
+#define COGNITO_CODE_DELIVERY_DETAILS_INIT {NULL, NULL, NULL}
+
+/**
+ * No log lines (the default).
+ */
+#define COGNITO_LOG_OFF 0
+
+/**
+ * Errors only.
+ */
+#define COGNITO_LOG_ERROR 1
+
+/**
+ * Warnings, e.g. "TLS certificate verification is disabled".
+ */
+#define COGNITO_LOG_WARN 2
+
+/**
+ * Informational lines.
+ */
+#define COGNITO_LOG_INFO 3
+
+/**
+ * One line per HTTP attempt and retry (URL, status, request id, timing; never the token).
+ */
+#define COGNITO_LOG_DEBUG 4
 
 /**
  * Major version (`Cargo.toml`; a test checks they agree).
@@ -114,6 +146,13 @@ typedef struct cognito_client cognito_client;
 typedef struct cognito_config cognito_config;
 
 /**
+ * The result of a successful `cognito_client_get_attr_code_output`. Opaque: read it with the
+ * `cognito_output_*` getters, free it with `cognito_output_free`. Strings the getters return
+ * are borrowed from the output and valid until it is freed. Safe to read from several threads.
+ */
+typedef struct cognito_output cognito_output;
+
+/**
  * Details of a failed call. Written only when a function fails and `error_out` is not NULL.
  * The strings are owned by the caller: release them with `cognito_error_free`.
  */
@@ -169,6 +208,17 @@ typedef struct cognito_code_delivery_details {
    */
   char *attribute_name;
 } cognito_code_delivery_details;
+
+/**
+ * Receives one log line: `level` is a `COGNITO_LOG_*` value, `target` the component
+ * (`"cognito_attr_code"`), `message` the text without a trailing newline. Both strings are
+ * borrowed for the call only. May be called from any thread, also concurrently; must return
+ * normally (no `longjmp`, no C++ exception) and must not call `cognito_set_log_callback`.
+ */
+typedef void (*cognito_log_callback)(void *user_data,
+                                     uint32_t level,
+                                     const char *target,
+                                     const char *message);
 
 #ifdef __cplusplus
 extern "C" {
@@ -241,6 +291,23 @@ cognito_status cognito_client_get_attr_code(const struct cognito_client *client,
                                             struct cognito_error *error_out);
 
 /**
+ * As `cognito_client_get_attr_code`, but on success writes a new `cognito_output` to
+ * `*output_out` (caller owns it: free with `cognito_output_free`), which also carries the
+ * request id, HTTP status and number of attempts. On failure writes `*error_out` when not NULL
+ * and leaves `*output_out` untouched.
+ *
+ * # Safety
+ * As `cognito_client_get_attr_code`; `output_out` is NULL or valid for writes.
+ */
+cognito_status cognito_client_get_attr_code_output(const struct cognito_client *client,
+                                                   const char *access_token,
+                                                   const char *attribute_name,
+                                                   const struct cognito_metadata_entry *client_metadata,
+                                                   size_t client_metadata_len,
+                                                   struct cognito_output **output_out,
+                                                   struct cognito_error *error_out);
+
+/**
  * The one-shot form of `cognito_client_get_attr_code`: a client configured from the
  * environment (`AWS_REGION`, `AWS_ENDPOINT_URL`, `AWS_CA_BUNDLE`, ...) is built for this call.
  *
@@ -272,161 +339,213 @@ void cognito_config_free(struct cognito_config *config);
  * AWS region, e.g. `"eu-west-1"` (overrides `AWS_REGION` / `AWS_DEFAULT_REGION`).
  *
  * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
- * value that is not UTF-8.
+ * value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+ * `cognito_error_free`) naming the setting.
  *
  * # Safety
- * `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+ * `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+ * valid for writes.
  */
-cognito_status cognito_config_set_region(struct cognito_config *config, const char *value);
+cognito_status cognito_config_set_region(struct cognito_config *config,
+                                         const char *value,
+                                         struct cognito_error *error_out);
 
 /**
  * Custom endpoint URL, e.g. `"http://127.0.0.1:9229"` (overrides `AWS_ENDPOINT_URL*`).
  *
  * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
- * value that is not UTF-8.
+ * value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+ * `cognito_error_free`) naming the setting.
  *
  * # Safety
- * `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+ * `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+ * valid for writes.
  */
-cognito_status cognito_config_set_endpoint_url(struct cognito_config *config, const char *value);
+cognito_status cognito_config_set_endpoint_url(struct cognito_config *config,
+                                               const char *value,
+                                               struct cognito_error *error_out);
 
 /**
  * PEM file of CA certificates to trust instead of the system store (overrides
  * `AWS_CA_BUNDLE`).
  *
  * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
- * value that is not UTF-8.
+ * value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+ * `cognito_error_free`) naming the setting.
  *
  * # Safety
- * `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+ * `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+ * valid for writes.
  */
-cognito_status cognito_config_set_ca_bundle(struct cognito_config *config, const char *value);
+cognito_status cognito_config_set_ca_bundle(struct cognito_config *config,
+                                            const char *value,
+                                            struct cognito_error *error_out);
 
 /**
  * Retry mode: `"standard"` (default), `"adaptive"` (standard plus a client-side rate limiter
  * after throttling), or `"legacy"` (treated as standard).
  *
- * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
- * value that is not UTF-8.
+ * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, a
+ * value that is not UTF-8, or another mode name, and then writes `*error_out` (when not NULL; free with
+ * `cognito_error_free`) naming the setting.
  *
  * # Safety
- * `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+ * `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+ * valid for writes.
  */
-cognito_status cognito_config_set_retry_mode(struct cognito_config *config, const char *value);
+cognito_status cognito_config_set_retry_mode(struct cognito_config *config,
+                                             const char *value,
+                                             struct cognito_error *error_out);
 
 /**
  * Profile of the shared AWS config file to read (overrides `AWS_PROFILE`; default `default`).
  *
  * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
- * value that is not UTF-8.
+ * value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+ * `cognito_error_free`) naming the setting.
  *
  * # Safety
- * `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+ * `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+ * valid for writes.
  */
-cognito_status cognito_config_set_profile(struct cognito_config *config, const char *value);
+cognito_status cognito_config_set_profile(struct cognito_config *config,
+                                          const char *value,
+                                          struct cognito_error *error_out);
 
 /**
  * Proxy URL `http://[user:password@]host:port` for every request (overrides `HTTPS_PROXY` /
  * `HTTP_PROXY`; `NO_PROXY` still applies).
  *
  * The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
- * value that is not UTF-8.
+ * value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+ * `cognito_error_free`) naming the setting.
  *
  * # Safety
- * `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+ * `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+ * valid for writes.
  */
-cognito_status cognito_config_set_proxy(struct cognito_config *config, const char *value);
+cognito_status cognito_config_set_proxy(struct cognito_config *config,
+                                        const char *value,
+                                        struct cognito_error *error_out);
 
 /**
  * Connect timeout in milliseconds; 0 means none. Default 60000.
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_connect_timeout_ms(struct cognito_config *config, uint64_t value);
+cognito_status cognito_config_set_connect_timeout_ms(struct cognito_config *config,
+                                                     uint64_t value,
+                                                     struct cognito_error *error_out);
 
 /**
  * Read timeout in milliseconds; 0 means none. Default 60000.
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_read_timeout_ms(struct cognito_config *config, uint64_t value);
+cognito_status cognito_config_set_read_timeout_ms(struct cognito_config *config,
+                                                  uint64_t value,
+                                                  struct cognito_error *error_out);
 
 /**
  * Attempts per call including the first; must be at least 1. Default 3 (or `AWS_MAX_ATTEMPTS`).
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or 0 ("max_attempts: must be at least
+ * 1"), and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_max_attempts(struct cognito_config *config, uint32_t value);
+cognito_status cognito_config_set_max_attempts(struct cognito_config *config,
+                                               uint32_t value,
+                                               struct cognito_error *error_out);
 
 /**
  * `false` disables TLS certificate verification (a warning is logged). Default `true`.
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_verify_tls(struct cognito_config *config, bool value);
+cognito_status cognito_config_set_verify_tls(struct cognito_config *config,
+                                             bool value,
+                                             struct cognito_error *error_out);
 
 /**
  * Allow `http://` endpoints on non-loopback hosts. Default `false`.
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_allow_insecure_http(struct cognito_config *config, bool value);
+cognito_status cognito_config_set_allow_insecure_http(struct cognito_config *config,
+                                                      bool value,
+                                                      struct cognito_error *error_out);
 
 /**
  * Use the region's FIPS endpoint. Default `false` (or `AWS_USE_FIPS_ENDPOINT`).
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_use_fips_endpoint(struct cognito_config *config, bool value);
+cognito_status cognito_config_set_use_fips_endpoint(struct cognito_config *config,
+                                                    bool value,
+                                                    struct cognito_error *error_out);
 
 /**
  * Use the region's dual-stack endpoint. Default `false` (or `AWS_USE_DUALSTACK_ENDPOINT`).
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_use_dualstack_endpoint(struct cognito_config *config, bool value);
+cognito_status cognito_config_set_use_dualstack_endpoint(struct cognito_config *config,
+                                                         bool value,
+                                                         struct cognito_error *error_out);
 
 /**
  * Retry after a read timeout. Default `false`: the first request may have sent a code.
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_retry_read_timeouts(struct cognito_config *config, bool value);
+cognito_status cognito_config_set_retry_read_timeouts(struct cognito_config *config,
+                                                      bool value,
+                                                      struct cognito_error *error_out);
 
 /**
  * Check the access token locally before sending it (a JWT, `token_use` "access", the admin scope,
  * not expired). Default `false`: the server is authoritative.
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_validate_token(struct cognito_config *config, bool value);
+cognito_status cognito_config_set_validate_token(struct cognito_config *config,
+                                                 bool value,
+                                                 struct cognito_error *error_out);
 
 /**
  * Frees the strings of details written by this library and zeroes the struct, so a second call
@@ -445,6 +564,88 @@ void cognito_code_delivery_details_free(struct cognito_code_delivery_details *de
  * `error` is NULL, zeroed, or was written by this library and not modified since.
  */
 void cognito_error_free(struct cognito_error *error);
+
+/**
+ * Sends the library's log lines at `level` and more severe (`COGNITO_LOG_ERROR` ...
+ * `COGNITO_LOG_DEBUG`) to `callback`, with `user_data` passed through. `COGNITO_LOG_OFF` or a
+ * NULL `callback` turns logging off (the default). Process-wide; replaces any previous
+ * callback. Thread-safe: when this returns, the previous callback is running nowhere and will
+ * not be called again, so its `user_data` may be freed. The access token never appears in a
+ * line.
+ *
+ * Returns `COGNITO_INVALID_ARGUMENT` for a level above `COGNITO_LOG_DEBUG` or when called from
+ * inside a log callback, and then writes `*error_out` when not NULL (free with
+ * `cognito_error_free`); `COGNITO_CONFIGURATION` if another logger of the `log` crate was
+ * installed in this library's copy of it first.
+ *
+ * # Safety
+ * `callback` is NULL or a function with the `cognito_log_callback` signature that is safe to
+ * call from any thread with `user_data` until it is replaced; `error_out` is NULL or valid.
+ */
+cognito_status cognito_set_log_callback(uint32_t level,
+                                        cognito_log_callback callback,
+                                        void *user_data,
+                                        struct cognito_error *error_out);
+
+/**
+ * The masked destination, e.g. `"a***@e***.com"`, or NULL when the service did not say (or
+ * `output` is NULL). Borrowed: valid until `cognito_output_free(output)`.
+ *
+ * # Safety
+ * `output` is NULL or valid.
+ */
+const char *cognito_output_destination(const struct cognito_output *output);
+
+/**
+ * `"EMAIL"`, `"SMS"` or any other value the service sent, or NULL. Borrowed, as
+ * `cognito_output_destination`.
+ *
+ * # Safety
+ * `output` is NULL or valid.
+ */
+const char *cognito_output_delivery_medium(const struct cognito_output *output);
+
+/**
+ * The attribute the code verifies, e.g. `"email"`, or NULL. Borrowed, as
+ * `cognito_output_destination`.
+ *
+ * # Safety
+ * `output` is NULL or valid.
+ */
+const char *cognito_output_attribute_name(const struct cognito_output *output);
+
+/**
+ * The service's request id (`x-amzn-RequestId`), or NULL when the response had none. Borrowed,
+ * as `cognito_output_destination`.
+ *
+ * # Safety
+ * `output` is NULL or valid.
+ */
+const char *cognito_output_request_id(const struct cognito_output *output);
+
+/**
+ * The HTTP status of the response (2xx), or 0 for a NULL `output`.
+ *
+ * # Safety
+ * `output` is NULL or valid.
+ */
+uint16_t cognito_output_http_status(const struct cognito_output *output);
+
+/**
+ * HTTP attempts made (1 when the first succeeded), or 0 for a NULL `output`.
+ *
+ * # Safety
+ * `output` is NULL or valid.
+ */
+uint32_t cognito_output_attempts(const struct cognito_output *output);
+
+/**
+ * Frees an output and every string its getters returned. NULL is fine.
+ *
+ * # Safety
+ * `output` is NULL or came from this library and was not freed.
+ */
+void cognito_output_free(struct cognito_output *output);
 
 /**
  * The name of a status value, e.g. `"COGNITO_NOT_AUTHORIZED"`, or `"COGNITO_UNKNOWN_STATUS"` for

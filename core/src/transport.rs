@@ -88,7 +88,8 @@ impl Transport {
         &self.user_agent
     }
 
-    /// One HTTP exchange. The body is scrubbed of `secret` before anything reads it.
+    /// One HTTP exchange. The body and the header values are scrubbed of `secret` before anything
+    /// reads them.
     pub fn send(
         &self,
         url: &str,
@@ -126,9 +127,12 @@ impl Transport {
             .headers()
             .iter()
             .map(|(name, value)| {
+                // A hostile server may echo the token in a header too (e.g. as the request id).
+                let mut value = value.as_bytes().to_vec();
+                protocol::redact(&mut value, secret.as_bytes());
                 (
                     name.as_str().to_owned(),
-                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                    String::from_utf8_lossy(&value).into_owned(),
                 )
             })
             .collect();

@@ -357,16 +357,26 @@ fn plain_http_is_refused_off_loopback() {
 fn echoed_token_is_scrubbed_and_logs_never_show_it() {
     let logs = captured_logs();
     let echo = format!(r#"{{"__type":"InvalidParameterException","message":"bad token {TOKEN}"}}"#);
-    let server = TestServer::start(vec![Reply::json(400, &echo)]);
+    let echoing_headers = |status: u16, body: &str, request_id: &str| Reply::Http {
+        status,
+        headers: vec![
+            ("Content-Type".into(), "application/x-amz-json-1.1".into()),
+            ("x-amzn-RequestId".into(), request_id.into()),
+        ],
+        body: body.as_bytes().to_vec(),
+    };
+    let server = TestServer::start(vec![echoing_headers(400, &echo, TOKEN)]);
     let err = call(&server).unwrap_err();
     assert_eq!(err.message(), "bad token ***");
+    assert_eq!(err.request_id(), Some("***"));
     assert_error_hides_token(&err);
     let html = TestServer::start(vec![Reply::json(502, &format!("<p>{TOKEN}</p>"))]);
     let err = call(&html).unwrap_err();
     assert_error_hides_token(&err);
     assert_secret_absent(err.body_excerpt().unwrap());
-    let ok = TestServer::start(vec![Reply::json(200, "{}")]);
+    let ok = TestServer::start(vec![echoing_headers(200, "{}", &format!("id-{TOKEN}"))]);
     let output = call(&ok).unwrap();
+    assert_eq!(output.request_id.as_deref(), Some("id-***"));
     assert_secret_absent(&format!("{output:?} {:?}", request()));
     let logs = logs.lock().unwrap();
     assert!(

@@ -15,8 +15,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s ACCESS_TOKEN ATTRIBUTE_NAME\n", argv[0]);
     return 2;
   }
-  cognito_code_delivery_details details = {0};
-  cognito_error error = {0};
+  cognito_code_delivery_details details = COGNITO_CODE_DELIVERY_DETAILS_INIT;
+  cognito_error error = COGNITO_ERROR_INIT;
   cognito_status status = cognito_get_attr_code(argv[1], argv[2], NULL, 0, &details, &error);
   if (status != COGNITO_OK) {
     fprintf(stderr, "failed: %s (%s): %s [HTTP %u, request id %s]\n", cognito_status_name(status),

@@ -51,9 +51,8 @@ pub(crate) unsafe fn required_str<'a>(
     })
 }
 
-/// An owned C string for the caller (free with the matching `_free`). Interior NUL bytes, which
-/// a C string cannot hold, become U+FFFD.
-pub(crate) fn to_c_string(text: &str) -> *mut c_char {
+/// `text` as a C string. Interior NUL bytes, which a C string cannot hold, become U+FFFD.
+pub(crate) fn c_string(text: &str) -> CString {
     let cleaned;
     let text = if text.contains('\0') {
         cleaned = text.replace('\0', "\u{FFFD}");
@@ -61,9 +60,12 @@ pub(crate) fn to_c_string(text: &str) -> *mut c_char {
     } else {
         text
     };
-    CString::new(text)
-        .expect("interior NUL bytes were replaced")
-        .into_raw()
+    CString::new(text).expect("interior NUL bytes were replaced")
+}
+
+/// An owned C string for the caller (free with the matching `_free`), as [`c_string`].
+pub(crate) fn to_c_string(text: &str) -> *mut c_char {
+    c_string(text).into_raw()
 }
 
 /// Frees a string made by [`to_c_string`] and sets the pointer to NULL.
@@ -85,4 +87,43 @@ pub(crate) fn optional_c_string(text: Option<&str>) -> *mut c_char {
 /// swallowed rather than unwound into C.
 pub(crate) fn quietly(body: impl FnOnce()) {
     let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(body));
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every export's body runs inside a panic boundary: `guard`, `quietly`, `update` (which
+    /// calls `guard`), the output getters' `read`, or `catch_unwind` itself. `cognito_version`
+    /// only returns a constant.
+    #[test]
+    fn every_export_has_a_panic_boundary() {
+        let sources = [
+            include_str!("client.rs"),
+            include_str!("config.rs"),
+            include_str!("details.rs"),
+            include_str!("error.rs"),
+            include_str!("log_callback.rs"),
+            include_str!("output.rs"),
+            include_str!("status.rs"),
+            include_str!("version.rs"),
+        ];
+        let markers = ["guard(", "quietly(", "update(", "read(", "catch_unwind("];
+        let mut exports = 0;
+        for source in sources {
+            for export in source.split("#[no_mangle]").skip(1) {
+                let body = &export[..export.find("\n}\n").expect("a function body")];
+                let name = body.split("fn ").nth(1).and_then(|s| s.split('(').next());
+                let name = name.expect("an exported function");
+                exports += 1;
+                assert!(
+                    name == "cognito_version" || markers.iter().any(|m| body.contains(m)),
+                    "{name} has no panic boundary"
+                );
+            }
+        }
+        let listed = include_str!("../exported-symbols.txt").lines().count();
+        assert_eq!(
+            exports, listed,
+            "exports found in the sources vs ffi-c/exported-symbols.txt"
+        );
+    }
 }

@@ -5,7 +5,9 @@ use std::ffi::c_char;
 
 use crate::boundary::{guard, required_str, to_c_string};
 use crate::error::{report, ArgumentError};
-use crate::{cognito_code_delivery_details, cognito_config, cognito_error, cognito_status};
+use crate::{
+    cognito_code_delivery_details, cognito_config, cognito_error, cognito_output, cognito_status,
+};
 
 /// A reusable client: one connection pool and retry quota. Thread-safe: any number of threads
 /// may call `cognito_client_get_attr_code` on one client at once.
@@ -142,6 +144,49 @@ pub unsafe extern "C" fn cognito_client_get_attr_code(
         ) {
             Ok(request) => send(&client.client, &request, details_out, error_out),
             Err(status) => status,
+        }
+    })
+}
+
+/// As `cognito_client_get_attr_code`, but on success writes a new `cognito_output` to
+/// `*output_out` (caller owns it: free with `cognito_output_free`), which also carries the
+/// request id, HTTP status and number of attempts. On failure writes `*error_out` when not NULL
+/// and leaves `*output_out` untouched.
+///
+/// # Safety
+/// As `cognito_client_get_attr_code`; `output_out` is NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn cognito_client_get_attr_code_output(
+    client: *const cognito_client,
+    access_token: *const c_char,
+    attribute_name: *const c_char,
+    client_metadata: *const cognito_metadata_entry,
+    client_metadata_len: usize,
+    output_out: *mut *mut cognito_output,
+    error_out: *mut cognito_error,
+) -> cognito_status {
+    guard(error_out, || {
+        let Some(client) = client.as_ref() else {
+            return ArgumentError::new("client", "is NULL").report(error_out);
+        };
+        let request = match request(
+            access_token,
+            attribute_name,
+            client_metadata,
+            client_metadata_len,
+        ) {
+            Ok(request) => request,
+            Err(e) => return e.report(error_out),
+        };
+        if output_out.is_null() {
+            return ArgumentError::new("output_out", "is NULL").report(error_out);
+        }
+        match client.client.get_attr_code(&request) {
+            Ok(output) => {
+                output_out.write(Box::into_raw(Box::new(cognito_output::from_core(&output))));
+                cognito_status::COGNITO_OK
+            }
+            Err(e) => report(&e, error_out),
         }
     })
 }

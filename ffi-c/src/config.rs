@@ -4,8 +4,9 @@
 use std::ffi::c_char;
 use std::time::Duration;
 
-use crate::boundary::required_str;
-use crate::cognito_status;
+use crate::boundary::{guard, required_str};
+use crate::error::ArgumentError;
+use crate::{cognito_error, cognito_status};
 
 /// Opaque client settings. Create with `cognito_config_new`, free with `cognito_config_free`.
 /// Not thread-safe while being modified; `cognito_client_new` copies it.
@@ -37,21 +38,23 @@ pub unsafe extern "C" fn cognito_config_free(config: *mut cognito_config) {
     }
 }
 
-/// Applies `change` to the settings; NULL `config` → `COGNITO_INVALID_ARGUMENT`.
+/// Applies `change` to the settings. On failure `*error_out` (when not NULL) says which setting
+/// was refused and why, and the configuration is unchanged.
 unsafe fn update(
     config: *mut cognito_config,
-    change: impl FnOnce(cac::Settings) -> Result<cac::Settings, ()>,
+    error_out: *mut cognito_error,
+    change: impl FnOnce(cac::Settings) -> Result<cac::Settings, ArgumentError>,
 ) -> cognito_status {
-    let Some(config) = config.as_mut() else {
-        return cognito_status::COGNITO_INVALID_ARGUMENT;
-    };
-    crate::boundary::guard(std::ptr::null_mut(), || {
+    guard(error_out, || {
+        let Some(config) = config.as_mut() else {
+            return ArgumentError::new("config", "is NULL").report(error_out);
+        };
         match change(config.settings.clone()) {
             Ok(settings) => {
                 config.settings = settings;
                 cognito_status::COGNITO_OK
             }
-            Err(()) => cognito_status::COGNITO_INVALID_ARGUMENT,
+            Err(e) => e.report(error_out),
         }
     })
 }
@@ -59,17 +62,20 @@ unsafe fn update(
 /// AWS region, e.g. `"eu-west-1"` (overrides `AWS_REGION` / `AWS_DEFAULT_REGION`).
 ///
 /// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
-/// value that is not UTF-8.
+/// value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+/// `cognito_error_free`) naming the setting.
 ///
 /// # Safety
-/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+/// valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_region(
     config: *mut cognito_config,
     value: *const c_char,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = required_str(value, "region").map_err(|_| ())?;
+    update(config, error_out, |s| {
+        let v = required_str(value, "region")?;
         Ok(s.region(v))
     })
 }
@@ -77,17 +83,20 @@ pub unsafe extern "C" fn cognito_config_set_region(
 /// Custom endpoint URL, e.g. `"http://127.0.0.1:9229"` (overrides `AWS_ENDPOINT_URL*`).
 ///
 /// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
-/// value that is not UTF-8.
+/// value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+/// `cognito_error_free`) naming the setting.
 ///
 /// # Safety
-/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+/// valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_endpoint_url(
     config: *mut cognito_config,
     value: *const c_char,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = required_str(value, "endpoint_url").map_err(|_| ())?;
+    update(config, error_out, |s| {
+        let v = required_str(value, "endpoint_url")?;
         Ok(s.endpoint_url(v))
     })
 }
@@ -96,17 +105,20 @@ pub unsafe extern "C" fn cognito_config_set_endpoint_url(
 /// `AWS_CA_BUNDLE`).
 ///
 /// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
-/// value that is not UTF-8.
+/// value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+/// `cognito_error_free`) naming the setting.
 ///
 /// # Safety
-/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+/// valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_ca_bundle(
     config: *mut cognito_config,
     value: *const c_char,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = required_str(value, "ca_bundle").map_err(|_| ())?;
+    update(config, error_out, |s| {
+        let v = required_str(value, "ca_bundle")?;
         Ok(s.ca_bundle(v))
     })
 }
@@ -114,36 +126,48 @@ pub unsafe extern "C" fn cognito_config_set_ca_bundle(
 /// Retry mode: `"standard"` (default), `"adaptive"` (standard plus a client-side rate limiter
 /// after throttling), or `"legacy"` (treated as standard).
 ///
-/// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
-/// value that is not UTF-8.
+/// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, a
+/// value that is not UTF-8, or another mode name, and then writes `*error_out` (when not NULL; free with
+/// `cognito_error_free`) naming the setting.
 ///
 /// # Safety
-/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+/// valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_retry_mode(
     config: *mut cognito_config,
     value: *const c_char,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = required_str(value, "retry_mode").map_err(|_| ())?;
-        cac::RetryMode::parse(v).map(|m| s.retry_mode(m)).ok_or(())
+    update(config, error_out, |s| {
+        let v = required_str(value, "retry_mode")?;
+        let mode = cac::RetryMode::parse(v).ok_or_else(|| {
+            ArgumentError::new(
+                "retry_mode",
+                format!("{v:?} is not one of \"standard\", \"adaptive\", \"legacy\""),
+            )
+        })?;
+        Ok(s.retry_mode(mode))
     })
 }
 
 /// Profile of the shared AWS config file to read (overrides `AWS_PROFILE`; default `default`).
 ///
 /// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
-/// value that is not UTF-8.
+/// value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+/// `cognito_error_free`) naming the setting.
 ///
 /// # Safety
-/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+/// valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_profile(
     config: *mut cognito_config,
     value: *const c_char,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = required_str(value, "profile").map_err(|_| ())?;
+    update(config, error_out, |s| {
+        let v = required_str(value, "profile")?;
         Ok(s.profile(v))
     })
 }
@@ -152,172 +176,178 @@ pub unsafe extern "C" fn cognito_config_set_profile(
 /// `HTTP_PROXY`; `NO_PROXY` still applies).
 ///
 /// The string is copied. Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or `value`, or a
-/// value that is not UTF-8.
+/// value that is not UTF-8, and then writes `*error_out` (when not NULL; free with
+/// `cognito_error_free`) naming the setting.
 ///
 /// # Safety
-/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string.
+/// `config` is NULL or valid; `value` is NULL or a NUL-terminated string; `error_out` is NULL or
+/// valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_proxy(
     config: *mut cognito_config,
     value: *const c_char,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = required_str(value, "proxy").map_err(|_| ())?;
+    update(config, error_out, |s| {
+        let v = required_str(value, "proxy")?;
         Ok(s.proxy(v))
     })
 }
 
 /// Connect timeout in milliseconds; 0 means none. Default 60000.
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_connect_timeout_ms(
     config: *mut cognito_config,
     value: u64,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = value;
-        Ok(s.connect_timeout(Duration::from_millis(v)))
+    update(config, error_out, |s| {
+        Ok(s.connect_timeout(Duration::from_millis(value)))
     })
 }
 
 /// Read timeout in milliseconds; 0 means none. Default 60000.
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_read_timeout_ms(
     config: *mut cognito_config,
     value: u64,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = value;
-        Ok(s.read_timeout(Duration::from_millis(v)))
+    update(config, error_out, |s| {
+        Ok(s.read_timeout(Duration::from_millis(value)))
     })
 }
 
 /// Attempts per call including the first; must be at least 1. Default 3 (or `AWS_MAX_ATTEMPTS`).
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or 0 ("max_attempts: must be at least
+/// 1"), and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_max_attempts(
     config: *mut cognito_config,
     value: u32,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = value;
-        if v == 0 {
-            Err(())
-        } else {
-            Ok(s.max_attempts(v))
+    update(config, error_out, |s| {
+        if value == 0 {
+            return Err(ArgumentError::new(
+                "max_attempts",
+                "must be at least 1 (got 0)",
+            ));
         }
+        Ok(s.max_attempts(value))
     })
 }
 
 /// `false` disables TLS certificate verification (a warning is logged). Default `true`.
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_verify_tls(
     config: *mut cognito_config,
     value: bool,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = value;
-        Ok(s.verify_tls(v))
-    })
+    update(config, error_out, |s| Ok(s.verify_tls(value)))
 }
 
 /// Allow `http://` endpoints on non-loopback hosts. Default `false`.
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_allow_insecure_http(
     config: *mut cognito_config,
     value: bool,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = value;
-        Ok(s.allow_insecure_http(v))
-    })
+    update(config, error_out, |s| Ok(s.allow_insecure_http(value)))
 }
 
 /// Use the region's FIPS endpoint. Default `false` (or `AWS_USE_FIPS_ENDPOINT`).
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_use_fips_endpoint(
     config: *mut cognito_config,
     value: bool,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = value;
-        Ok(s.use_fips_endpoint(v))
-    })
+    update(config, error_out, |s| Ok(s.use_fips_endpoint(value)))
 }
 
 /// Use the region's dual-stack endpoint. Default `false` (or `AWS_USE_DUALSTACK_ENDPOINT`).
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_use_dualstack_endpoint(
     config: *mut cognito_config,
     value: bool,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = value;
-        Ok(s.use_dualstack_endpoint(v))
-    })
+    update(config, error_out, |s| Ok(s.use_dualstack_endpoint(value)))
 }
 
 /// Retry after a read timeout. Default `false`: the first request may have sent a code.
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_retry_read_timeouts(
     config: *mut cognito_config,
     value: bool,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
-        let v = value;
-        Ok(s.retry_read_timeouts(v))
-    })
+    update(config, error_out, |s| Ok(s.retry_read_timeouts(value)))
 }
 
 /// Check the access token locally before sending it (a JWT, `token_use` "access", the admin scope,
 /// not expired). Default `false`: the server is authoritative.
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_validate_token(
     config: *mut cognito_config,
     value: bool,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| Ok(s.validate_token(value)))
+    update(config, error_out, |s| Ok(s.validate_token(value)))
 }

@@ -18,16 +18,25 @@ pub struct cognito_code_delivery_details {
     pub attribute_name: *mut c_char,
 }
 
+/// Destination, delivery medium and attribute name, each absent when the service omitted it.
+pub(crate) fn delivery_fields(details: Option<&cac::CodeDeliveryDetails>) -> [Option<&str>; 3] {
+    let Some(d) = details else {
+        return [None; 3];
+    };
+    [
+        d.destination.as_deref(),
+        d.delivery_medium.as_ref().map(|m| m.as_str()),
+        d.attribute_name.as_deref(),
+    ]
+}
+
 impl cognito_code_delivery_details {
     pub(crate) fn from_core(details: Option<&cac::CodeDeliveryDetails>) -> Self {
+        let [destination, delivery_medium, attribute_name] = delivery_fields(details);
         Self {
-            destination: optional_c_string(details.and_then(|d| d.destination.as_deref())),
-            delivery_medium: optional_c_string(
-                details
-                    .and_then(|d| d.delivery_medium.as_ref())
-                    .map(|m| m.as_str()),
-            ),
-            attribute_name: optional_c_string(details.and_then(|d| d.attribute_name.as_deref())),
+            destination: optional_c_string(destination),
+            delivery_medium: optional_c_string(delivery_medium),
+            attribute_name: optional_c_string(attribute_name),
         }
     }
 }

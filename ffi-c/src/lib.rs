@@ -8,6 +8,8 @@ mod client;
 mod config;
 mod details;
 mod error;
+mod log_callback;
+mod output;
 mod status;
 mod version;
 
@@ -15,5 +17,7 @@ pub use client::*;
 pub use config::*;
 pub use details::*;
 pub use error::*;
+pub use log_callback::*;
+pub use output::*;
 pub use status::*;
 pub use version::*;

@@ -139,11 +139,15 @@ impl cognito_status {
 /// a value this version does not define. The string is static: never free it.
 #[no_mangle]
 pub extern "C" fn cognito_status_name(status: u32) -> *const c_char {
-    let name = cognito_status::ALL
-        .iter()
-        .find(|s| **s as u32 == status)
-        .map(|s| s.name())
-        .unwrap_or(b"COGNITO_UNKNOWN_STATUS\0");
+    const UNKNOWN: &[u8] = b"COGNITO_UNKNOWN_STATUS\0";
+    let name = std::panic::catch_unwind(|| {
+        cognito_status::ALL
+            .iter()
+            .find(|s| **s as u32 == status)
+            .map(|s| s.name())
+            .unwrap_or(UNKNOWN)
+    })
+    .unwrap_or(UNKNOWN);
     name.as_ptr().cast()
 }
 

@@ -9,19 +9,45 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-static const char *reply_for(const char *request) {
+/* The request's access token, copied into `token` (empty when absent). */
+static void token_of(const char *request, char *token, size_t size) {
+  const char *start = strstr(request, "\"AccessToken\":\"");
+  token[0] = '\0';
+  if (!start) return;
+  start += strlen("\"AccessToken\":\"");
+  size_t length = 0;
+  while (start[length] && start[length] != '"' && length < size - 1) length++;
+  memcpy(token, start, length);
+  token[length] = '\0';
+}
+
+/* The reply to `request`, written into `reply`. AttributeName "echo" plays a hostile server that
+ * sends the caller's access token back as the request id and in the error message. */
+static void reply_for(const char *request, char *reply, size_t size) {
   if (strstr(request, "\"AttributeName\":\"email\"")) {
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n"
-           "x-amzn-RequestId: req-ok\r\nConnection: close\r\nContent-Length: 104\r\n\r\n"
-           "{\"CodeDeliveryDetails\":{\"Destination\":\"a***@e***.com\",\"DeliveryMedium\":\"EMAIL\","
-           "\"AttributeName\":\"email\"}}";
+    snprintf(reply, size, "%s",
+             "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\n"
+             "x-amzn-RequestId: req-ok\r\nConnection: close\r\nContent-Length: 104\r\n\r\n"
+             "{\"CodeDeliveryDetails\":{\"Destination\":\"a***@e***.com\",\"DeliveryMedium\":\"EMAIL\","
+             "\"AttributeName\":\"email\"}}");
+  } else if (strstr(request, "\"AttributeName\":\"empty\"")) {
+    snprintf(reply, size, "%s", "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}");
+  } else if (strstr(request, "\"AttributeName\":\"echo\"")) {
+    char token[4096];
+    char body[4200];
+    token_of(request, token, sizeof token);
+    int length = snprintf(body, sizeof body,
+                          "{\"__type\":\"NotAuthorizedException\",\"message\":\"bad token %s\"}", token);
+    snprintf(reply, size,
+             "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n"
+             "x-amzn-RequestId: %s\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s",
+             token, length, body);
+  } else {
+    snprintf(reply, size, "%s",
+             "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n"
+             "x-amzn-RequestId: req-err\r\nConnection: close\r\nContent-Length: 77\r\n\r\n"
+             "{\"__type\":\"NotAuthorizedException\",\"message\":\"Access Token has been revoked\"}");
   }
-  if (strstr(request, "\"AttributeName\":\"empty\"")) {
-    return "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}";
-  }
-  return "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n"
-         "x-amzn-RequestId: req-err\r\nConnection: close\r\nContent-Length: 77\r\n\r\n"
-         "{\"__type\":\"NotAuthorizedException\",\"message\":\"Access Token has been revoked\"}";
 }
 
 static void serve_one(loopback_server *server, int fd) {
@@ -47,7 +73,8 @@ static void serve_one(loopback_server *server, int fd) {
   server->requests++;
   memcpy(server->last_request, buffer, used + 1);
   pthread_mutex_unlock(&server->lock);
-  const char *reply = reply_for(buffer);
+  char reply[16384];
+  reply_for(buffer, reply, sizeof reply);
   size_t length = strlen(reply);
   if (write(fd, reply, length) != (ssize_t)length) return;
 }

@@ -1,6 +1,8 @@
 /* A scripted HTTP/1.1 server on an ephemeral 127.0.0.1 port, run in a thread of the test process.
  * The reply is chosen from the request body's AttributeName; every connection is closed after
- * one reply. */
+ * one reply: AttributeName "email" succeeds (request id "req-ok"), "empty" succeeds without details
+ * or request id, "echo" fails quoting the access token back (request id and message), anything else is
+ * NotAuthorizedException (request id "req-err"). */
 #ifndef LOOPBACK_SERVER_H
 #define LOOPBACK_SERVER_H
 
@@ -15,7 +17,15 @@ typedef struct loopback_server {
   pthread_mutex_t lock;
 } loopback_server;
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 int loopback_server_start(loopback_server *server);
 void loopback_server_stop(loopback_server *server);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -43,17 +43,17 @@ static int same(const char *a, const char *b) { return a && b && strcmp(a, b) ==
 static cognito_client *new_client(void) {
   cognito_config *config = cognito_config_new();
   CHECK(config != NULL);
-  CHECK(cognito_config_set_endpoint_url(config, endpoint) == COGNITO_OK);
-  CHECK(cognito_config_set_region(config, "us-east-1") == COGNITO_OK);
-  CHECK(cognito_config_set_connect_timeout_ms(config, 2000) == COGNITO_OK);
-  CHECK(cognito_config_set_read_timeout_ms(config, 5000) == COGNITO_OK);
-  CHECK(cognito_config_set_max_attempts(config, 1) == COGNITO_OK);
-  CHECK(cognito_config_set_retry_mode(config, "adaptive") == COGNITO_OK);
-  CHECK(cognito_config_set_retry_mode(config, "standard") == COGNITO_OK);
-  CHECK(cognito_config_set_verify_tls(config, true) == COGNITO_OK);
-  CHECK(cognito_config_set_allow_insecure_http(config, false) == COGNITO_OK);
-  CHECK(cognito_config_set_retry_read_timeouts(config, false) == COGNITO_OK);
-  CHECK(cognito_config_set_validate_token(config, false) == COGNITO_OK);
+  CHECK(cognito_config_set_endpoint_url(config, endpoint, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_region(config, "us-east-1", NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_connect_timeout_ms(config, 2000, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_read_timeout_ms(config, 5000, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_max_attempts(config, 1, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_retry_mode(config, "adaptive", NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_retry_mode(config, "standard", NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_verify_tls(config, true, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_allow_insecure_http(config, false, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_retry_read_timeouts(config, false, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_validate_token(config, false, NULL) == COGNITO_OK);
   cognito_client *client = NULL;
   cognito_error error = {0};
   CHECK(cognito_client_new(config, &client, &error) == COGNITO_OK);
@@ -162,21 +162,27 @@ static void test_null_and_invalid_arguments(cognito_client *client) {
   expect_invalid(cognito_client_endpoint_url(NULL, NULL, &error), &error, "client");
   expect_invalid(cognito_client_endpoint_url(client, NULL, &error), &error, "url_out");
 
-  CHECK(cognito_config_set_region(NULL, "us-east-1") == COGNITO_INVALID_ARGUMENT);
-  CHECK(cognito_config_set_max_attempts(NULL, 3) == COGNITO_INVALID_ARGUMENT);
+  /* setters say which setting was refused and why */
+  expect_invalid(cognito_config_set_region(NULL, "us-east-1", &error), &error, "config: is NULL");
+  expect_invalid(cognito_config_set_max_attempts(NULL, 3, &error), &error, "config: is NULL");
   cognito_config *config = cognito_config_new();
-  CHECK(cognito_config_set_region(config, NULL) == COGNITO_INVALID_ARGUMENT);
-  CHECK(cognito_config_set_endpoint_url(config, bad_utf8) == COGNITO_INVALID_ARGUMENT);
-  CHECK(cognito_config_set_retry_mode(config, "bogus") == COGNITO_INVALID_ARGUMENT);
-  CHECK(cognito_config_set_max_attempts(config, 0) == COGNITO_INVALID_ARGUMENT);
-  CHECK(cognito_config_set_profile(config, NULL) == COGNITO_INVALID_ARGUMENT);
-  CHECK(cognito_config_set_validate_token(NULL, true) == COGNITO_INVALID_ARGUMENT);
-  CHECK(cognito_config_set_proxy(config, NULL) == COGNITO_INVALID_ARGUMENT);
+  expect_invalid(cognito_config_set_region(config, NULL, &error), &error, "region: is NULL");
+  expect_invalid(cognito_config_set_endpoint_url(config, bad_utf8, &error), &error, "endpoint_url: is not valid UTF-8");
+  expect_invalid(cognito_config_set_retry_mode(config, "bogus", &error), &error,
+                 "retry_mode: \"bogus\" is not one of \"standard\", \"adaptive\", \"legacy\"");
+  expect_invalid(cognito_config_set_max_attempts(config, 0, &error), &error, "max_attempts: must be at least 1");
+  expect_invalid(cognito_config_set_profile(config, NULL, &error), &error, "profile: is NULL");
+  expect_invalid(cognito_config_set_validate_token(NULL, true, &error), &error, "config: is NULL");
+  expect_invalid(cognito_config_set_proxy(config, NULL, &error), &error, "proxy: is NULL");
+  expect_invalid(cognito_config_set_ca_bundle(config, NULL, &error), &error, "ca_bundle: is NULL");
+  CHECK(cognito_config_set_max_attempts(config, 0, NULL) == COGNITO_INVALID_ARGUMENT); /* error_out may be NULL */
+  CHECK(cognito_config_set_max_attempts(config, 2, &error) == COGNITO_OK);
+  CHECK(error.code == NULL); /* error_out untouched on success */
   {
     /* with the pre-check on, a token that is not a JWT is refused locally */
     cognito_client *checking = NULL;
-    CHECK(cognito_config_set_endpoint_url(config, endpoint) == COGNITO_OK);
-    CHECK(cognito_config_set_validate_token(config, true) == COGNITO_OK);
+    CHECK(cognito_config_set_endpoint_url(config, endpoint, NULL) == COGNITO_OK);
+    CHECK(cognito_config_set_validate_token(config, true, NULL) == COGNITO_OK);
     CHECK(cognito_client_new(config, &checking, NULL) == COGNITO_OK);
     expect_invalid(cognito_client_get_attr_code(checking, "abc", "email", NULL, 0, &details, &error), &error, "not a JWT");
     cognito_client_free(checking);
@@ -201,9 +207,9 @@ static void test_configuration_errors(void) {
   cognito_client_free(client);
   client = NULL;
 
-  CHECK(cognito_config_set_region(config, "eu-west-3") == COGNITO_OK);
-  CHECK(cognito_config_set_use_fips_endpoint(config, true) == COGNITO_OK);
-  CHECK(cognito_config_set_use_dualstack_endpoint(config, false) == COGNITO_OK);
+  CHECK(cognito_config_set_region(config, "eu-west-3", NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_use_fips_endpoint(config, true, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_use_dualstack_endpoint(config, false, NULL) == COGNITO_OK);
   CHECK(cognito_client_new(config, &client, &error) == COGNITO_OK);
   CHECK(cognito_client_endpoint_url(client, &url, &error) == COGNITO_OK);
   CHECK(same(url, "https://cognito-idp-fips.eu-west-3.amazonaws.com/"));
@@ -211,36 +217,186 @@ static void test_configuration_errors(void) {
   cognito_client_free(client);
   client = NULL;
 
-  CHECK(cognito_config_set_use_fips_endpoint(config, false) == COGNITO_OK);
-  CHECK(cognito_config_set_proxy(config, "ftp://proxy.example:21") == COGNITO_OK);
+  CHECK(cognito_config_set_use_fips_endpoint(config, false, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_proxy(config, "ftp://proxy.example:21", NULL) == COGNITO_OK);
   CHECK(cognito_client_new(config, &client, &error) == COGNITO_CONFIGURATION);
   CHECK(error.message != NULL && strstr(error.message, "proxy") != NULL);
   cognito_error_free(&error);
-  CHECK(cognito_config_set_proxy(config, "http://127.0.0.1:3128") == COGNITO_OK);
-  CHECK(cognito_config_set_ca_bundle(config, "/nonexistent/ca.pem") == COGNITO_OK);
+  CHECK(cognito_config_set_proxy(config, "http://127.0.0.1:3128", NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_ca_bundle(config, "/nonexistent/ca.pem", NULL) == COGNITO_OK);
   CHECK(cognito_client_new(config, &client, &error) == COGNITO_CONFIGURATION);
   CHECK(client == NULL);
   CHECK(same(error.code, "Configuration"));
   CHECK(error.message != NULL && strstr(error.message, "/nonexistent/ca.pem") != NULL);
   cognito_error_free(&error);
 
-  CHECK(cognito_config_set_ca_bundle(config, "/etc/ssl/certs/ca-certificates.crt") == COGNITO_OK);
-  CHECK(cognito_config_set_profile(config, "no-such-profile") == COGNITO_OK);
+  CHECK(cognito_config_set_ca_bundle(config, "/etc/ssl/certs/ca-certificates.crt", NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_profile(config, "no-such-profile", NULL) == COGNITO_OK);
   CHECK(cognito_client_new(config, &client, &error) == COGNITO_CONFIGURATION);
   CHECK(error.message != NULL && strstr(error.message, "no-such-profile") != NULL);
   cognito_error_free(&error);
 
-  CHECK(cognito_config_set_region(config, "us-east-1.evil.com") == COGNITO_OK);
-  CHECK(cognito_config_set_ca_bundle(config, "/etc/hostname") == COGNITO_OK);
+  CHECK(cognito_config_set_region(config, "us-east-1.evil.com", NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_ca_bundle(config, "/etc/hostname", NULL) == COGNITO_OK);
   CHECK(cognito_client_new(config, &client, &error) == COGNITO_CONFIGURATION);
   cognito_error_free(&error);
   cognito_config_free(config);
+}
+
+static void test_output_carries_request_id(cognito_client *client) {
+  cognito_output *output = NULL;
+  cognito_error error = COGNITO_ERROR_INIT;
+  CHECK(cognito_client_get_attr_code_output(client, TOKEN, "email", NULL, 0, &output, &error) == COGNITO_OK);
+  CHECK(output != NULL);
+  CHECK(same(cognito_output_request_id(output), "req-ok"));
+  CHECK(same(cognito_output_destination(output), "a***@e***.com"));
+  CHECK(same(cognito_output_delivery_medium(output), "EMAIL"));
+  CHECK(same(cognito_output_attribute_name(output), "email"));
+  CHECK(cognito_output_http_status(output) == 200);
+  CHECK(cognito_output_attempts(output) == 1);
+  CHECK(error.code == NULL);
+  cognito_output_free(output);
+
+  output = NULL;
+  CHECK(cognito_client_get_attr_code_output(client, TOKEN, "empty", NULL, 0, &output, NULL) == COGNITO_OK);
+  CHECK(cognito_output_request_id(output) == NULL && cognito_output_destination(output) == NULL &&
+        cognito_output_delivery_medium(output) == NULL && cognito_output_attribute_name(output) == NULL);
+  cognito_output_free(output);
+
+  cognito_output *untouched = (cognito_output *)&error;
+  output = untouched;
+  CHECK(cognito_client_get_attr_code_output(client, TOKEN, "phone_number", NULL, 0, &output, &error) ==
+        COGNITO_NOT_AUTHORIZED);
+  CHECK(output == untouched); /* output_out untouched on failure */
+  CHECK(same(error.request_id, "req-err"));
+  cognito_error_free(&error);
+
+  int before = server.requests;
+  expect_invalid(cognito_client_get_attr_code_output(client, TOKEN, "email", NULL, 0, NULL, &error), &error, "output_out");
+  expect_invalid(cognito_client_get_attr_code_output(NULL, TOKEN, "email", NULL, 0, &output, &error), &error, "client");
+  expect_invalid(cognito_client_get_attr_code_output(client, NULL, "email", NULL, 0, &output, &error), &error, "access_token");
+  CHECK(server.requests == before);
+  CHECK(cognito_output_request_id(NULL) == NULL && cognito_output_destination(NULL) == NULL &&
+        cognito_output_delivery_medium(NULL) == NULL && cognito_output_attribute_name(NULL) == NULL &&
+        cognito_output_http_status(NULL) == 0 && cognito_output_attempts(NULL) == 0);
+  cognito_output_free(NULL);
+}
+
+/* What the log callback received: the lines are checked once the calls are done. */
+typedef struct {
+  pthread_mutex_t lock;
+  int lines[5]; /* per COGNITO_LOG_* level */
+  int with_token;
+  int bad_target;
+  int tls_warning;
+  int attempt_lines;
+  uint32_t nested_status;
+} log_capture;
+
+static void capture_log(void *user_data, uint32_t level, const char *target, const char *message) {
+  log_capture *capture = user_data;
+  pthread_mutex_lock(&capture->lock);
+  if (level < 5) capture->lines[level]++;
+  if (strstr(message, "SECRET") || strstr(message, TOKEN)) capture->with_token++;
+  if (!same(target, "cognito_attr_code")) capture->bad_target++;
+  if (level == COGNITO_LOG_WARN && strstr(message, "TLS certificate verification is disabled")) capture->tls_warning++;
+  if (level == COGNITO_LOG_DEBUG && strstr(message, "attempt 1/1")) capture->attempt_lines++;
+  pthread_mutex_unlock(&capture->lock);
+}
+
+static void reenter_log(void *user_data, uint32_t level, const char *target, const char *message) {
+  log_capture *capture = user_data;
+  (void)level, (void)target, (void)message;
+  capture->nested_status = cognito_set_log_callback(COGNITO_LOG_OFF, NULL, NULL, NULL);
 }
 
 typedef struct {
   cognito_client *client;
   int successes;
 } worker;
+
+static void *work(void *argument);
+static void test_threads_share_one_client(cognito_client *client);
+
+static void test_log_callback(void) {
+  log_capture capture;
+  memset(&capture, 0, sizeof capture);
+  pthread_mutex_init(&capture.lock, NULL);
+  cognito_error error = COGNITO_ERROR_INIT;
+  expect_invalid(cognito_set_log_callback(COGNITO_LOG_DEBUG + 1, capture_log, &capture, &error), &error,
+                 "level: 5 is not a COGNITO_LOG_* value");
+  CHECK(cognito_set_log_callback(COGNITO_LOG_DEBUG, capture_log, &capture, &error) == COGNITO_OK);
+
+  /* the warning other front ends print when TLS verification is turned off */
+  cognito_config *config = cognito_config_new();
+  CHECK(cognito_config_set_endpoint_url(config, endpoint, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_region(config, "us-east-1", NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_max_attempts(config, 1, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_verify_tls(config, false, NULL) == COGNITO_OK);
+  cognito_client *client = NULL;
+  CHECK(cognito_client_new(config, &client, NULL) == COGNITO_OK);
+  cognito_config_free(config);
+  CHECK(capture.tls_warning == 1);
+
+  /* a hostile server quotes the token back: the debug lines still never contain it */
+  CHECK(cognito_client_get_attr_code(client, TOKEN, "echo", NULL, 0, NULL, &error) == COGNITO_INVALID_ARGUMENT);
+  cognito_error_free(&error);
+  cognito_code_delivery_details details = COGNITO_CODE_DELIVERY_DETAILS_INIT;
+  CHECK(cognito_client_get_attr_code(client, TOKEN, "echo", NULL, 0, &details, &error) == COGNITO_NOT_AUTHORIZED);
+  CHECK(error.message != NULL && strstr(error.message, "SECRET") == NULL);
+  CHECK(error.request_id == NULL || strstr(error.request_id, "SECRET") == NULL);
+  cognito_error_free(&error);
+  CHECK(capture.attempt_lines == 1);
+  CHECK(capture.lines[COGNITO_LOG_DEBUG] >= 1);
+
+  /* many threads log at once through one callback */
+  int debug_before = capture.lines[COGNITO_LOG_DEBUG];
+  test_threads_share_one_client(client);
+  CHECK(capture.lines[COGNITO_LOG_DEBUG] - debug_before >= 40);
+
+  /* the callback is replaced and removed while other threads are logging through it */
+  {
+    pthread_t threads[2];
+    worker workers[2];
+    for (int i = 0; i < 2; i++) {
+      workers[i].client = client;
+      workers[i].successes = 0;
+      CHECK(pthread_create(&threads[i], NULL, work, &workers[i]) == 0);
+    }
+    for (int i = 0; i < 200; i++)
+      CHECK(cognito_set_log_callback(i % 2 ? COGNITO_LOG_DEBUG : COGNITO_LOG_OFF, i % 3 ? capture_log : NULL,
+                                     &capture, NULL) == COGNITO_OK);
+    for (int i = 0; i < 2; i++) {
+      pthread_join(threads[i], NULL);
+      CHECK(workers[i].successes == 10);
+    }
+  }
+
+  /* WARN filters debug lines out; turning off stops everything */
+  CHECK(cognito_set_log_callback(COGNITO_LOG_WARN, capture_log, &capture, NULL) == COGNITO_OK);
+  int debug_lines = capture.lines[COGNITO_LOG_DEBUG];
+  CHECK(cognito_client_get_attr_code(client, TOKEN, "email", NULL, 0, &details, NULL) == COGNITO_OK);
+  cognito_code_delivery_details_free(&details);
+  CHECK(capture.lines[COGNITO_LOG_DEBUG] == debug_lines);
+  CHECK(cognito_set_log_callback(COGNITO_LOG_DEBUG, NULL, &capture, NULL) == COGNITO_OK);
+  CHECK(cognito_client_get_attr_code(client, TOKEN, "email", NULL, 0, &details, NULL) == COGNITO_OK);
+  cognito_code_delivery_details_free(&details);
+  CHECK(capture.lines[COGNITO_LOG_DEBUG] == debug_lines);
+
+  /* a callback cannot replace itself (it would deadlock): it gets an error instead */
+  capture.nested_status = 12345;
+  CHECK(cognito_set_log_callback(COGNITO_LOG_DEBUG, reenter_log, &capture, NULL) == COGNITO_OK);
+  CHECK(cognito_client_get_attr_code(client, TOKEN, "email", NULL, 0, &details, NULL) == COGNITO_OK);
+  cognito_code_delivery_details_free(&details);
+  CHECK(capture.nested_status == COGNITO_INVALID_ARGUMENT);
+  CHECK(cognito_set_log_callback(COGNITO_LOG_OFF, NULL, NULL, NULL) == COGNITO_OK);
+
+  CHECK(capture.with_token == 0);
+  CHECK(capture.bad_target == 0);
+  CHECK(capture.lines[0] == 0);
+  cognito_client_free(client);
+  pthread_mutex_destroy(&capture.lock);
+}
 
 static void *work(void *argument) {
   worker *w = argument;
@@ -287,7 +443,9 @@ int main(void) {
   test_service_error(client);
   test_null_and_invalid_arguments(client);
   test_configuration_errors();
+  test_output_carries_request_id(client);
   test_threads_share_one_client(client);
+  test_log_callback();
   cognito_client_free(client);
   loopback_server_stop(&server);
 

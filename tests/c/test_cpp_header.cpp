@@ -38,7 +38,7 @@ int main() {
     unsetenv(name);
   setenv("AWS_CONFIG_FILE", "/nonexistent/cognito-attr-code/config", 1);
   config_ptr config(cognito_config_new());
-  check(cognito_config_set_region(config.get(), "ap-southeast-2") == COGNITO_OK, "set region");
+  check(cognito_config_set_region(config.get(), "ap-southeast-2", NULL) == COGNITO_OK, "set region");
   cognito_client *client = nullptr;
   cognito_error error{};
   check(cognito_client_new(config.get(), &client, &error) == COGNITO_OK, "client");

@@ -39,8 +39,8 @@ def lib():
     library = ctypes.CDLL(str(artifact("COGNITO_E2E_LIB")))
     library.cognito_config_new.restype = ctypes.c_void_p
     for name in ("cognito_config_set_endpoint_url", "cognito_config_set_ca_bundle", "cognito_config_set_region"):
-        getattr(library, name).argtypes = [ctypes.c_void_p, ctypes.c_char_p]
-    library.cognito_config_set_max_attempts.argtypes = [ctypes.c_void_p, ctypes.c_uint32]
+        getattr(library, name).argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(Error)]
+    library.cognito_config_set_max_attempts.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(Error)]
     library.cognito_config_free.argtypes = [ctypes.c_void_p]
     library.cognito_client_new.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(Error)]
     library.cognito_client_free.argtypes = [ctypes.c_void_p]
@@ -57,11 +57,11 @@ class Client:
     def __init__(self, lib, endpoint, ca_bundle=None):
         self.lib = lib
         config = lib.cognito_config_new()
-        assert lib.cognito_config_set_endpoint_url(config, endpoint.encode()) == OK
-        assert lib.cognito_config_set_region(config, b"us-east-1") == OK
-        assert lib.cognito_config_set_max_attempts(config, 1) == OK
+        assert lib.cognito_config_set_endpoint_url(config, endpoint.encode(), None) == OK
+        assert lib.cognito_config_set_region(config, b"us-east-1", None) == OK
+        assert lib.cognito_config_set_max_attempts(config, 1, None) == OK
         if ca_bundle:
-            assert lib.cognito_config_set_ca_bundle(config, ca_bundle.encode()) == OK
+            assert lib.cognito_config_set_ca_bundle(config, ca_bundle.encode(), None) == OK
         self.handle = ctypes.c_void_p()
         error = Error()
         status = lib.cognito_client_new(config, ctypes.byref(self.handle), ctypes.byref(error))
