@@ -131,7 +131,8 @@ pub fn parse_client_metadata(text: &str) -> Result<BTreeMap<String, String>, Fai
             })?;
         metadata_map(&document)
     } else {
-        shorthand::parse_map(text).map_err(|why| Failure::parameter(OPTION, why))
+        let map = shorthand::parse_map(text).map_err(|why| Failure::parameter(OPTION, why))?;
+        metadata_map(&Value::Object(map))
     }
 }
 

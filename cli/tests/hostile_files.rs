@@ -66,6 +66,18 @@ fn operation(extra: &[&str]) -> Vec<String> {
     args
 }
 
+/// The operation with a token, an attribute and `--client-metadata value`.
+fn with_client_metadata(value: &str) -> Vec<String> {
+    operation(&[
+        "--access-token",
+        TOKEN,
+        "--attribute-name",
+        "email",
+        "--client-metadata",
+        value,
+    ])
+}
+
 fn assert_usage_error(outcome: &Outcome, expected: &[&str]) {
     assert_eq!(outcome.code, USAGE_EXIT, "{outcome:?}");
     for part in expected {
@@ -78,14 +90,7 @@ fn parameter_files_that_never_end_are_refused() {
     let sandbox = Sandbox::new();
     let cases: [(&[&str], &str); 4] = [
         (
-            &[
-                "--access-token",
-                TOKEN,
-                "--attribute-name",
-                "email",
-                "--client-metadata",
-                "file:///dev/zero",
-            ],
+            &["--client-metadata", "file:///dev/zero"],
             "'--client-metadata'",
         ),
         (
@@ -126,14 +131,7 @@ fn parameter_file_over_the_cap_is_refused() {
     file.write_all(b"\"}").unwrap();
     drop(file);
     let value = format!("file://{}", path.display());
-    let args = operation(&[
-        "--access-token",
-        TOKEN,
-        "--attribute-name",
-        "email",
-        "--client-metadata",
-        &value,
-    ]);
+    let args = with_client_metadata(&value);
     let outcome = guarded(&sandbox, &support::strs(&args), &[]);
     assert_usage_error(&outcome, &[&path.display().to_string(), PARAMETER_CAP]);
 }
@@ -185,6 +183,11 @@ fn documents_nested_100_000_deep_are_refused_quickly() {
             "metadata.json",
             format!("{{\"k\": {}", "{\"k\": ".repeat(deep)),
         ),
+        (
+            "client-metadata",
+            "shorthand.txt",
+            format!("k={}", "{k=".repeat(deep)),
+        ),
     ];
     for (option, name, text) in documents {
         let path = sandbox.write(name, &text);
@@ -199,6 +202,20 @@ fn documents_nested_100_000_deep_are_refused_quickly() {
             ],
         );
     }
+}
+
+#[test]
+fn nested_shorthand_is_parsed_then_refused_as_the_wrong_type() {
+    let sandbox = Sandbox::new();
+    let args = with_client_metadata("k={a=[b]}");
+    let outcome = guarded(&sandbox, &support::strs(&args), &[]);
+    assert_usage_error(
+        &outcome,
+        &[
+            "Invalid type for parameter ClientMetadata.k",
+            "type: object, valid types: string",
+        ],
+    );
 }
 
 #[test]
