@@ -34,7 +34,7 @@ VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c
-.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e demo header check-header load clean
+.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e demo header check-header load clean fuzz fuzz-smoke
 
 all: lib cli
 
@@ -46,7 +46,7 @@ lib:
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
 
-test: test-rust check-header test-c test-cli test-python test-node test-e2e
+test: test-rust check-header test-c test-cli test-python test-node test-e2e fuzz-smoke
 
 test-rust:
 	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -- --check
@@ -190,3 +190,28 @@ load:
 
 clean:
 	$(CARGO) clean
+
+# Fuzzing (cargo-fuzz, nightly): `make fuzz` runs each target of fuzz/ for FUZZ_SECONDS and prints
+# executions and coverage; `make fuzz-smoke` (part of `make test`) runs each briefly, or says it
+# skipped when no nightly toolchain is installed. cargo-fuzz is installed into .tools/.
+FUZZ_SECONDS       ?= 60
+FUZZ_SMOKE_SECONDS ?= 3
+CARGO_FUZZ_VERSION := 0.13.2
+CARGO_FUZZ         := .tools/bin/cargo-fuzz
+HAVE_NIGHTLY       := $(shell $(CARGO) +nightly --version >/dev/null 2>&1 && echo yes)
+
+$(CARGO_FUZZ):
+	$(CARGO) install --root .tools cargo-fuzz --version =$(CARGO_FUZZ_VERSION) --locked
+
+fuzz:
+	@test "$(HAVE_NIGHTLY)" = yes || { echo "make fuzz needs a nightly toolchain: rustup toolchain install nightly"; exit 1; }
+	$(MAKE) --no-print-directory $(CARGO_FUZZ)
+	PATH="$(CURDIR)/.tools/bin:$$PATH" fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+ifeq ($(HAVE_NIGHTLY),yes)
+	$(MAKE) --no-print-directory $(CARGO_FUZZ)
+	PATH="$(CURDIR)/.tools/bin:$$PATH" fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
+else
+	@echo "fuzz-smoke: SKIPPED (no nightly toolchain; rustup toolchain install nightly to run it)"
+endif

@@ -1,22 +1,11 @@
 //! `cognito-attr-code get-user-attribute-verification-code`: the AWS CLI command, same flags,
 //! same output, same exit codes (AWS CLI v2), without the Python start-up.
 
-mod args;
-mod command;
-mod failure;
-mod output;
-mod param_file;
-mod parameters;
-mod prompt;
-mod query;
-mod shorthand;
-mod skeleton;
-mod wire_log;
-
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::Parser;
+use cognito_attr_code_cli::{args, command, failure};
 
 /// The exit code for Ctrl-C, as for any shell command killed by SIGINT.
 const INTERRUPTED: i32 = 130;

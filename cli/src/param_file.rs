@@ -2,9 +2,15 @@
 
 use std::path::PathBuf;
 
+use cognito_attr_code::local_file::read_capped_text;
+
 use crate::failure::Failure;
 
 const PREFIX: &str = "file://";
+
+/// Largest parameter file read, in bytes: far above any valid input (an access token is at most
+/// a few KiB), small enough that `file:///dev/zero` fails at once.
+pub const PARAMETER_FILE_MAX: u64 = 1024 * 1024;
 
 /// The value itself, or the text of the file it names (verbatim, as the AWS CLI reads it).
 pub fn resolve(option: &str, value: &str) -> Result<String, Failure> {
@@ -12,13 +18,10 @@ pub fn resolve(option: &str, value: &str) -> Result<String, Failure> {
         return Ok(value.to_owned());
     };
     let path = expand_home(path);
-    std::fs::read_to_string(&path).map_err(|e| {
+    read_capped_text(&path, PARAMETER_FILE_MAX, "parameter file").map_err(|e| {
         Failure::parameter(
             option,
-            format_args!(
-                "Unable to load paramfile {value}: {e}: '{}'",
-                path.display()
-            ),
+            format_args!("Unable to load paramfile {value}: {e}"),
         )
     })
 }

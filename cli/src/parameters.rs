@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 
 use crate::args::OperationArgs;
 use crate::failure::Failure;
-use crate::{param_file, shorthand};
+use crate::{nesting, param_file, shorthand};
 
 const MEMBERS: [&str; 3] = ["AccessToken", "AttributeName", "ClientMetadata"];
 
@@ -51,7 +51,8 @@ impl Parameters {
         missing
     }
 
-    fn from_document(document: &Value) -> Result<Self, Failure> {
+    /// The parameters of a `--cli-input-json`/`--cli-input-yaml` document.
+    pub fn from_document(document: &Value) -> Result<Self, Failure> {
         let Value::Object(members) = document else {
             return Err(Failure::usage(format!(
                 "Parameter validation failed:\nInvalid type for parameter input, value: {document}, type: {}, valid types: object",
@@ -79,32 +80,59 @@ impl Parameters {
 }
 
 fn input_json(value: &str) -> Result<Value, Failure> {
-    let text = param_file::resolve("cli-input-json", value)?;
-    serde_json::from_str(&text).map_err(|e| {
-        Failure::parameter("cli-input-json", format_args!("Invalid JSON received: {e}"))
-    })
+    parse_input_json(&param_file::resolve("cli-input-json", value)?)
 }
 
 fn input_yaml(value: &str) -> Result<Value, Failure> {
-    let text = param_file::resolve("cli-input-yaml", value)?;
-    serde_yaml_ng::from_str(&text).map_err(|e| {
-        Failure::parameter("cli-input-yaml", format_args!("Invalid YAML received: {e}"))
+    parse_input_yaml(&param_file::resolve("cli-input-yaml", value)?)
+}
+
+/// The text of `--cli-input-json` as a JSON document.
+pub fn parse_input_json(text: &str) -> Result<Value, Failure> {
+    parse_document("cli-input-json", "JSON", text, |text| {
+        serde_json::from_str(text).map_err(|e| e.to_string())
     })
 }
 
+/// The text of `--cli-input-yaml` as a document.
+pub fn parse_input_yaml(text: &str) -> Result<Value, Failure> {
+    parse_document("cli-input-yaml", "YAML", text, |text| {
+        serde_yaml_ng::from_str(text).map_err(|e| e.to_string())
+    })
+}
+
+/// Checks the nesting depth before `parse` runs (see [`nesting`]).
+fn parse_document(
+    option: &str,
+    format: &str,
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<Value, String>,
+) -> Result<Value, Failure> {
+    nesting::check_depth(text)
+        .and_then(|()| parse(text))
+        .map_err(|why| Failure::parameter(option, format_args!("Invalid {format} received: {why}")))
+}
+
 fn client_metadata(value: &str) -> Result<BTreeMap<String, String>, Failure> {
+    parse_client_metadata(&param_file::resolve("client-metadata", value)?)
+}
+
+/// The text of `--client-metadata`: a JSON object or the shorthand `k=v,k2=v2`.
+pub fn parse_client_metadata(text: &str) -> Result<BTreeMap<String, String>, Failure> {
     const OPTION: &str = "client-metadata";
-    let text = param_file::resolve(OPTION, value)?;
     if text.trim_start().starts_with('{') {
-        let document: Value = serde_json::from_str(&text).map_err(|e| {
-            Failure::parameter(
-                OPTION,
-                format_args!("Invalid JSON: {e}\nJSON received: {text}"),
-            )
-        })?;
+        let document: Value = nesting::check_depth(text)
+            .and_then(|()| serde_json::from_str(text).map_err(|e| e.to_string()))
+            .map_err(|why| {
+                Failure::parameter(
+                    OPTION,
+                    format_args!("Invalid JSON: {why}\nJSON received: {text}"),
+                )
+            })?;
         metadata_map(&document)
     } else {
-        shorthand::parse_map(&text).map_err(|why| Failure::parameter(OPTION, why))
+        let map = shorthand::parse_map(text).map_err(|why| Failure::parameter(OPTION, why))?;
+        metadata_map(&Value::Object(map))
     }
 }
 

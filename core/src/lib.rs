@@ -16,6 +16,10 @@ mod config;
 mod endpoint;
 mod environment;
 mod error;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
+pub mod local_file;
 mod operation;
 mod profile;
 mod protocol;

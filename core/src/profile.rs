@@ -8,6 +8,7 @@ use ini::{Ini, ParseOption};
 
 use crate::environment::Environment;
 use crate::error::{Error, Result};
+use crate::local_file::{read_capped_text, CONFIG_FILE_MAX};
 
 /// Key of Cognito user pools in a `[services NAME]` section.
 const SERVICE_KEY: &str = "cognito_identity_provider";
@@ -71,29 +72,29 @@ impl Profile {
                 }
             },
         };
-        let text = match std::fs::read_to_string(&path) {
+        let text = match read_capped_text(&path, CONFIG_FILE_MAX, "config file") {
             Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
+            Err(e) if e.is_not_found() && !named => {
                 return Ok(Self {
                     name,
                     path,
                     ..Self::default()
                 })
             }
-            Err(e) => {
-                return Err(Error::configuration(
-                    format!("profile '{name}'"),
-                    format_args!("cannot read {}: {e}", path.display()),
-                ))
-            }
+            Err(e) => return Err(Error::configuration(format!("profile '{name}'"), e)),
         };
+        Self::parse(name, named, path, &text)
+    }
+
+    /// The profile `name` of the config file text read from `path`.
+    pub(crate) fn parse(name: String, named: bool, path: PathBuf, text: &str) -> Result<Self> {
         let options = ParseOption {
             enabled_quote: false,
             enabled_escape: false,
             enabled_indented_mutiline_value: true,
             enabled_preserve_key_leading_whitespace: false,
         };
-        let ini = Ini::load_from_str_opt(&text, options).map_err(|e| {
+        let ini = Ini::load_from_str_opt(text, options).map_err(|e| {
             Error::configuration(
                 format!("config file {}", path.display()),
                 format_args!("line {}: {}", e.line, e.msg),

@@ -175,12 +175,8 @@ impl Transport {
 fn load_ca_bundle(bundle: &Sourced<std::path::PathBuf>) -> Result<RootCerts, Error> {
     let setting = || format!("ca_bundle ({})", bundle.source);
     let path: &Path = &bundle.value;
-    let pem = std::fs::read(path).map_err(|e| {
-        Error::configuration(
-            setting(),
-            format_args!("cannot read {}: {e}", path.display()),
-        )
-    })?;
+    let pem = crate::local_file::read_capped(path, crate::local_file::CA_BUNDLE_MAX, "CA bundle")
+        .map_err(|e| Error::configuration(setting(), e))?;
     let mut certs: Vec<Certificate<'static>> = Vec::new();
     for item in ureq::tls::parse_pem(&pem) {
         match item {

@@ -1,0 +1,56 @@
+//! Entry points for the `fuzz/` crate (feature `fuzzing`, not a stable API): each runs one of
+//! the crate's parsers of untrusted input the way the client runs it.
+
+use std::path::PathBuf;
+
+use crate::error::Error;
+use crate::operation::CodeDeliveryDetails;
+use crate::profile::Profile;
+use crate::protocol::{self, RawResponse};
+use crate::token_claims;
+
+/// A response as the transport hands it to the client: the body scrubbed of `token`, then parsed
+/// as a success (2xx) or as the error it reports.
+pub fn parse_response(
+    status: u16,
+    headers: Vec<(String, String)>,
+    mut body: Vec<u8>,
+    token: &str,
+) -> Result<Option<CodeDeliveryDetails>, Error> {
+    protocol::redact(&mut body, token.as_bytes());
+    let raw = RawResponse {
+        status,
+        headers,
+        body,
+    };
+    if (200..300).contains(&raw.status) {
+        protocol::parse_success(&raw)
+    } else {
+        Err(protocol::parse_error(&raw))
+    }
+}
+
+/// The local checks of an access token and the region read from its issuer.
+pub fn read_token_claims(token: &str, now_unix: u64) -> (Result<(), Error>, Option<String>) {
+    (
+        token_claims::precheck(token, now_unix),
+        token_claims::token_region(token),
+    )
+}
+
+/// The profile `name` (and its `services` section) of a config file's text.
+pub fn parse_profile(text: &str, name: &str) -> Result<Vec<(String, Option<String>)>, Error> {
+    let profile = Profile::parse(name.to_owned(), true, PathBuf::from("fuzz-config"), text)?;
+    Ok(["region", "endpoint_url", "max_attempts", "services"]
+        .iter()
+        .map(|key| {
+            (
+                (*key).to_owned(),
+                profile
+                    .get(key)
+                    .or_else(|| profile.service_get(key))
+                    .map(str::to_owned),
+            )
+        })
+        .collect())
+}
