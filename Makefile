@@ -17,7 +17,7 @@ SYSTEM_LIBS     := -lpthread -ldl -lm
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
-.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e demo header check-header clean
+.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e test-stress demo header check-header clean
 
 all: lib cli
 
@@ -66,6 +66,10 @@ test-cli:
 # Every front end against cognito-local, a third-party Cognito emulator.
 test-e2e:
 	scripts/test-e2e.sh
+
+# 16 000 calls on one client against a server that closes every connection after its response.
+test-stress:
+	$(CARGO) test --release -p cognito-attr-code --test stale_connections -- --ignored --nocapture
 
 # Builds every front end, starts cognito-local, and sends a verification code from each.
 demo:
