@@ -216,7 +216,7 @@ export declare class CognitoNetworkError extends CognitoLocalError {
 }
 export declare class CognitoTimeoutError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_TIMEOUT'
-  readonly phase: 'connect' | 'read'
+  readonly phase: 'connect' | 'read' | 'attempt' | 'operation'
 }
 export declare class CognitoTlsError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_TLS'
