@@ -34,7 +34,7 @@ VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c
-.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e demo header check-header load clean fuzz fuzz-smoke
+.PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e test-stress demo header check-header load clean fuzz fuzz-smoke
 
 all: lib cli
 
@@ -145,6 +145,10 @@ test-cli:
 # Every front end against cognito-local, a third-party Cognito emulator.
 test-e2e:
 	scripts/test-e2e.sh
+
+# 16 000 calls on one client against a server that closes every connection after its response.
+test-stress:
+	$(CARGO) test --release -p cognito-attr-code --test stale_connections -- --ignored --nocapture
 
 # Builds every front end, starts cognito-local, and sends a verification code from each.
 demo:

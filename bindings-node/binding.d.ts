@@ -101,6 +101,8 @@ export interface NativeSettings {
   endpointUrl?: string
   connectTimeoutMs?: number
   readTimeoutMs?: number
+  attemptTimeoutMs?: number
+  operationTimeoutMs?: number
   maxAttempts?: number
   retryMode?: string
   caBundle?: string

@@ -35,6 +35,13 @@ export interface Settings {
   connectTimeoutMs?: number
   /** Read timeout in ms; 0 means none. Default 60000. */
   readTimeoutMs?: number
+  /**
+   * Deadline of one attempt in ms (connect, send, the whole response); 0 means none.
+   * Default: connect timeout + read timeout.
+   */
+  attemptTimeoutMs?: number
+  /** Deadline of a whole call in ms, every attempt and back-off included; 0 means none. Default none. */
+  operationTimeoutMs?: number
   /** Attempts per call including the first (≥ 1). Default 3. */
   maxAttempts?: number
   retryMode?: 'standard' | 'adaptive' | 'legacy'
@@ -209,7 +216,7 @@ export declare class CognitoNetworkError extends CognitoLocalError {
 }
 export declare class CognitoTimeoutError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_TIMEOUT'
-  readonly phase: 'connect' | 'read'
+  readonly phase: 'connect' | 'read' | 'attempt' | 'operation'
 }
 export declare class CognitoTlsError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_TLS'

@@ -455,6 +455,31 @@ cognito_status cognito_config_set_read_timeout_ms(struct cognito_config *config,
                                                   struct cognito_error *error_out);
 
 /**
+ * Deadline of one attempt in milliseconds (connect, send, the whole response), however steadily
+ * bytes arrive; 0 means none. Default: connect timeout + read timeout (or `AWS_ATTEMPT_TIMEOUT`
+ * seconds, or the profile's `attempt_timeout`).
+ *
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ *
+ * # Safety
+ * `config` is NULL or valid.
+ */
+cognito_status cognito_config_set_attempt_timeout_ms(struct cognito_config *config, uint64_t value);
+
+/**
+ * Deadline of a whole call in milliseconds: every attempt and every wait between attempts;
+ * 0 means none. Default none (or `AWS_OPERATION_TIMEOUT` seconds, or the profile's
+ * `operation_timeout`).
+ *
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ *
+ * # Safety
+ * `config` is NULL or valid.
+ */
+cognito_status cognito_config_set_operation_timeout_ms(struct cognito_config *config,
+                                                       uint64_t value);
+
+/**
  * Attempts per call including the first; must be at least 1. Default 3 (or `AWS_MAX_ATTEMPTS`).
  *
  * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config` or 0 ("max_attempts: must be at least

@@ -114,6 +114,8 @@ impl From<&Error> for NativeError {
                     match phase {
                         TimeoutPhase::Connect => "connect",
                         TimeoutPhase::Read => "read",
+                        TimeoutPhase::Attempt => "attempt",
+                        TimeoutPhase::Operation => "operation",
                     }
                     .into(),
                 );

@@ -16,6 +16,8 @@ pub struct NativeSettings {
     pub endpoint_url: Option<String>,
     pub connect_timeout_ms: Option<u32>,
     pub read_timeout_ms: Option<u32>,
+    pub attempt_timeout_ms: Option<u32>,
+    pub operation_timeout_ms: Option<u32>,
     pub max_attempts: Option<u32>,
     pub retry_mode: Option<String>,
     pub ca_bundle: Option<String>,
@@ -46,6 +48,12 @@ impl NativeSettings {
         }
         if let Some(ms) = self.read_timeout_ms {
             settings = settings.read_timeout(Duration::from_millis(ms.into()));
+        }
+        if let Some(ms) = self.attempt_timeout_ms {
+            settings = settings.attempt_timeout(Duration::from_millis(ms.into()));
+        }
+        if let Some(ms) = self.operation_timeout_ms {
+            settings = settings.operation_timeout(Duration::from_millis(ms.into()));
         }
         if let Some(attempts) = self.max_attempts {
             settings = settings.max_attempts(attempts);

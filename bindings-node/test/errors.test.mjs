@@ -73,6 +73,19 @@ test('timeout error: the server never answers', async () => {
   assert.ok(Date.now() - started < 5000)
 })
 
+test('timeout error: attempt and operation deadlines end a slow answer', async () => {
+  await server.setReply({ hang: true })
+  for (const [option, phase] of [['attemptTimeoutMs', 'attempt'], ['operationTimeoutMs', 'operation']]) {
+    const started = Date.now()
+    await assert.rejects(lib.getAttrCode(INPUT, settings({ readTimeoutMs: 30000, [option]: 300 })), (error) => {
+      assert.ok(error instanceof lib.CognitoTimeoutError)
+      assert.equal(error.phase, phase)
+      return true
+    })
+    assert.ok(Date.now() - started < 5000)
+  }
+})
+
 test('TLS error: https to a plain-HTTP server', async () => {
   await server.setReply({ status: 200, body: {} })
   await assert.rejects(

@@ -40,6 +40,8 @@ pub fn from_call(py: Python<'_>, error: &Error, max_attempts: Option<u32>) -> Py
         ErrorKind::Network => ("network", None),
         ErrorKind::Timeout(TimeoutPhase::Connect) => ("timeout", Some("connect")),
         ErrorKind::Timeout(TimeoutPhase::Read) => ("timeout", Some("read")),
+        ErrorKind::Timeout(TimeoutPhase::Attempt) => ("timeout", Some("attempt")),
+        ErrorKind::Timeout(TimeoutPhase::Operation) => ("timeout", Some("operation")),
         ErrorKind::Tls => ("tls", None),
         ErrorKind::Protocol => ("protocol", None),
         // A kind added to the core later: still a CognitoError, with its code and message.

@@ -17,6 +17,8 @@ pub struct SettingsArgs<'py> {
     pub endpoint_url: Option<String>,
     pub connect_timeout: Option<f64>,
     pub read_timeout: Option<f64>,
+    pub attempt_timeout: Option<f64>,
+    pub operation_timeout: Option<f64>,
     pub max_attempts: Option<i64>,
     pub retry_mode: Option<String>,
     pub ca_bundle: Option<PathBuf>,
@@ -48,6 +50,12 @@ impl SettingsArgs<'_> {
         }
         if let Some(seconds) = self.read_timeout {
             settings = settings.read_timeout(timeout(py, "read_timeout", seconds)?);
+        }
+        if let Some(seconds) = self.attempt_timeout {
+            settings = settings.attempt_timeout(timeout(py, "attempt_timeout", seconds)?);
+        }
+        if let Some(seconds) = self.operation_timeout {
+            settings = settings.operation_timeout(timeout(py, "operation_timeout", seconds)?);
         }
         if let Some(attempts) = self.max_attempts {
             let attempts = u32::try_from(attempts)

@@ -2,6 +2,7 @@
 
 import builtins
 import pickle
+import time
 from typing import Any
 
 import botocore.exceptions  # type: ignore[import-untyped]
@@ -112,6 +113,24 @@ def test_read_timeout(stub: CognitoStub, client: Any) -> None:
     assert error.attempts == 1  # read timeouts are not retried by default
     with pytest.raises(builtins.TimeoutError):
         raise error
+
+
+def test_attempt_and_operation_deadlines(stub: CognitoStub, client: Any) -> None:
+    stub.replies(Reply(body={}, delay=1.5), Reply(body={}, delay=1.5))
+    bounded = (
+        ("attempt", cognito_attr_code.Client(endpoint_url=stub.url, read_timeout=30, attempt_timeout=0.3)),
+        ("operation", cognito_attr_code.Client(endpoint_url=stub.url, read_timeout=30, operation_timeout=0.3)),
+    )
+    for phase, deadline_client in bounded:
+        started = time.monotonic()
+        with deadline_client:
+            with pytest.raises(cognito_attr_code.TimeoutError) as caught:
+                deadline_client.get_attr_code(TOKEN, "email")
+        assert caught.value.phase == phase
+        assert caught.value.attempts == 1
+        assert time.monotonic() - started < 1.4
+    with pytest.raises(cognito_attr_code.ConfigurationError, match="attempt_timeout=-1"):
+        cognito_attr_code.Client(endpoint_url=stub.url, attempt_timeout=-1)
 
 
 def test_protocol_errors(stub: CognitoStub, client: Any) -> None:

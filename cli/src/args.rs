@@ -102,6 +102,14 @@ pub struct GlobalArgs {
     /// The maximum socket connect time in seconds; 0 means none. Default 60.
     #[arg(long, global = true, value_name = "int")]
     pub cli_connect_timeout: Option<u64>,
+    /// The maximum time in seconds for one attempt (connect, send, whole response); 0 means
+    /// none. Default: connect timeout + read timeout.
+    #[arg(long, global = true, value_name = "int")]
+    pub cli_attempt_timeout: Option<u64>,
+    /// The maximum time in seconds for the whole call, retries and their waits included; 0 means
+    /// none. Default none.
+    #[arg(long, global = true, value_name = "int")]
+    pub cli_operation_timeout: Option<u64>,
     /// Accepted for compatibility: this operation has no blob parameters.
     #[arg(long, global = true, value_enum, value_name = "string")]
     pub cli_binary_format: Option<BinaryFormat>,

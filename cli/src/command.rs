@@ -160,6 +160,12 @@ fn settings(global: &GlobalArgs) -> Settings {
     if let Some(seconds) = global.cli_read_timeout {
         settings = settings.read_timeout(Duration::from_secs(seconds));
     }
+    if let Some(seconds) = global.cli_attempt_timeout {
+        settings = settings.attempt_timeout(Duration::from_secs(seconds));
+    }
+    if let Some(seconds) = global.cli_operation_timeout {
+        settings = settings.operation_timeout(Duration::from_secs(seconds));
+    }
     if let Some(profile) = &global.profile {
         settings = settings.profile(profile);
     }
@@ -230,6 +236,16 @@ fn log_settings(
         "read_timeout",
         &config.read_timeout.value,
         &config.read_timeout.source,
+    );
+    show(
+        "attempt_timeout",
+        &config.attempt_timeout.value,
+        &config.attempt_timeout.source,
+    );
+    show(
+        "operation_timeout",
+        &config.operation_timeout.value,
+        &config.operation_timeout.source,
     );
     match &config.ca_bundle {
         Some(bundle) => show("ca_bundle", &bundle.value, &bundle.source),

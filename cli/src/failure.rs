@@ -47,7 +47,7 @@ impl Failure {
 
     /// The error of a call, in the AWS CLI's words. `endpoint` is the URL the request went to.
     pub fn from_call(error: &cognito_attr_code::Error, max_attempts: u32, endpoint: &str) -> Self {
-        use cognito_attr_code::{ErrorKind, TimeoutPhase};
+        use cognito_attr_code::ErrorKind;
         let (class, message) = match error.kind() {
             ErrorKind::Service(_) | ErrorKind::UnknownService(_) => {
                 // botocore adds this whenever the last attempt was the last one allowed.
@@ -75,18 +75,17 @@ impl Failure {
             ErrorKind::Configuration { .. } => {
                 (ExitClass::Configuration, error.message().to_owned())
             }
+            // botocore's ConnectionClosedError: a response had started (status and headers
+            // received) when the connection was reset or cut short.
+            ErrorKind::Network if error.http_status().is_some() => (
+                ExitClass::Other,
+                format!("Connection was closed before we received a valid response from endpoint URL: \"{endpoint}\"."),
+            ),
             ErrorKind::Network => (
                 ExitClass::Other,
                 format!("Could not connect to the endpoint URL: \"{endpoint}\""),
             ),
-            ErrorKind::Timeout(TimeoutPhase::Connect) => (
-                ExitClass::Other,
-                format!("Connect timeout on endpoint URL: \"{endpoint}\""),
-            ),
-            ErrorKind::Timeout(TimeoutPhase::Read) => (
-                ExitClass::Other,
-                format!("Read timeout on endpoint URL: \"{endpoint}\""),
-            ),
+            ErrorKind::Timeout(phase) => (ExitClass::Other, timeout_message(*phase, endpoint)),
             ErrorKind::Tls => (
                 ExitClass::Other,
                 format!("SSL validation failed for {endpoint} {}", error.message()),
@@ -107,4 +106,17 @@ impl fmt::Display for Failure {
         writeln!(f)?;
         f.write_str(&self.message)
     }
+}
+
+/// botocore's words for connect and read timeouts; the deadlines, which botocore lacks, in the
+/// same form, naming the flag that sets them.
+fn timeout_message(phase: cognito_attr_code::TimeoutPhase, endpoint: &str) -> String {
+    use cognito_attr_code::TimeoutPhase;
+    let (what, flag) = match phase {
+        TimeoutPhase::Connect => ("Connect", ""),
+        TimeoutPhase::Read => ("Read", ""),
+        TimeoutPhase::Attempt => ("Attempt", " (--cli-attempt-timeout)"),
+        TimeoutPhase::Operation => ("Operation", " (--cli-operation-timeout)"),
+    };
+    format!("{what} timeout on endpoint URL: \"{endpoint}\"{flag}")
 }

@@ -5,7 +5,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::{ResolvedConfig, Settings, Source, Sourced};
-use crate::endpoint::{missing_region, resolve_endpoint, EndpointParams};
+use crate::deadline::OperationDeadline;
+use crate::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
 use crate::environment::{Environment, ProcessEnvironment};
 use crate::error::{Error, Result};
 use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest};
@@ -13,7 +14,7 @@ use crate::protocol;
 use crate::rate_limiter::RateLimiter;
 use crate::retry::{is_throttling, FailedAttempt, RetryClock, RetryMode, RetryPolicy, SystemClock};
 use crate::token_claims;
-use crate::transport::{AttemptHeaders, Transport};
+use crate::transport::{AttemptDeadline, AttemptHeaders, Transport};
 
 /// Sends `GetUserAttributeVerificationCode` requests.
 ///
@@ -57,11 +58,11 @@ impl Client {
             }
             Err(e) => return Err(e),
         };
-        let https = match &endpoint {
-            EndpointPlan::Fixed(url) => url.starts_with("https://"),
-            EndpointPlan::RegionFromToken => true,
+        let endpoint_uri = match &endpoint {
+            EndpointPlan::Fixed(url) => url.parse::<ureq::http::Uri>().ok(),
+            EndpointPlan::RegionFromToken => None,
         };
-        let transport = Transport::new(&config, https)?;
+        let transport = Transport::new(&config, endpoint_uri.as_ref())?;
         let retry = RetryPolicy::new(config.max_attempts.value, config.retry_read_timeouts);
         let rate_limiter = (config.retry_mode.value == RetryMode::Adaptive)
             .then(|| RateLimiter::new(Instant::now()));
@@ -124,6 +125,7 @@ impl Client {
         let invocation_id = uuid::Uuid::new_v4().to_string();
         let inner = &*self.inner;
         let max_attempts = inner.retry.max_attempts;
+        let operation = OperationDeadline::start(&*inner.clock, &inner.config);
         let mut acquired = 0;
         let mut total_retry_delay = Duration::ZERO;
         let mut attempt = 1;
@@ -137,18 +139,13 @@ impl Client {
                 let wait = limiter.acquire(inner.clock.now());
                 if !wait.is_zero() {
                     log::debug!(target: "cognito_attr_code", "adaptive mode: waiting {} ms before sending", wait.as_millis());
+                    operation
+                        .check_wait(wait, &*inner.clock, None)
+                        .map_err(|e| e.with_attempts(attempt - 1, total_retry_delay))?;
                     inner.clock.sleep(wait);
                 }
             }
-            let outcome = match inner.transport.send(&url, &body, &headers, token) {
-                Ok(raw) if (200..300).contains(&raw.status) => Ok(raw),
-                Ok(raw) => Err(FailedAttempt {
-                    error: protocol::parse_error(&raw),
-                    retry_after: retry_after(&raw),
-                    not_sent: false,
-                }),
-                Err(failure) => Err(failure),
-            };
+            let outcome = self.attempt(&url, &body, &headers, token, &operation);
             if let Some(limiter) = &inner.rate_limiter {
                 let throttled = matches!(&outcome, Err(f) if is_throttling(&f.error));
                 limiter.update(throttled, inner.clock.now());
@@ -178,12 +175,58 @@ impl Client {
                         target: "cognito_attr_code",
                         "retrying after {} ms: {}", delay.as_millis(), failure.error
                     );
+                    operation
+                        .check_wait(delay, &*inner.clock, Some(&failure.error))
+                        .map_err(|e| e.with_attempts(attempt, total_retry_delay))?;
                     inner.clock.sleep(delay);
                     total_retry_delay += delay;
                     attempt += 1;
                 }
                 None => return Err(failure.error.with_attempts(attempt, total_retry_delay)),
             }
+        }
+    }
+
+    /// One attempt within the attempt and operation deadlines. A request that failed on a pooled
+    /// connection the server had closed (no byte of response) never reached it: it is sent again
+    /// once, on a new connection, as part of the same attempt.
+    fn attempt(
+        &self,
+        url: &str,
+        body: &[u8],
+        headers: &AttemptHeaders<'_>,
+        token: &str,
+        operation: &OperationDeadline,
+    ) -> std::result::Result<protocol::RawResponse, FailedAttempt> {
+        let transport = &self.inner.transport;
+        let deadline = operation.for_attempt(&*self.inner.clock);
+        let started = Instant::now();
+        let outcome = match transport.send(url, body, headers, token, deadline, false) {
+            Err(failure) if failure.stale_connection => {
+                log::debug!(
+                    target: "cognito_attr_code",
+                    "attempt {}/{} (invocation {}): the server had closed the pooled connection ({}); sending again on a new connection",
+                    headers.attempt, headers.max_attempts, headers.invocation_id, failure.error
+                );
+                let replay = AttemptDeadline {
+                    remaining: deadline
+                        .remaining
+                        .map(|d| d.saturating_sub(started.elapsed())),
+                    ..deadline
+                };
+                transport.send(url, body, headers, token, replay, true)
+            }
+            other => other,
+        };
+        match outcome {
+            Ok(raw) if (200..300).contains(&raw.status) => Ok(raw),
+            Ok(raw) => Err(FailedAttempt {
+                error: protocol::parse_error(&raw),
+                retry_after: retry_after(&raw),
+                not_sent: false,
+                stale_connection: false,
+            }),
+            Err(failure) => Err(failure),
         }
     }
 
@@ -266,7 +309,7 @@ fn check_endpoint_url(url: &str, config: &ResolvedConfig) -> Result<String> {
     }
     match uri.scheme_str() {
         Some("https") => {}
-        Some("http") if is_loopback(host) || config.allow_insecure_http.value => {}
+        Some("http") if is_loopback_host(host) || config.allow_insecure_http.value => {}
         Some("http") => {
             return Err(Error::configuration(
                 setting,
@@ -280,14 +323,6 @@ fn check_endpoint_url(url: &str, config: &ResolvedConfig) -> Result<String> {
         }
     }
     Ok(format!("{}/", url.trim_end_matches('/')))
-}
-
-fn is_loopback(host: &str) -> bool {
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    bare.eq_ignore_ascii_case("localhost")
-        || bare
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn retry_after(raw: &protocol::RawResponse) -> Option<Duration> {

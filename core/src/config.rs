@@ -30,6 +30,8 @@ pub struct Settings {
     pub(crate) endpoint_url: Option<String>,
     pub(crate) connect_timeout: Option<Duration>,
     pub(crate) read_timeout: Option<Duration>,
+    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) operation_timeout: Option<Duration>,
     pub(crate) ca_bundle: Option<PathBuf>,
     pub(crate) verify_tls: Option<bool>,
     pub(crate) allow_insecure_http: Option<bool>,
@@ -71,6 +73,22 @@ impl Settings {
     /// Read timeout (each socket read or write). `Duration::ZERO` means none. Default 60 s.
     pub fn read_timeout(mut self, timeout: Duration) -> Self {
         self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// Deadline of one attempt, end to end: connect, send, response headers and body. Unlike the
+    /// read timeout it does not restart with each byte, so a server that trickles its answer
+    /// cannot hold a call. `Duration::ZERO` means none. Default: connect timeout + read timeout
+    /// (none if either is none).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// Deadline of a whole call: every attempt and every wait between attempts. Each attempt
+    /// and each wait is cut to the time left. `Duration::ZERO` means none. Default none.
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.operation_timeout = Some(timeout);
         self
     }
 
@@ -213,6 +231,10 @@ pub struct ResolvedConfig {
     pub connect_timeout: Sourced<Option<Duration>>,
     /// `None` means no timeout.
     pub read_timeout: Sourced<Option<Duration>>,
+    /// Deadline of one attempt; `None` means none.
+    pub attempt_timeout: Sourced<Option<Duration>>,
+    /// Deadline of a whole call, retries included; `None` means none.
+    pub operation_timeout: Sourced<Option<Duration>>,
     /// CA bundle replacing the system trust store.
     pub ca_bundle: Option<Sourced<PathBuf>>,
     /// Verify TLS certificates.
@@ -311,6 +333,32 @@ impl ResolvedConfig {
                 )?
                 .unwrap_or(Sourced::new(false, Source::Default)))
         };
+        let connect_timeout = timeout(settings.connect_timeout);
+        let read_timeout = timeout(settings.read_timeout);
+        let deadline = |explicit: Option<Duration>, env_name: &'static str, key: &'static str| {
+            match explicit {
+                Some(d) => Ok(Some(timeout(Some(d)))),
+                None => lookup.parsed(&None, &[env_name], key, parse_seconds),
+            }
+        };
+        let attempt_timeout = deadline(
+            settings.attempt_timeout,
+            "AWS_ATTEMPT_TIMEOUT",
+            "attempt_timeout",
+        )?
+        .unwrap_or_else(|| {
+            let sum = connect_timeout
+                .value
+                .zip(read_timeout.value)
+                .map(|(connect, read)| connect + read);
+            Sourced::new(sum, Source::Default)
+        });
+        let operation_timeout = deadline(
+            settings.operation_timeout,
+            "AWS_OPERATION_TIMEOUT",
+            "operation_timeout",
+        )?
+        .unwrap_or(Sourced::new(None, Source::Default));
         Ok(Self {
             region,
             endpoint_url,
@@ -324,8 +372,10 @@ impl ResolvedConfig {
                 "AWS_USE_DUALSTACK_ENDPOINT",
                 "use_dualstack_endpoint",
             )?,
-            connect_timeout: timeout(settings.connect_timeout),
-            read_timeout: timeout(settings.read_timeout),
+            connect_timeout,
+            read_timeout,
+            attempt_timeout,
+            operation_timeout,
             ca_bundle,
             verify_tls: explicit_or_default(settings.verify_tls, true),
             allow_insecure_http: explicit_or_default(settings.allow_insecure_http, false),
@@ -435,6 +485,14 @@ fn parse_attempts(text: &str) -> std::result::Result<u32, &'static str> {
     }
 }
 
+/// A deadline in seconds (fractions allowed); 0 means none.
+fn parse_seconds(text: &str) -> std::result::Result<Option<Duration>, &'static str> {
+    const WHY: &str = "not a number of seconds (0 for none)";
+    let seconds: f64 = text.trim().parse().map_err(|_| WHY)?;
+    let duration = Duration::try_from_secs_f64(seconds).map_err(|_| WHY)?;
+    Ok((!duration.is_zero()).then_some(duration))
+}
+
 fn parse_retry_mode(text: &str) -> std::result::Result<RetryMode, &'static str> {
     RetryMode::parse(text).ok_or("not one of standard, adaptive, legacy")
 }
@@ -520,6 +578,66 @@ mod tests {
         assert_eq!(config.read_timeout.value, Some(DEFAULT_TIMEOUT));
         let config = resolve(&Settings::new().read_timeout(Duration::ZERO), &[]).unwrap();
         assert_eq!(config.read_timeout.value, None);
+        assert_eq!(config.attempt_timeout.value, None);
+    }
+
+    #[test]
+    fn attempt_deadline_defaults_to_connect_plus_read_and_operation_to_none() {
+        let settings = Settings::new()
+            .connect_timeout(Duration::from_secs(2))
+            .read_timeout(Duration::from_secs(3));
+        let config = resolve(&settings, &[]).unwrap();
+        assert_eq!(
+            config.attempt_timeout,
+            Sourced::new(Some(Duration::from_secs(5)), Source::Default)
+        );
+        assert_eq!(config.operation_timeout.value, None);
+        let env = [
+            ("AWS_ATTEMPT_TIMEOUT", "1.5"),
+            ("AWS_OPERATION_TIMEOUT", "0"),
+        ];
+        let config = resolve(&settings, &env).unwrap();
+        assert_eq!(
+            config.attempt_timeout,
+            Sourced::new(
+                Some(Duration::from_millis(1500)),
+                Source::Environment("AWS_ATTEMPT_TIMEOUT")
+            )
+        );
+        assert_eq!(config.operation_timeout.value, None);
+        let config = resolve(&settings.operation_timeout(Duration::from_secs(7)), &env).unwrap();
+        assert_eq!(
+            config.operation_timeout,
+            Sourced::new(Some(Duration::from_secs(7)), Source::Explicit)
+        );
+        let err = resolve(&Settings::new(), &[("AWS_OPERATION_TIMEOUT", "-1")]).unwrap_err();
+        assert_eq!(
+            err.message(),
+            "AWS_OPERATION_TIMEOUT=-1: not a number of seconds (0 for none)"
+        );
+    }
+
+    #[test]
+    fn deadlines_from_the_profile() {
+        let dir = tempfile_dir();
+        let path = dir.join("config");
+        std::fs::write(
+            &path,
+            "[default]\nattempt_timeout = 4\noperation_timeout = 9.25\n",
+        )
+        .unwrap();
+        let file = path.to_str().unwrap();
+        let config = resolve(&Settings::new(), &[("AWS_CONFIG_FILE", file)]).unwrap();
+        assert_eq!(config.attempt_timeout.value, Some(Duration::from_secs(4)));
+        assert!(matches!(
+            config.attempt_timeout.source,
+            Source::Profile { .. }
+        ));
+        assert_eq!(
+            config.operation_timeout.value,
+            Some(Duration::from_millis(9250))
+        );
+        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]

@@ -160,6 +160,11 @@ pub struct EndpointParams {
 
 /// Runs the rule set. Errors carry the rule set's exact messages.
 pub fn resolve_endpoint(params: &EndpointParams) -> Result<String> {
+    // Checked even with a custom endpoint, which ignores the region: a region that is not a DNS
+    // label is a mistake the caller should hear about, whatever the endpoint.
+    if let Some(region) = &params.region {
+        validate_region(region)?;
+    }
     if let Some(endpoint) = &params.endpoint {
         if params.use_fips {
             return Err(Error::configuration(
@@ -178,7 +183,6 @@ pub fn resolve_endpoint(params: &EndpointParams) -> Result<String> {
     let Some(region) = &params.region else {
         return Err(missing_region());
     };
-    validate_region(region)?;
     let partition = Partition::of(region);
     let url = match (params.use_fips, params.use_dual_stack) {
         (true, true) => match region.as_str() {
@@ -201,6 +205,15 @@ pub fn resolve_endpoint(params: &EndpointParams) -> Result<String> {
         (false, false) => format!("https://cognito-idp.{region}.{}", partition.dns_suffix),
     };
     Ok(url)
+}
+
+/// `localhost`, or an IP address of the loopback interface (brackets around IPv6 allowed).
+pub(crate) fn is_loopback_host(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    bare.eq_ignore_ascii_case("localhost")
+        || bare
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The rule set's error when neither a region nor an endpoint is configured.
@@ -314,6 +327,22 @@ mod tests {
             })
             .unwrap_err();
             assert_eq!(err.code(), "Configuration", "{region}");
+        }
+    }
+
+    #[test]
+    fn invalid_regions_are_refused_with_a_custom_endpoint_too() {
+        for region in ["us east", "../../etc"] {
+            let err = resolve_endpoint(&EndpointParams {
+                region: Some(region.into()),
+                endpoint: Some("http://127.0.0.1:9229".into()),
+                ..Default::default()
+            })
+            .unwrap_err();
+            assert!(
+                err.message().contains("is not a valid region name"),
+                "{region}: {err}"
+            );
         }
     }
 }

@@ -64,6 +64,11 @@ pub enum TimeoutPhase {
     Connect,
     /// Sending the request or waiting for / reading the response.
     Read,
+    /// The attempt deadline (`attempt_timeout`) expired: connect, send and the whole response
+    /// took longer, however steadily bytes arrived.
+    Attempt,
+    /// The operation deadline (`operation_timeout`) expired, across attempts and waits.
+    Operation,
 }
 
 /// What went wrong, as a value a caller can match on.
@@ -86,7 +91,7 @@ pub enum ErrorKind {
     },
     /// DNS failure, connection refused or reset.
     Network,
-    /// A connect or read timeout expired.
+    /// A connect, read, attempt or operation timeout expired.
     Timeout(TimeoutPhase),
     /// The TLS handshake failed (untrusted certificate, wrong host name, ...).
     Tls,

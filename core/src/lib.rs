@@ -13,6 +13,8 @@
 
 mod client;
 mod config;
+mod connection_reuse;
+mod deadline;
 mod endpoint;
 mod environment;
 mod error;

@@ -1,10 +1,15 @@
 //! HTTP proxies: an explicit setting, else `HTTPS_PROXY` / `HTTP_PROXY` (either case, by the
 //! endpoint's scheme), with `NO_PROXY` exceptions. Requests go through the proxy with CONNECT, so
 //! the proxy sees the target host and port, never the request.
+//!
+//! As in Go's `net/http`, a loopback endpoint never goes through a proxy. And a plain `http://`
+//! request through a plain `http://` proxy that is not on loopback is a cleartext hop, refused
+//! unless insecure HTTP is allowed.
 
 use ureq::Proxy;
 
 use crate::config::{Source, Sourced};
+use crate::endpoint::is_loopback_host;
 use crate::environment::Environment;
 use crate::error::{Error, Result};
 
@@ -42,18 +47,56 @@ impl ProxyConfig {
         }
     }
 
+    /// The ureq proxy for requests to `endpoint` (`None`: an AWS endpoint, `https://`), if any.
+    pub(crate) fn for_endpoint(
+        &self,
+        endpoint: Option<&ureq::http::Uri>,
+        allow_insecure_http: bool,
+    ) -> Result<Option<Proxy>> {
+        let https = endpoint.is_none_or(|uri| uri.scheme_str() == Some("https"));
+        if endpoint
+            .and_then(|uri| uri.host())
+            .is_some_and(is_loopback_host)
+        {
+            return Ok(None);
+        }
+        let Some(proxy) = self.for_scheme(https)? else {
+            return Ok(None);
+        };
+        let cleartext_hop = !https
+            && proxy.protocol() == ureq::ProxyProtocol::Http
+            && !is_loopback_host(proxy.host());
+        if cleartext_hop && !allow_insecure_http {
+            return Err(Error::configuration(
+                self.setting(https),
+                format_args!(
+                    "the proxy {}:{} is reached over plain HTTP off loopback, and so is the endpoint: the access token would cross the network unencrypted (set allow_insecure_http to permit it)",
+                    proxy.host(),
+                    proxy.port()
+                ),
+            ));
+        }
+        Ok(Some(proxy))
+    }
+
+    fn setting(&self, https: bool) -> String {
+        match (if https { &self.https } else { &self.http })
+            .as_ref()
+            .map(|url| &url.source)
+        {
+            Some(Source::Environment(name)) => (*name).to_owned(),
+            _ => "proxy".to_owned(),
+        }
+    }
+
     /// The ureq proxy for an endpoint of the given scheme, if any.
-    pub(crate) fn for_scheme(&self, https: bool) -> Result<Option<Proxy>> {
+    fn for_scheme(&self, https: bool) -> Result<Option<Proxy>> {
         let Some(url) = (if https { &self.https } else { &self.http }) else {
             return Ok(None);
         };
-        let setting = || match &url.source {
-            Source::Environment(name) => (*name).to_owned(),
-            _ => "proxy".to_owned(),
-        };
         let invalid = |why: &str| {
             Error::configuration(
-                setting(),
+                self.setting(https),
                 format_args!("{why} (expected http://[user:password@]host:port)"),
             )
         };
@@ -137,5 +180,78 @@ mod tests {
             .for_scheme(false)
             .unwrap()
             .is_none());
+    }
+
+    fn uri(text: &str) -> ureq::http::Uri {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn loopback_endpoints_never_use_a_proxy() {
+        let env = HashMap::from([
+            ("HTTPS_PROXY", "http://proxy.example:3128"),
+            ("HTTP_PROXY", "http://proxy.example:3128"),
+        ]);
+        let config = ProxyConfig::resolve(None, &env);
+        for endpoint in [
+            "http://127.0.0.1:9229",
+            "https://127.9.9.9",
+            "http://[::1]:80",
+            "https://localhost:8443",
+        ] {
+            assert!(
+                config
+                    .for_endpoint(Some(&uri(endpoint)), false)
+                    .unwrap()
+                    .is_none(),
+                "{endpoint}"
+            );
+        }
+        let proxy = config
+            .for_endpoint(Some(&uri("https://cognito.example")), false)
+            .unwrap()
+            .unwrap();
+        assert_eq!(proxy.host(), "proxy.example");
+        assert!(config.for_endpoint(None, false).unwrap().is_some());
+    }
+
+    #[test]
+    fn plain_request_through_a_remote_plain_proxy_is_a_cleartext_hop() {
+        let env = HashMap::from([("HTTP_PROXY", "http://proxy.example:3128")]);
+        let config = ProxyConfig::resolve(None, &env);
+        let endpoint = uri("http://cognito.example");
+        let err = config.for_endpoint(Some(&endpoint), false).unwrap_err();
+        assert!(
+            err.message().starts_with(
+                "HTTP_PROXY: the proxy proxy.example:3128 is reached over plain HTTP off loopback"
+            ),
+            "{err}"
+        );
+        assert!(config
+            .for_endpoint(Some(&endpoint), true)
+            .unwrap()
+            .is_some());
+        let local = ProxyConfig::resolve(Some("http://127.0.0.1:3128"), &env);
+        assert!(local
+            .for_endpoint(Some(&endpoint), false)
+            .unwrap()
+            .is_some());
+        let tls = ProxyConfig::resolve(Some("https://proxy.example:3129"), &env);
+        assert!(tls.for_endpoint(Some(&endpoint), false).unwrap().is_some());
+    }
+
+    #[test]
+    fn no_proxy_entries_reach_the_proxy_settings() {
+        let env = HashMap::from([
+            ("HTTPS_PROXY", "http://proxy.example:3128"),
+            ("NO_PROXY", "example.com, .internal"),
+        ]);
+        let proxy = ProxyConfig::resolve(None, &env)
+            .for_endpoint(None, false)
+            .unwrap()
+            .unwrap();
+        assert!(proxy.is_no_proxy(&uri("https://example.com/")));
+        assert!(proxy.is_no_proxy(&uri("https://cognito.internal/")));
+        assert!(!proxy.is_no_proxy(&uri("https://cognito-idp.us-east-1.amazonaws.com/")));
     }
 }

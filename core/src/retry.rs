@@ -75,6 +75,9 @@ pub(crate) struct FailedAttempt {
     pub retry_after: Option<Duration>,
     /// The request certainly did not reach the server (DNS or connect failure).
     pub not_sent: bool,
+    /// The attempt failed on a connection taken from the pool before any byte of response
+    /// arrived: the server had closed it, and did not see the request.
+    pub stale_connection: bool,
 }
 
 /// The retry quota of one client: retries draw from it, successes refill it, and an empty quota
@@ -170,7 +173,8 @@ impl RetryPolicy {
             // seconds later cannot succeed.
             ErrorKind::Service(ServiceErrorCode::LimitExceeded) => None,
             ErrorKind::Timeout(TimeoutPhase::Connect) => Some(TIMEOUT_RETRY_COST),
-            ErrorKind::Timeout(TimeoutPhase::Read) => {
+            // The request may have been processed: a retry can send a second code.
+            ErrorKind::Timeout(TimeoutPhase::Read | TimeoutPhase::Attempt) => {
                 self.retry_read_timeouts.then_some(TIMEOUT_RETRY_COST)
             }
             ErrorKind::Network if failure.not_sent => Some(TIMEOUT_RETRY_COST),
@@ -230,6 +234,7 @@ mod tests {
             error,
             retry_after: None,
             not_sent: false,
+            stale_connection: false,
         }
     }
 

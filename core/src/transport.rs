@@ -8,9 +8,12 @@ use std::time::{Duration, Instant};
 
 use ureq::config::AutoHeaderValue;
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+use ureq::unversioned::resolver::DefaultResolver;
+use ureq::unversioned::transport::{Connector, DefaultConnector};
 use ureq::Agent;
 
 use crate::config::{ResolvedConfig, Sourced};
+use crate::connection_reuse::{self, ObservingConnector};
 use crate::error::{Error, ErrorKind, TimeoutPhase};
 use crate::protocol::{self, RawResponse, CONTENT_TYPE, TARGET};
 use crate::retry::FailedAttempt;
@@ -24,6 +27,16 @@ pub const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(4);
 /// Idle connections kept for reuse: enough for one per thread of a busy multi-threaded caller
 /// (ureq's default of 3 makes a 4th concurrent thread reconnect on every call).
 pub const MAX_IDLE_CONNECTIONS: usize = 32;
+
+/// How long one attempt may take, and which setting set that limit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AttemptDeadline {
+    /// Time left for the attempt; `None` means unbounded.
+    pub remaining: Option<Duration>,
+    /// [`TimeoutPhase::Attempt`], or [`TimeoutPhase::Operation`] when the time left of the
+    /// operation is shorter than the attempt deadline.
+    pub phase: TimeoutPhase,
+}
 
 /// The headers that change per attempt.
 pub(crate) struct AttemptHeaders<'a> {
@@ -39,9 +52,12 @@ pub(crate) struct Transport {
 }
 
 impl Transport {
-    /// `https`: the scheme of the endpoint, which picks the proxy.
-    pub fn new(config: &ResolvedConfig, https: bool) -> Result<Self, Error> {
-        let proxy = config.proxy.for_scheme(https)?;
+    /// `endpoint`: the URL requests go to, which picks the proxy (`None`: an AWS endpoint
+    /// known only per call, always `https://`).
+    pub fn new(config: &ResolvedConfig, endpoint: Option<&ureq::http::Uri>) -> Result<Self, Error> {
+        let proxy = config
+            .proxy
+            .for_endpoint(endpoint, config.allow_insecure_http.value)?;
         let root_certs = match &config.ca_bundle {
             Some(bundle) => load_ca_bundle(bundle)?,
             None => RootCerts::PlatformVerifier,
@@ -59,7 +75,7 @@ impl Transport {
             .build();
         let connect = config.connect_timeout.value;
         let read = config.read_timeout.value;
-        let agent = Agent::config_builder()
+        let agent_config = Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .tls_config(tls)
@@ -73,8 +89,9 @@ impl Transport {
             .max_idle_connections_per_host(MAX_IDLE_CONNECTIONS)
             .user_agent(AutoHeaderValue::None)
             .accept(AutoHeaderValue::None)
-            .build()
-            .new_agent();
+            .build();
+        let connector = DefaultConnector::default().chain(ObservingConnector);
+        let agent = Agent::with_parts(agent_config, connector, DefaultResolver::default());
         let user_agent = format!(
             "cognito-attr-code/{} {} os/{}",
             env!("CARGO_PKG_VERSION"),
@@ -88,19 +105,33 @@ impl Transport {
         &self.user_agent
     }
 
-    /// One HTTP exchange. The body and the header values are scrubbed of `secret` before anything
-    /// reads them.
+    /// One HTTP exchange, within `deadline`; on a new connection when `fresh_connection`.
+    /// The body and the header values are scrubbed of `secret` before anything reads it.
     pub fn send(
         &self,
         url: &str,
         body: &[u8],
         headers: &AttemptHeaders<'_>,
         secret: &str,
+        deadline: AttemptDeadline,
+        fresh_connection: bool,
     ) -> Result<RawResponse, FailedAttempt> {
         let started = Instant::now();
-        let result = self
-            .agent
-            .post(url)
+        connection_reuse::begin_attempt();
+        let mut request = self.agent.post(url);
+        if deadline.remaining.is_some() || fresh_connection {
+            let max_idle_age = if fresh_connection {
+                Duration::ZERO
+            } else {
+                POOL_IDLE_TIMEOUT
+            };
+            request = request
+                .config()
+                .timeout_global(deadline.remaining)
+                .max_idle_age(max_idle_age)
+                .build();
+        }
+        let result = request
             .header("content-type", CONTENT_TYPE)
             .header("x-amz-target", TARGET)
             .header("user-agent", &self.user_agent)
@@ -113,7 +144,7 @@ impl Transport {
         let mut response = match result {
             Ok(response) => response,
             Err(err) => {
-                let failure = failed_attempt(err, None);
+                let failure = failed_attempt(err, None, deadline);
                 log::debug!(
                     target: "cognito_attr_code",
                     "POST {url} attempt {}/{} (invocation {}) failed after {} ms: {}",
@@ -149,7 +180,7 @@ impl Transport {
         match read {
             Ok(body) => raw.body = body,
             Err(err) => {
-                let failure = failed_attempt(err, Some(&raw));
+                let failure = failed_attempt(err, Some(&raw), deadline);
                 log::debug!(
                     target: "cognito_attr_code",
                     "POST {url} attempt {}/{} -> {status}, body unreadable after {} ms: {}",
@@ -199,8 +230,17 @@ fn load_ca_bundle(bundle: &Sourced<std::path::PathBuf>) -> Result<RootCerts, Err
     Ok(RootCerts::Specific(Arc::new(certs)))
 }
 
-fn failed_attempt(err: ureq::Error, response: Option<&RawResponse>) -> FailedAttempt {
-    let (kind, message, not_sent) = classify(err);
+fn failed_attempt(
+    err: ureq::Error,
+    response: Option<&RawResponse>,
+    deadline: AttemptDeadline,
+) -> FailedAttempt {
+    let (kind, message, not_sent) = classify(err, deadline);
+    let connection = connection_reuse::current();
+    let stale_connection = kind == ErrorKind::Network
+        && response.is_none()
+        && connection.reused()
+        && !connection.response_started;
     let mut error = Error::new(kind, message);
     if let Some(response) = response {
         error = error.with_response(response.status, response.request_id());
@@ -209,12 +249,21 @@ fn failed_attempt(err: ureq::Error, response: Option<&RawResponse>) -> FailedAtt
         error,
         retry_after: None,
         not_sent,
+        stale_connection,
     }
 }
 
-fn classify(err: ureq::Error) -> (ErrorKind, String, bool) {
+fn classify(err: ureq::Error, deadline: AttemptDeadline) -> (ErrorKind, String, bool) {
     use ureq::Timeout as T;
     match err {
+        ureq::Error::Timeout(T::Global) => {
+            let limit = deadline.remaining.unwrap_or_default().as_millis();
+            let message = match deadline.phase {
+                TimeoutPhase::Operation => format!("operation timeout: the operation deadline expired during an attempt ({limit} ms left)"),
+                _ => format!("attempt timeout: no complete response within the attempt deadline ({limit} ms)"),
+            };
+            (ErrorKind::Timeout(deadline.phase), message, false)
+        }
         ureq::Error::Timeout(T::Resolve | T::Connect) => (
             ErrorKind::Timeout(TimeoutPhase::Connect),
             "connect timeout: no connection within the configured connect timeout".into(),
@@ -237,6 +286,11 @@ fn classify(err: ureq::Error) -> (ErrorKind, String, bool) {
             false,
         ),
         ureq::Error::Protocol(e) => (ErrorKind::Protocol, format!("malformed HTTP response: {e}"), false),
+        ureq::Error::LargeResponseHeader(size, limit) => (
+            ErrorKind::Protocol,
+            format!("the response header is larger than {limit} bytes (at least {size})"),
+            false,
+        ),
         ureq::Error::BadUri(e) => (ErrorKind::Configuration { setting: "endpoint_url".into() }, format!("endpoint_url: {e}"), true),
         other => (ErrorKind::Network, format!("HTTP failure: {other}"), false),
     }

@@ -1,4 +1,6 @@
-//! Requests through an in-process CONNECT proxy on loopback, and `NO_PROXY`.
+//! Requests through an in-process CONNECT proxy on loopback. The endpoints are named
+//! `cognito.test`, which the test proxy maps to loopback: a loopback endpoint never goes through a
+//! proxy.
 
 mod support;
 
@@ -12,8 +14,11 @@ fn request() -> GetAttrCodeRequest {
     GetAttrCodeRequest::new("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1In0.sig", "email")
 }
 
+/// The endpoint's name, which only the test proxy resolves (to loopback).
+const PROXIED_HOST: &str = "cognito.test";
+
 fn tls_server() -> (TestServer, tempfile::NamedTempFile) {
-    let (identity, ca_pem) = TlsIdentity::generate(&["127.0.0.1"]);
+    let (identity, ca_pem) = TlsIdentity::generate(&[PROXIED_HOST]);
     let mut ca = tempfile::NamedTempFile::new().unwrap();
     ca.write_all(ca_pem.as_bytes()).unwrap();
     (
@@ -30,18 +35,26 @@ fn call(settings: Settings, env: &[(&str, &str)]) {
         .unwrap();
 }
 
+fn proxied_url(scheme: &str, server: &TestServer) -> String {
+    format!("{scheme}://{PROXIED_HOST}:{}", server.addr.port())
+}
+
+fn proxied_target(server: &TestServer) -> String {
+    format!("{PROXIED_HOST}:{}", server.addr.port())
+}
+
 #[test]
 fn explicit_proxy_tunnels_to_the_endpoint() {
     let (server, ca) = tls_server();
     let proxy = ConnectProxy::start();
     call(
         Settings::new()
-            .endpoint_url(server.https_url())
+            .endpoint_url(proxied_url("https", &server))
             .ca_bundle(ca.path())
             .proxy(proxy.url()),
         &[],
     );
-    assert_eq!(*proxy.targets.lock().unwrap(), [server.addr.to_string()]);
+    assert_eq!(*proxy.targets.lock().unwrap(), [proxied_target(&server)]);
     assert_eq!(server.requests().len(), 1);
 }
 
@@ -53,7 +66,7 @@ fn https_proxy_variable_in_either_case() {
         let url = proxy.url();
         call(
             Settings::new()
-                .endpoint_url(server.https_url())
+                .endpoint_url(proxied_url("https", &server))
                 .ca_bundle(ca.path()),
             &[(name, &url)],
         );
@@ -62,18 +75,34 @@ fn https_proxy_variable_in_either_case() {
 }
 
 #[test]
-fn no_proxy_bypasses_the_proxy() {
-    let (server, ca) = tls_server();
-    let proxy = ConnectProxy::start();
+fn loopback_endpoints_bypass_the_proxy() {
+    // The proxy refuses every tunnel: a request that went through it would fail.
+    let proxy = ConnectProxy::start_refusing();
     let url = proxy.url();
+    let server = TestServer::start(vec![Reply::json(200, "{}")]);
+    call(
+        Settings::new().endpoint_url(server.url()),
+        &[("HTTP_PROXY", &url), ("HTTPS_PROXY", &url)],
+    );
+    let (tls, ca) = {
+        let (identity, ca_pem) = TlsIdentity::generate(&["127.0.0.1"]);
+        let mut ca = tempfile::NamedTempFile::new().unwrap();
+        ca.write_all(ca_pem.as_bytes()).unwrap();
+        (
+            TestServer::start_tls(vec![Reply::json(200, "{}")], identity),
+            ca,
+        )
+    };
     call(
         Settings::new()
-            .endpoint_url(server.https_url())
-            .ca_bundle(ca.path()),
-        &[("HTTPS_PROXY", &url), ("NO_PROXY", "example.com,127.0.0.1")],
+            .endpoint_url(tls.https_url())
+            .ca_bundle(ca.path())
+            .proxy(&url),
+        &[],
     );
     assert!(proxy.targets.lock().unwrap().is_empty());
     assert_eq!(server.requests().len(), 1);
+    assert_eq!(tls.requests().len(), 1);
 }
 
 #[test]
@@ -82,10 +111,12 @@ fn plain_http_endpoints_use_http_proxy() {
     let proxy = ConnectProxy::start();
     let url = proxy.url();
     call(
-        Settings::new().endpoint_url(server.url()),
+        Settings::new()
+            .endpoint_url(proxied_url("http", &server))
+            .allow_insecure_http(true),
         &[("HTTPS_PROXY", "http://127.0.0.1:9"), ("HTTP_PROXY", &url)],
     );
-    assert_eq!(*proxy.targets.lock().unwrap(), [server.addr.to_string()]);
+    assert_eq!(*proxy.targets.lock().unwrap(), [proxied_target(&server)]);
 }
 
 // The proxy shows where a request would go without anything leaving the machine.

@@ -20,6 +20,8 @@ class Client:
         endpoint_url: Optional[str] = None,
         connect_timeout: Optional[float] = None,
         read_timeout: Optional[float] = None,
+        attempt_timeout: Optional[float] = None,
+        operation_timeout: Optional[float] = None,
         max_attempts: Optional[int] = None,
         retry_mode: Optional[str] = None,
         ca_bundle: Union[str, os.PathLike[str], None] = None,

@@ -132,11 +132,12 @@ class NetworkError(CognitoError):
 
 
 class TimeoutError(CognitoError, builtins.TimeoutError):
-    """A connect or read timeout expired."""
+    """A connect, read, attempt or operation timeout expired."""
 
     _default_code = "Timeout"
     phase: Optional[str] = None
-    """``"connect"`` (the request was not sent) or ``"read"`` (its outcome is unknown)."""
+    """``"connect"`` (the request was not sent), ``"read"`` or ``"attempt"`` (its outcome is
+    unknown), or ``"operation"`` (the whole call's deadline expired)."""
 
 
 class TlsError(CognitoError):

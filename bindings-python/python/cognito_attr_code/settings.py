@@ -18,6 +18,11 @@ class Settings(TypedDict, total=False):
     """Seconds for DNS, TCP and TLS; 0 means none. Default 60."""
     read_timeout: Optional[float]
     """Seconds for each socket read or write; 0 means none. Default 60."""
+    attempt_timeout: Optional[float]
+    """Seconds for one attempt end to end (connect, send, whole response); 0 means none.
+    Default: connect timeout + read timeout."""
+    operation_timeout: Optional[float]
+    """Seconds for a whole call, every attempt and back-off included; 0 means none. Default none."""
     max_attempts: Optional[int]
     """Attempts per call, including the first (≥ 1). Default 3."""
     retry_mode: Optional[str]

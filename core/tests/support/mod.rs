@@ -424,6 +424,16 @@ impl ConnectProxy {
     }
 }
 
+/// Names under the reserved `.test` domain stand for this machine, so that tests can reach a
+/// loopback server through the proxy under a name that is not loopback (loopback endpoints never
+/// go through a proxy).
+fn on_loopback(target: &str) -> String {
+    match target.rsplit_once(':') {
+        Some((host, port)) if host.ends_with(".test") => format!("127.0.0.1:{port}"),
+        _ => target.to_owned(),
+    }
+}
+
 fn tunnel(client: TcpStream, recorded: &Mutex<Vec<String>>, forward: bool) {
     client.set_read_timeout(Some(Duration::from_secs(10))).ok();
     let mut reader = BufReader::new(client.try_clone().unwrap());
@@ -444,7 +454,7 @@ fn tunnel(client: TcpStream, recorded: &Mutex<Vec<String>>, forward: bool) {
         let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n");
         return;
     }
-    let Ok(upstream) = TcpStream::connect(&target) else {
+    let Ok(upstream) = TcpStream::connect(on_loopback(&target)) else {
         return;
     };
     let mut client_writer = client.try_clone().unwrap();
