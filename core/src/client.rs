@@ -12,6 +12,7 @@ use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest};
 use crate::protocol;
 use crate::rate_limiter::RateLimiter;
 use crate::retry::{is_throttling, FailedAttempt, RetryClock, RetryMode, RetryPolicy, SystemClock};
+use crate::scrub::Secrets;
 use crate::token_claims;
 use crate::transport::{AttemptHeaders, Transport};
 
@@ -111,6 +112,18 @@ impl Client {
 
     /// Asks Cognito to send a verification code for the request's attribute.
     pub fn get_attr_code(&self, request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
+        // The one exit of a call: nothing derived from a response leaves it unscrubbed.
+        let secrets = Secrets::new([request.access_token().expose()]);
+        self.send_get_attr_code(request, &secrets)
+            .map(|output| secrets.scrub_output(output))
+            .map_err(|error| secrets.scrub_error(error))
+    }
+
+    fn send_get_attr_code(
+        &self,
+        request: &GetAttrCodeRequest,
+        secrets: &Secrets,
+    ) -> Result<GetAttrCodeOutput> {
         request.validate()?;
         let token = request.access_token().expose();
         if self.inner.config.validate_token {
@@ -140,10 +153,11 @@ impl Client {
                     inner.clock.sleep(wait);
                 }
             }
-            let outcome = match inner.transport.send(&url, &body, &headers, token) {
+            let outcome = match inner.transport.send(&url, &body, &headers, secrets) {
                 Ok(raw) if (200..300).contains(&raw.status) => Ok(raw),
                 Ok(raw) => Err(FailedAttempt {
-                    error: protocol::parse_error(&raw),
+                    // Scrubbed here too: the retry log line below prints it.
+                    error: secrets.scrub_error(protocol::parse_error(&raw)),
                     retry_after: retry_after(&raw),
                     not_sent: false,
                 }),

@@ -12,8 +12,9 @@ use ureq::Agent;
 
 use crate::config::{ResolvedConfig, Sourced};
 use crate::error::{Error, ErrorKind, TimeoutPhase};
-use crate::protocol::{self, RawResponse, CONTENT_TYPE, TARGET};
+use crate::protocol::{RawResponse, CONTENT_TYPE, TARGET};
 use crate::retry::FailedAttempt;
+use crate::scrub::Secrets;
 
 /// Largest response body read, in bytes; anything larger is a `Protocol` error.
 pub const MAX_RESPONSE_BODY: u64 = 1024 * 1024;
@@ -88,13 +89,13 @@ impl Transport {
         &self.user_agent
     }
 
-    /// One HTTP exchange. The body is scrubbed of `secret` before anything reads it.
+    /// One HTTP exchange. Everything received is scrubbed of `secrets` before anything reads it.
     pub fn send(
         &self,
         url: &str,
         body: &[u8],
         headers: &AttemptHeaders<'_>,
-        secret: &str,
+        secrets: &Secrets,
     ) -> Result<RawResponse, FailedAttempt> {
         let started = Instant::now();
         let result = self
@@ -112,7 +113,8 @@ impl Transport {
         let mut response = match result {
             Ok(response) => response,
             Err(err) => {
-                let failure = failed_attempt(err, None);
+                let mut failure = failed_attempt(err, None);
+                failure.error = secrets.scrub_error(failure.error);
                 log::debug!(
                     target: "cognito_attr_code",
                     "POST {url} attempt {}/{} (invocation {}) failed after {} ms: {}",
@@ -145,7 +147,8 @@ impl Transport {
         match read {
             Ok(body) => raw.body = body,
             Err(err) => {
-                let failure = failed_attempt(err, Some(&raw));
+                let mut failure = failed_attempt(err, Some(&raw));
+                failure.error = secrets.scrub_error(failure.error);
                 log::debug!(
                     target: "cognito_attr_code",
                     "POST {url} attempt {}/{} -> {status}, body unreadable after {} ms: {}",
@@ -154,7 +157,7 @@ impl Transport {
                 return Err(failure);
             }
         }
-        protocol::redact(&mut raw.body, secret.as_bytes());
+        secrets.scrub_response(&mut raw);
         log::debug!(
             target: "cognito_attr_code",
             "POST {url} attempt {}/{} (invocation {}) -> {status} request_id={} in {} ms",
