@@ -20,6 +20,7 @@
 //! server that deliberately smuggles the token out in pieces.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use base64::Engine;
@@ -45,8 +46,14 @@ const MAX_DECODING_ROUNDS: usize = 4;
 /// Holds fingerprints of every window of each secret's forms, never the secrets as such; they are
 /// zeroized on drop. `Debug` does not print them.
 pub struct Secrets {
-    /// One entry per window length, each a sorted list of packed windows.
-    windows: Vec<Windows>,
+    /// Every form of every secret, folded (see [`fold`]), with the window length it is matched by.
+    forms: Vec<(usize, Zeroizing<Vec<u8>>)>,
+    /// Which folded 4-byte sequences occur in some form: a first pass that lets the common case,
+    /// text that holds no secret, through without building [`Secrets::windows`].
+    grams: Zeroizing<Vec<u64>>,
+    shortest_window: usize,
+    /// One entry per window length, each a sorted list of packed windows; built on first need.
+    windows: OnceLock<Vec<Windows>>,
 }
 
 struct Windows {
@@ -54,44 +61,105 @@ struct Windows {
     packed: Zeroizing<Vec<u128>>,
 }
 
+/// Length of the sequences of the first pass, and the size of its bit set.
+const GRAM_LEN: usize = 4;
+const GRAM_BITS: usize = 1 << 16;
+
+fn gram_bit(gram: u32) -> usize {
+    (gram.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
 impl Secrets {
     /// The secrets to recognize; empty strings are ignored.
     pub fn new<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut windows: Vec<Windows> = Vec::new();
+        let mut forms: Vec<(usize, Zeroizing<Vec<u8>>)> = Vec::new();
         for secret in secrets.into_iter().filter(|s| !s.is_empty()) {
             let len = secret.len().min(SECRET_FRAGMENT_LEN);
-            let slot = match windows.iter().position(|w| w.len == len) {
-                Some(at) => at,
-                None => {
-                    windows.push(Windows {
-                        len,
-                        packed: Zeroizing::new(Vec::new()),
-                    });
-                    windows.len() - 1
-                }
-            };
-            let forms = if secret.len() >= SECRET_FRAGMENT_LEN {
+            let encoded = if secret.len() >= SECRET_FRAGMENT_LEN {
                 encoded_forms(secret.as_bytes())
             } else {
                 // The encodings of a short secret are too short to be told from chance.
                 vec![Zeroizing::new(secret.as_bytes().to_vec())]
             };
-            for form in forms {
-                let folded: Zeroizing<Vec<u8>> =
-                    Zeroizing::new(form.iter().map(|&b| fold(b)).collect());
-                windows[slot].packed.extend(folded.windows(len).map(pack));
+            for form in encoded {
+                forms.push((
+                    len,
+                    Zeroizing::new(form.iter().map(|&b| fold(b)).collect::<Vec<u8>>()),
+                ));
             }
         }
-        for set in &mut windows {
-            set.packed.sort_unstable();
-            set.packed.dedup();
+        let mut grams = Zeroizing::new(vec![0u64; GRAM_BITS / 64]);
+        for (_, form) in &forms {
+            for gram in form.windows(GRAM_LEN) {
+                let bit = gram_bit(u32::from_be_bytes([gram[0], gram[1], gram[2], gram[3]]));
+                grams[bit / 64] |= 1 << (bit % 64);
+            }
         }
-        Self { windows }
+        let shortest_window = forms.iter().map(|(len, _)| *len).min().unwrap_or(0);
+        Self {
+            forms,
+            grams,
+            shortest_window,
+            windows: OnceLock::new(),
+        }
     }
 
     /// No secrets at all: nothing is ever replaced.
     pub fn is_empty(&self) -> bool {
-        self.windows.iter().all(|w| w.packed.is_empty())
+        self.forms.is_empty()
+    }
+
+    fn windows(&self) -> &[Windows] {
+        self.windows.get_or_init(|| {
+            let mut windows: Vec<Windows> = Vec::new();
+            for (len, form) in &self.forms {
+                let slot = match windows.iter().position(|w| w.len == *len) {
+                    Some(at) => at,
+                    None => {
+                        windows.push(Windows {
+                            len: *len,
+                            packed: Zeroizing::new(Vec::new()),
+                        });
+                        windows.len() - 1
+                    }
+                };
+                windows[slot].packed.extend(form.windows(*len).map(pack));
+            }
+            for set in &mut windows {
+                set.packed.sort_unstable();
+                set.packed.dedup();
+            }
+            windows
+        })
+    }
+
+    /// `false` when `bytes` certainly holds no window of any form: it has no run of consecutive
+    /// 4-byte sequences long enough that all occur in the forms.
+    fn may_contain(&self, bytes: &[u8]) -> bool {
+        if self.shortest_window < GRAM_LEN {
+            return true;
+        }
+        let needed = self.shortest_window - GRAM_LEN + 1;
+        let mut gram: u32 = 0;
+        let mut run = 0;
+        for (i, &byte) in bytes.iter().enumerate() {
+            gram = (gram << 8) | u32::from(byte);
+            if i + 1 < GRAM_LEN {
+                continue;
+            }
+            let bit = gram_bit(gram);
+            if self.grams[bit / 64] & (1 << (bit % 64)) == 0 {
+                run = 0;
+                continue;
+            }
+            run += 1;
+            if run >= needed {
+                gram.zeroize();
+                return true;
+            }
+        }
+        gram.zeroize();
+        false
     }
 
     /// `text` with every recognized occurrence replaced by [`REDACTED`].
@@ -207,7 +275,10 @@ impl Secrets {
     }
 
     fn find_in(&self, view: &View, found: &mut Vec<(usize, usize)>) {
-        for set in &self.windows {
+        if !self.may_contain(&view.bytes) {
+            return;
+        }
+        for set in self.windows() {
             let mask = if set.len >= 16 {
                 u128::MAX
             } else {
@@ -550,6 +621,10 @@ mod tests {
         assert!(none.is_empty());
         assert_eq!(none.scrub(TOKEN), TOKEN);
         assert_eq!(format!("{:?}", Secrets::new([TOKEN])), "Secrets(***)");
+        let secrets = Secrets::new([TOKEN]);
+        let ordinary = "NotAuthorizedException: Access Token has expired, request id 4f1c-9a2b";
+        assert_eq!(secrets.scrub(ordinary), ordinary);
+        assert!(secrets.windows.get().is_none(), "the first pass let it through");
     }
 
     #[test]
