@@ -2,6 +2,7 @@
 //! integration tests. Every wait in here is bounded.
 #![allow(dead_code)]
 
+pub mod echo_forms;
 pub mod hostile;
 
 use std::collections::HashMap;
