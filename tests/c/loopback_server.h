@@ -1,6 +1,7 @@
 /* A scripted HTTP/1.1 server on an ephemeral 127.0.0.1 port, run in a thread of the test process.
- * The reply is chosen from the request body's AttributeName; every connection is closed after
- * one reply. */
+ * The reply is chosen from the request body's AttributeName ("echo-..." names make it a hostile
+ * server that echoes the received token in other forms); every connection is closed after one
+ * reply. */
 #ifndef LOOPBACK_SERVER_H
 #define LOOPBACK_SERVER_H
 

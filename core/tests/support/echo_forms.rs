@@ -18,10 +18,13 @@ pub fn signature(token: &str) -> &str {
     token.rsplit('.').next().unwrap_or(token)
 }
 
-/// Undoes `\uXXXX` escapes, so that an escaped echo that slipped through is seen too.
+/// Undoes `\uXXXX` escapes (also when printed with doubled backslashes), so that an escaped echo
+/// that slipped through is seen too.
 pub fn json_unescaped(text: &str) -> String {
+    // `Debug` doubles backslashes: undo that first.
+    let text = text.replace("\\\\", "\\");
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
+    let mut rest = text.as_str();
     while let Some(at) = rest.find("\\u") {
         out.push_str(&rest[..at]);
         let code = rest
