@@ -459,25 +459,30 @@ cognito_status cognito_config_set_read_timeout_ms(struct cognito_config *config,
  * bytes arrive; 0 means none. Default: connect timeout + read timeout (or `AWS_ATTEMPT_TIMEOUT`
  * seconds, or the profile's `attempt_timeout`).
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
-cognito_status cognito_config_set_attempt_timeout_ms(struct cognito_config *config, uint64_t value);
+cognito_status cognito_config_set_attempt_timeout_ms(struct cognito_config *config,
+                                                     uint64_t value,
+                                                     struct cognito_error *error_out);
 
 /**
  * Deadline of a whole call in milliseconds: every attempt and every wait between attempts;
  * 0 means none. Default none (or `AWS_OPERATION_TIMEOUT` seconds, or the profile's
  * `operation_timeout`).
  *
- * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+ * Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+ * NULL; free with `cognito_error_free`).
  *
  * # Safety
- * `config` is NULL or valid.
+ * `config` is NULL or valid; `error_out` is NULL or valid for writes.
  */
 cognito_status cognito_config_set_operation_timeout_ms(struct cognito_config *config,
-                                                       uint64_t value);
+                                                       uint64_t value,
+                                                       struct cognito_error *error_out);
 
 /**
  * Attempts per call including the first; must be at least 1. Default 3 (or `AWS_MAX_ATTEMPTS`).

@@ -1,11 +1,13 @@
 //! `--debug`: a `log` logger writing every record on stderr with the time since start, with
-//! the access token replaced by `***` in every line (the core never logs it; this is the
-//! second line of defence for anything else that might).
+//! the access token replaced by `***` in every line, in every form the core's scrubber knows
+//! (the core never logs it; this is the second line of defence for other crates' records, such
+//! as the HTTP library's, which quote some response headers as received).
 
 use std::io::Write;
 use std::sync::OnceLock;
 use std::time::Instant;
 
+use cognito_attr_code::Secrets;
 use log::{LevelFilter, Log, Metadata, Record};
 use zeroize::Zeroizing;
 
@@ -13,7 +15,7 @@ pub const TARGET: &str = "cognito_attr_code_cli";
 
 struct WireLog {
     started: Instant,
-    secret: OnceLock<Zeroizing<String>>,
+    secrets: OnceLock<Secrets>,
 }
 
 static LOGGER: OnceLock<WireLog> = OnceLock::new();
@@ -22,7 +24,7 @@ static LOGGER: OnceLock<WireLog> = OnceLock::new();
 pub fn install() {
     let logger = LOGGER.get_or_init(|| WireLog {
         started: Instant::now(),
-        secret: OnceLock::new(),
+        secrets: OnceLock::new(),
     });
     if log::set_logger(logger).is_ok() {
         log::set_max_level(LevelFilter::Debug);
@@ -32,7 +34,7 @@ pub fn install() {
 /// The token to scrub from every line from now on.
 pub fn redact(secret: &str) {
     if let Some(logger) = LOGGER.get() {
-        let _ = logger.secret.set(Zeroizing::new(secret.to_owned()));
+        let _ = logger.secrets.set(Secrets::new([secret]));
     }
 }
 
@@ -46,10 +48,8 @@ impl Log for WireLog {
             return;
         }
         let mut line = Zeroizing::new(record.args().to_string());
-        if let Some(secret) = self.secret.get().filter(|s| !s.is_empty()) {
-            if line.contains(secret.as_str()) {
-                line = Zeroizing::new(line.replace(secret.as_str(), "***"));
-            }
+        if let Some(secrets) = self.secrets.get() {
+            secrets.scrub_in_place(&mut line);
         }
         let elapsed = self.started.elapsed().as_secs_f64();
         let _ = writeln!(

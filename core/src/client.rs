@@ -13,6 +13,7 @@ use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest};
 use crate::protocol;
 use crate::rate_limiter::RateLimiter;
 use crate::retry::{is_throttling, FailedAttempt, RetryClock, RetryMode, RetryPolicy, SystemClock};
+use crate::scrub::Secrets;
 use crate::token_claims;
 use crate::transport::{AttemptDeadline, AttemptHeaders, Transport};
 
@@ -112,6 +113,18 @@ impl Client {
 
     /// Asks Cognito to send a verification code for the request's attribute.
     pub fn get_attr_code(&self, request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
+        // The one exit of a call: nothing derived from a response leaves it unscrubbed.
+        let secrets = Secrets::new([request.access_token().expose()]);
+        self.send_get_attr_code(request, &secrets)
+            .map(|output| secrets.scrub_output(output))
+            .map_err(|error| secrets.scrub_error(error))
+    }
+
+    fn send_get_attr_code(
+        &self,
+        request: &GetAttrCodeRequest,
+        secrets: &Secrets,
+    ) -> Result<GetAttrCodeOutput> {
         request.validate()?;
         let token = request.access_token().expose();
         if self.inner.config.validate_token {
@@ -145,7 +158,7 @@ impl Client {
                     inner.clock.sleep(wait);
                 }
             }
-            let outcome = self.attempt(&url, &body, &headers, token, &operation);
+            let outcome = self.attempt(&url, &body, &headers, secrets, &operation);
             if let Some(limiter) = &inner.rate_limiter {
                 let throttled = matches!(&outcome, Err(f) if is_throttling(&f.error));
                 limiter.update(throttled, inner.clock.now());
@@ -195,13 +208,13 @@ impl Client {
         url: &str,
         body: &[u8],
         headers: &AttemptHeaders<'_>,
-        token: &str,
+        secrets: &Secrets,
         operation: &OperationDeadline,
     ) -> std::result::Result<protocol::RawResponse, FailedAttempt> {
         let transport = &self.inner.transport;
         let deadline = operation.for_attempt(&*self.inner.clock);
         let started = Instant::now();
-        let outcome = match transport.send(url, body, headers, token, deadline, false) {
+        let outcome = match transport.send(url, body, headers, secrets, deadline, false) {
             Err(failure) if failure.stale_connection => {
                 log::debug!(
                     target: "cognito_attr_code",
@@ -214,14 +227,15 @@ impl Client {
                         .map(|d| d.saturating_sub(started.elapsed())),
                     ..deadline
                 };
-                transport.send(url, body, headers, token, replay, true)
+                transport.send(url, body, headers, secrets, replay, true)
             }
             other => other,
         };
         match outcome {
             Ok(raw) if (200..300).contains(&raw.status) => Ok(raw),
             Ok(raw) => Err(FailedAttempt {
-                error: protocol::parse_error(&raw),
+                // Scrubbed here too: the retry log line prints it.
+                error: secrets.scrub_error(protocol::parse_error(&raw)),
                 retry_after: retry_after(&raw),
                 not_sent: false,
                 stale_connection: false,

@@ -101,8 +101,8 @@ pub enum ErrorKind {
 
 /// The error of every fallible operation in this crate.
 ///
-/// Messages never contain the access token: a response body is scrubbed of it before it is
-/// parsed (see `protocol::redact`).
+/// No string of an error contains the access token: every error that leaves a call has passed
+/// through [`crate::Secrets`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(Box<Details>);
 
@@ -179,6 +179,33 @@ impl Error {
 
     pub(crate) fn with_reason_code(mut self, reason_code: Option<String>) -> Self {
         self.0.reason_code = reason_code;
+        self
+    }
+
+    /// Applies `edit` to every string the error carries (an unmodeled code, a setting name, the
+    /// message, request id, body excerpt, reason code, header names and values).
+    pub(crate) fn map_strings(mut self, mut edit: impl FnMut(&mut String)) -> Self {
+        let details = &mut *self.0;
+        match &mut details.kind {
+            ErrorKind::UnknownService(code) => edit(code),
+            ErrorKind::Configuration { setting } => edit(setting),
+            _ => {}
+        }
+        edit(&mut details.message);
+        for text in [
+            &mut details.request_id,
+            &mut details.body_excerpt,
+            &mut details.reason_code,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            edit(text);
+        }
+        for (name, value) in &mut details.http_headers {
+            edit(name);
+            edit(value);
+        }
         self
     }
 

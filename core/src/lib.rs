@@ -28,6 +28,7 @@ mod protocol;
 mod proxy;
 mod rate_limiter;
 mod retry;
+mod scrub;
 mod secret;
 mod token_claims;
 mod transport;
@@ -45,6 +46,7 @@ pub use operation::{
 };
 pub use proxy::ProxyConfig;
 pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
+pub use scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
 pub use secret::AccessToken;
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
 

@@ -53,7 +53,7 @@ pub struct RawResponse {
     pub status: u16,
     /// Header names in lower case, in order.
     pub headers: Vec<(String, String)>,
-    /// The body, already scrubbed of the token (see [`redact`]).
+    /// The body, already scrubbed of the call's secrets (see [`crate::Secrets`]).
     pub body: Vec<u8>,
 }
 
@@ -74,27 +74,10 @@ impl RawResponse {
     }
 }
 
-/// Replaces every occurrence of `secret` in `body` with `***`: a buggy or hostile server may
-/// echo the request, and nothing derived from the body may then carry the token.
-pub fn redact(body: &mut Vec<u8>, secret: &[u8]) {
-    if secret.is_empty() {
-        return;
-    }
-    // A linear-time search: a naive scan is O(body × token), which a hostile server could
-    // exploit with a 1 MiB body of near-matches.
-    let finder = memchr::memmem::Finder::new(secret);
-    if finder.find(body).is_none() {
-        return;
-    }
-    let mut out = Vec::with_capacity(body.len());
-    let mut rest = &body[..];
-    while let Some(at) = finder.find(rest) {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(b"***");
-        rest = &rest[at + secret.len()..];
-    }
-    out.extend_from_slice(rest);
-    *body = out;
+/// The body as text for the JSON parser: a stray invalid UTF-8 byte (in a message, say) must not
+/// cost the error code or the delivery details, so it becomes U+FFFD instead of failing the parse.
+fn body_text(body: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(body)
 }
 
 #[derive(Deserialize)]
@@ -118,7 +101,7 @@ pub fn parse_success(response: &RawResponse) -> Result<Option<CodeDeliveryDetail
     if response.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    let output: WireOutput = serde_json::from_slice(&response.body).map_err(|e| {
+    let output: WireOutput = serde_json::from_str(&body_text(&response.body)).map_err(|e| {
         Error::new(
             ErrorKind::Protocol,
             format!("the success response is not the expected JSON: {e}"),
@@ -149,7 +132,7 @@ pub fn parse_error(response: &RawResponse) -> Error {
         .with_response(response.status, request_id)
         .with_body_excerpt(&response.body);
     }
-    let body: Option<Map<String, Value>> = serde_json::from_slice(&response.body).ok();
+    let body: Option<Map<String, Value>> = serde_json::from_str(&body_text(&response.body)).ok();
     let body_str = |key: &str| {
         body.as_ref()
             .and_then(|b| b.get(key))
@@ -317,12 +300,19 @@ mod tests {
     }
 
     #[test]
-    fn redact_replaces_every_occurrence() {
-        let mut body = b"xTOKyTOK".to_vec();
-        redact(&mut body, b"TOK");
-        assert_eq!(body, b"x***y***");
-        let mut untouched = b"TO".to_vec();
-        redact(&mut untouched, b"TOK");
-        assert_eq!(untouched, b"TO");
+    fn an_invalid_utf8_byte_keeps_the_code_and_message() {
+        let mut raw = response(400, &[], "");
+        raw.body =
+            b"{\"__type\":\"NotAuthorizedException\",\"message\":\"bad \xff byte\"}".to_vec();
+        let err = parse_error(&raw);
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::Service(ServiceErrorCode::NotAuthorized)
+        );
+        assert_eq!(err.message(), "bad \u{FFFD} byte");
+        raw.status = 200;
+        raw.body = b"{\"CodeDeliveryDetails\":{\"Destination\":\"a\xff@e.com\"}}".to_vec();
+        let details = parse_success(&raw).unwrap().unwrap();
+        assert_eq!(details.destination.as_deref(), Some("a\u{FFFD}@e.com"));
     }
 }

@@ -15,8 +15,9 @@ use ureq::Agent;
 use crate::config::{ResolvedConfig, Sourced};
 use crate::connection_reuse::{self, ObservingConnector};
 use crate::error::{Error, ErrorKind, TimeoutPhase};
-use crate::protocol::{self, RawResponse, CONTENT_TYPE, TARGET};
+use crate::protocol::{RawResponse, CONTENT_TYPE, TARGET};
 use crate::retry::FailedAttempt;
+use crate::scrub::Secrets;
 
 /// Largest response body read, in bytes; anything larger is a `Protocol` error.
 pub const MAX_RESPONSE_BODY: u64 = 1024 * 1024;
@@ -106,13 +107,13 @@ impl Transport {
     }
 
     /// One HTTP exchange, within `deadline`; on a new connection when `fresh_connection`.
-    /// The body and the header values are scrubbed of `secret` before anything reads it.
+    /// Everything received is scrubbed of `secrets` before anything reads it.
     pub fn send(
         &self,
         url: &str,
         body: &[u8],
         headers: &AttemptHeaders<'_>,
-        secret: &str,
+        secrets: &Secrets,
         deadline: AttemptDeadline,
         fresh_connection: bool,
     ) -> Result<RawResponse, FailedAttempt> {
@@ -144,7 +145,8 @@ impl Transport {
         let mut response = match result {
             Ok(response) => response,
             Err(err) => {
-                let failure = failed_attempt(err, None, deadline);
+                let mut failure = failed_attempt(err, None, deadline);
+                failure.error = secrets.scrub_error(failure.error);
                 log::debug!(
                     target: "cognito_attr_code",
                     "POST {url} attempt {}/{} (invocation {}) failed after {} ms: {}",
@@ -158,12 +160,9 @@ impl Transport {
             .headers()
             .iter()
             .map(|(name, value)| {
-                // A hostile server may echo the token in a header too (e.g. as the request id).
-                let mut value = value.as_bytes().to_vec();
-                protocol::redact(&mut value, secret.as_bytes());
                 (
                     name.as_str().to_owned(),
-                    String::from_utf8_lossy(&value).into_owned(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
                 )
             })
             .collect();
@@ -180,7 +179,8 @@ impl Transport {
         match read {
             Ok(body) => raw.body = body,
             Err(err) => {
-                let failure = failed_attempt(err, Some(&raw), deadline);
+                let mut failure = failed_attempt(err, Some(&raw), deadline);
+                failure.error = secrets.scrub_error(failure.error);
                 log::debug!(
                     target: "cognito_attr_code",
                     "POST {url} attempt {}/{} -> {status}, body unreadable after {} ms: {}",
@@ -189,7 +189,7 @@ impl Transport {
                 return Err(failure);
             }
         }
-        protocol::redact(&mut raw.body, secret.as_bytes());
+        secrets.scrub_response(&mut raw);
         log::debug!(
             target: "cognito_attr_code",
             "POST {url} attempt {}/{} (invocation {}) -> {status} request_id={} in {} ms",

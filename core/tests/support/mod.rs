@@ -2,6 +2,9 @@
 //! integration tests. Every wait in here is bounded.
 #![allow(dead_code)]
 
+pub mod echo_forms;
+pub mod hostile;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};

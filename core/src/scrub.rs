@@ -1,0 +1,637 @@
+//! The secrets of one call (the access token; the verification code of `VerifyUserAttribute`
+//! plugs in the same way), and their removal from every string derived from a response.
+//!
+//! A server, a proxy or an emulator may echo the request. Whatever it sends back passes through
+//! [`Secrets`] before it is logged or handed to a caller, and every occurrence of a secret is
+//! replaced with `***`. An occurrence is recognized
+//! - in any run of at least [`SECRET_FRAGMENT_LEN`] consecutive characters of a secret (the
+//!   whole secret when it is shorter), so a JWT's signature or payload segment alone is caught;
+//! - regardless of ASCII case (header names arrive lower-cased);
+//! - after percent-decoding (`%65`), JSON and C-style escapes (`\u0065`, `\x65`, `\/`), HTML
+//!   numeric entities (`&#101;`, `&#x65;`), full-width forms (`ｅ`), and with whitespace,
+//!   zero-width characters and soft hyphens removed; these decodings are applied repeatedly, so
+//!   nested encodings (`%2565`, `\\u0065` inside a JSON string) are caught too;
+//! - in its hexadecimal and Base64 encodings (standard and URL-safe alphabets, any alignment),
+//!   for secrets of at least [`SECRET_FRAGMENT_LEN`] characters.
+//!
+//! Not recognized: fragments shorter than [`SECRET_FRAGMENT_LEN`], other transformations
+//! (reversal, encryption, compression, other Unicode look-alikes). The server received the token
+//! in the request, so this guards against echoes reaching logs and error reports, not against a
+//! server that deliberately smuggles the token out in pieces.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use base64::engine::general_purpose::STANDARD_NO_PAD;
+use base64::Engine;
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::error::Error;
+use crate::operation::{DeliveryMedium, GetAttrCodeOutput};
+use crate::protocol::RawResponse;
+
+/// What every recognized occurrence of a secret is replaced with.
+pub const REDACTED: &str = "***";
+
+/// Shortest run of a secret's characters that is recognized and replaced (secrets shorter than
+/// this are recognized whole).
+pub const SECRET_FRAGMENT_LEN: usize = 16;
+
+/// Nested encodings decoded at most this deep: enough for an escape inside an escape inside a
+/// percent-encoding, and a bound on the work a hostile response can cause.
+const MAX_DECODING_ROUNDS: usize = 4;
+
+/// The secrets of one call, ready to be recognized in response data.
+///
+/// Holds fingerprints of every window of each secret's forms, never the secrets as such; they are
+/// zeroized on drop. `Debug` does not print them.
+pub struct Secrets {
+    /// Every form of every secret, folded (see [`fold`]), with the window length it is matched by.
+    forms: Vec<(usize, Zeroizing<Vec<u8>>)>,
+    /// Which folded 4-byte sequences occur in some form: a first pass that lets the common case,
+    /// text that holds no secret, through without building [`Secrets::windows`].
+    grams: Zeroizing<Vec<u64>>,
+    shortest_window: usize,
+    /// One entry per window length, each a sorted list of packed windows; built on first need.
+    windows: OnceLock<Vec<Windows>>,
+}
+
+struct Windows {
+    len: usize,
+    packed: Zeroizing<Vec<u128>>,
+}
+
+/// Length of the sequences of the first pass, and the size of its bit set.
+const GRAM_LEN: usize = 4;
+const GRAM_BITS: usize = 1 << 16;
+
+fn gram_bit(gram: u32) -> usize {
+    (gram.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+impl Secrets {
+    /// The secrets to recognize; empty strings are ignored.
+    pub fn new<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut forms: Vec<(usize, Zeroizing<Vec<u8>>)> = Vec::new();
+        for secret in secrets.into_iter().filter(|s| !s.is_empty()) {
+            let len = secret.len().min(SECRET_FRAGMENT_LEN);
+            let encoded = if secret.len() >= SECRET_FRAGMENT_LEN {
+                encoded_forms(secret.as_bytes())
+            } else {
+                // The encodings of a short secret are too short to be told from chance.
+                vec![Zeroizing::new(secret.as_bytes().to_vec())]
+            };
+            for form in encoded {
+                forms.push((
+                    len,
+                    Zeroizing::new(form.iter().map(|&b| fold(b)).collect::<Vec<u8>>()),
+                ));
+            }
+        }
+        let mut grams = Zeroizing::new(vec![0u64; GRAM_BITS / 64]);
+        for (_, form) in &forms {
+            for gram in form.windows(GRAM_LEN) {
+                let bit = gram_bit(u32::from_be_bytes([gram[0], gram[1], gram[2], gram[3]]));
+                grams[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        let shortest_window = forms.iter().map(|(len, _)| *len).min().unwrap_or(0);
+        Self {
+            forms,
+            grams,
+            shortest_window,
+            windows: OnceLock::new(),
+        }
+    }
+
+    /// No secrets at all: nothing is ever replaced.
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    fn windows(&self) -> &[Windows] {
+        self.windows.get_or_init(|| {
+            let mut windows: Vec<Windows> = Vec::new();
+            for (len, form) in &self.forms {
+                let slot = match windows.iter().position(|w| w.len == *len) {
+                    Some(at) => at,
+                    None => {
+                        windows.push(Windows {
+                            len: *len,
+                            packed: Zeroizing::new(Vec::new()),
+                        });
+                        windows.len() - 1
+                    }
+                };
+                windows[slot].packed.extend(form.windows(*len).map(pack));
+            }
+            for set in &mut windows {
+                set.packed.sort_unstable();
+                set.packed.dedup();
+            }
+            windows
+        })
+    }
+
+    /// `false` when `bytes` certainly holds no window of any form: it has no run of consecutive
+    /// 4-byte sequences long enough that all occur in the forms.
+    fn may_contain(&self, bytes: &[u8]) -> bool {
+        if self.shortest_window < GRAM_LEN {
+            return true;
+        }
+        let needed = self.shortest_window - GRAM_LEN + 1;
+        let mut gram: u32 = 0;
+        let mut run = 0;
+        for (i, &byte) in bytes.iter().enumerate() {
+            gram = (gram << 8) | u32::from(byte);
+            if i + 1 < GRAM_LEN {
+                continue;
+            }
+            let bit = gram_bit(gram);
+            if self.grams[bit / 64] & (1 << (bit % 64)) == 0 {
+                run = 0;
+                continue;
+            }
+            run += 1;
+            if run >= needed {
+                gram.zeroize();
+                return true;
+            }
+        }
+        gram.zeroize();
+        false
+    }
+
+    /// `text` with every recognized occurrence replaced by [`REDACTED`].
+    pub fn scrub(&self, text: &str) -> String {
+        let mut owned = text.to_owned();
+        self.scrub_in_place(&mut owned);
+        owned
+    }
+
+    /// Replaces every recognized occurrence in `text`; the old contents are zeroized.
+    pub fn scrub_in_place(&self, text: &mut String) {
+        let ranges = self.occurrences(text.as_bytes());
+        if ranges.is_empty() {
+            return;
+        }
+        // A secret with non-ASCII characters may match inside a character: widen to whole ones.
+        let ranges = merge(
+            ranges
+                .into_iter()
+                .map(|(start, end)| {
+                    (
+                        floor_char_boundary(text, start),
+                        ceil_char_boundary(text, end),
+                    )
+                })
+                .collect(),
+        );
+        let mut out = String::with_capacity(text.len());
+        let mut copied = 0;
+        for (start, end) in ranges {
+            out.push_str(&text[copied..start]);
+            out.push_str(REDACTED);
+            copied = end;
+        }
+        out.push_str(&text[copied..]);
+        drop(Zeroizing::new(std::mem::replace(text, out)));
+    }
+
+    /// Replaces every recognized occurrence in raw bytes; the old contents are zeroized.
+    pub fn scrub_bytes(&self, bytes: &mut Vec<u8>) {
+        let ranges = self.occurrences(bytes);
+        if ranges.is_empty() {
+            return;
+        }
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut copied = 0;
+        for (start, end) in ranges {
+            out.extend_from_slice(&bytes[copied..start]);
+            out.extend_from_slice(REDACTED.as_bytes());
+            copied = end;
+        }
+        out.extend_from_slice(&bytes[copied..]);
+        drop(Zeroizing::new(std::mem::replace(bytes, out)));
+    }
+
+    /// Every string of the error: code, message, request id, headers, body excerpt, reason code.
+    pub fn scrub_error(&self, error: Error) -> Error {
+        if self.is_empty() {
+            return error;
+        }
+        error.map_strings(|text| self.scrub_in_place(text))
+    }
+
+    /// Every string of a success: the delivery details, request id and headers.
+    pub fn scrub_output(&self, mut output: GetAttrCodeOutput) -> GetAttrCodeOutput {
+        if let Some(details) = &mut output.code_delivery_details {
+            for text in [&mut details.destination, &mut details.attribute_name]
+                .into_iter()
+                .flatten()
+            {
+                self.scrub_in_place(text);
+            }
+            if let Some(DeliveryMedium::Other(medium)) = &mut details.delivery_medium {
+                self.scrub_in_place(medium);
+            }
+        }
+        if let Some(id) = &mut output.request_id {
+            self.scrub_in_place(id);
+        }
+        self.scrub_headers(&mut output.http_headers);
+        output
+    }
+
+    /// Header names and values, and the body, as received.
+    pub(crate) fn scrub_response(&self, response: &mut RawResponse) {
+        self.scrub_headers(&mut response.headers);
+        self.scrub_bytes(&mut response.body);
+    }
+
+    fn scrub_headers(&self, headers: &mut [(String, String)]) {
+        for (name, value) in headers {
+            self.scrub_in_place(name);
+            self.scrub_in_place(value);
+        }
+    }
+
+    /// Sorted, disjoint byte ranges of `text` that carry a secret, in any recognized form.
+    fn occurrences(&self, text: &[u8]) -> Vec<(usize, usize)> {
+        if self.is_empty() || text.is_empty() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut view = View::identity(text);
+        for _ in 0..MAX_DECODING_ROUNDS {
+            let (next, decoded_something) = view.decode_once();
+            self.find_in(&next, &mut found);
+            if !decoded_something {
+                break;
+            }
+            view = next;
+        }
+        merge(found)
+    }
+
+    fn find_in(&self, view: &View, found: &mut Vec<(usize, usize)>) {
+        if !self.may_contain(&view.bytes) {
+            return;
+        }
+        for set in self.windows() {
+            let mask = if set.len >= 16 {
+                u128::MAX
+            } else {
+                (1u128 << (8 * set.len)) - 1
+            };
+            let mut rolling: u128 = 0;
+            for (i, &byte) in view.bytes.iter().enumerate() {
+                rolling = ((rolling << 8) | u128::from(byte)) & mask;
+                if i + 1 >= set.len && set.packed.binary_search(&rolling).is_ok() {
+                    let first = i + 1 - set.len;
+                    found.push((view.spans[first].0 as usize, view.spans[i].1 as usize));
+                }
+            }
+            rolling.zeroize();
+        }
+    }
+}
+
+impl fmt::Debug for Secrets {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secrets(***)")
+    }
+}
+
+/// The secret itself, its hexadecimal encoding, and the part of its Base64 encoding that does
+/// not depend on the surrounding bytes, for each of the three alignments.
+fn encoded_forms(secret: &[u8]) -> Vec<Zeroizing<Vec<u8>>> {
+    let mut forms = vec![Zeroizing::new(secret.to_vec())];
+    let mut hex = Zeroizing::new(Vec::with_capacity(secret.len() * 2));
+    for byte in secret {
+        hex.extend_from_slice(&[
+            HEX_DIGITS[usize::from(byte >> 4)],
+            HEX_DIGITS[usize::from(byte & 15)],
+        ]);
+    }
+    forms.push(hex);
+    for alignment in 0..3usize {
+        let mut shifted = Zeroizing::new(vec![0u8; alignment]);
+        shifted.extend_from_slice(secret);
+        let encoded = Zeroizing::new(STANDARD_NO_PAD.encode(&*shifted).into_bytes());
+        // The first group mixes in the bytes before the secret, the last one those after it.
+        let start = if alignment == 0 { 0 } else { 4 };
+        let end = encoded.len().saturating_sub(4);
+        if end > start {
+            forms.push(Zeroizing::new(encoded[start..end].to_vec()));
+        }
+    }
+    forms
+}
+
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// Case, and the two Base64 alphabets, do not matter.
+fn fold(byte: u8) -> u8 {
+    match byte {
+        b'+' => b'-',
+        b'/' => b'_',
+        _ => byte.to_ascii_lowercase(),
+    }
+}
+
+fn pack(window: &[u8]) -> u128 {
+    window
+        .iter()
+        .fold(0u128, |packed, &byte| (packed << 8) | u128::from(byte))
+}
+
+fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Text after some decoding, each byte with the range of the original text it came from.
+struct View {
+    bytes: Zeroizing<Vec<u8>>,
+    spans: Vec<(u32, u32)>,
+}
+
+impl View {
+    fn identity(text: &[u8]) -> Self {
+        // Response data is capped far below 4 GiB; positions beyond are clamped, never wrapped.
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Self {
+            bytes: Zeroizing::new(text.to_vec()),
+            spans: (0..text.len()).map(|i| (at(i), at(i + 1))).collect(),
+        }
+    }
+
+    /// One round of decoding and normalization, and whether any escape or look-alike was decoded.
+    fn decode_once(&self) -> (View, bool) {
+        let input = &self.bytes[..];
+        let mut out = View {
+            bytes: Zeroizing::new(Vec::with_capacity(input.len())),
+            spans: Vec::with_capacity(input.len()),
+        };
+        let mut decoded_something = false;
+        let mut i = 0;
+        while i < input.len() {
+            let (consumed, produced) = decode_at(&input[i..]);
+            let span = (self.spans[i].0, self.spans[i + consumed - 1].1);
+            match produced {
+                Produced::Byte(byte) if consumed == 1 => out.push(fold(byte), span),
+                Produced::Byte(byte) => {
+                    decoded_something = true;
+                    out.push(fold(byte), span);
+                }
+                Produced::Char(c) => {
+                    decoded_something = true;
+                    let mut utf8 = [0u8; 4];
+                    for &byte in c.encode_utf8(&mut utf8).as_bytes() {
+                        out.push(fold(byte), span);
+                    }
+                }
+                Produced::Nothing => {
+                    decoded_something |= consumed > 1 || !input[i].is_ascii_whitespace()
+                }
+            }
+            i += consumed;
+        }
+        (out, decoded_something)
+    }
+
+    fn push(&mut self, byte: u8, span: (u32, u32)) {
+        self.bytes.push(byte);
+        self.spans.push(span);
+    }
+}
+
+enum Produced {
+    Byte(u8),
+    Char(char),
+    /// An ignorable character, dropped.
+    Nothing,
+}
+
+/// Decodes the encoded character at the start of `input`: how many bytes it takes and what it
+/// stands for. A byte that starts no known encoding stands for itself.
+fn decode_at(input: &[u8]) -> (usize, Produced) {
+    let hex = |digits: &[u8]| -> Option<u32> {
+        if digits.is_empty() || !digits.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        u32::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()
+    };
+    let byte_of = |value: Option<u32>| value.and_then(|v| u8::try_from(v).ok());
+    match input {
+        [b'%', a, b, ..] => {
+            if let Some(byte) = byte_of(hex(&[*a, *b])) {
+                return (3, Produced::Byte(byte));
+            }
+        }
+        [b'\\', b'u' | b'U', rest @ ..] if rest.len() >= 4 => {
+            if let Some(c) = hex(&rest[..4]).and_then(char::from_u32) {
+                return (6, Produced::Char(c));
+            }
+        }
+        [b'\\', b'x' | b'X', a, b, ..] => {
+            if let Some(byte) = byte_of(hex(&[*a, *b])) {
+                return (4, Produced::Byte(byte));
+            }
+        }
+        [b'\\', escaped @ (b'/' | b'\\' | b'"' | b'\''), ..] => {
+            return (2, Produced::Byte(*escaped))
+        }
+        [b'&', b'#', rest @ ..] => {
+            if let Some(decoded) = numeric_entity(rest) {
+                return decoded;
+            }
+        }
+        _ => {}
+    }
+    if let Some(decoded) = look_alike(input) {
+        return decoded;
+    }
+    if input[0].is_ascii_whitespace() {
+        return (1, Produced::Nothing);
+    }
+    (1, Produced::Byte(input[0]))
+}
+
+/// `&#101;` or `&#x65;` (after `&#`), at most 7 digits.
+fn numeric_entity(rest: &[u8]) -> Option<(usize, Produced)> {
+    let (radix, digits_at) = match rest.first() {
+        Some(b'x' | b'X') => (16, 1),
+        _ => (10, 0),
+    };
+    let digits = rest[digits_at..]
+        .iter()
+        .take(8)
+        .take_while(|b| b.is_ascii_hexdigit())
+        .count();
+    if digits == 0 || digits > 7 || rest.get(digits_at + digits) != Some(&b';') {
+        return None;
+    }
+    let text = std::str::from_utf8(&rest[digits_at..digits_at + digits]).ok()?;
+    let c = char::from_u32(u32::from_str_radix(text, radix).ok()?)?;
+    Some((2 + digits_at + digits + 1, Produced::Char(c)))
+}
+
+/// Full-width ASCII (U+FF01..U+FF5E) and invisible characters (zero-width space, joiners, word
+/// joiner, byte-order mark, soft hyphen).
+fn look_alike(input: &[u8]) -> Option<(usize, Produced)> {
+    let first_char = std::str::from_utf8(&input[..input.len().min(4)])
+        .or_else(|e| std::str::from_utf8(&input[..e.valid_up_to()]))
+        .ok()?
+        .chars()
+        .next()?;
+    let len = first_char.len_utf8();
+    match first_char {
+        '\u{FF01}'..='\u{FF5E}' => {
+            let ascii = u8::try_from(u32::from(first_char) - 0xFEE0).ok()?;
+            Some((len, Produced::Byte(ascii)))
+        }
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {
+            Some((len, Produced::Nothing))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKEN: &str = "eyJraWQiOiJrMSJ9.eyJzdWIiOiJ1c2VyLTEyMyJ9.c2lnbmF0dXJlLWJ5dGVzLXNlY3JldA";
+
+    fn scrubbed(text: &str) -> String {
+        Secrets::new([TOKEN]).scrub(text)
+    }
+
+    #[test]
+    fn raw_and_case_changed_echoes_are_replaced() {
+        assert_eq!(scrubbed(&format!("bad token {TOKEN}!")), "bad token ***!");
+        assert_eq!(
+            scrubbed(&format!("x-{}", TOKEN.to_ascii_lowercase())),
+            "x-***"
+        );
+        assert_eq!(scrubbed(&format!("{TOKEN},{TOKEN}")), "***,***");
+    }
+
+    #[test]
+    fn a_distinctive_fragment_is_replaced_and_short_runs_are_kept() {
+        let signature = TOKEN.rsplit('.').next().unwrap();
+        assert_eq!(scrubbed(&format!("sig={signature}")), "sig=***");
+        let short = &signature[..SECRET_FRAGMENT_LEN - 1];
+        assert_eq!(scrubbed(short), short);
+        assert_eq!(
+            scrubbed("InvalidParameterException"),
+            "InvalidParameterException"
+        );
+    }
+
+    #[test]
+    fn decoded_forms_are_replaced() {
+        let json: String = TOKEN
+            .chars()
+            .map(|c| format!("\\u{:04x}", c as u32))
+            .collect();
+        let percent: String = TOKEN.bytes().map(|b| format!("%{b:02X}")).collect();
+        let double_percent = percent.replace('%', "%25");
+        let entities: String = TOKEN.chars().map(|c| format!("&#{};", c as u32)).collect();
+        let wide: String = TOKEN
+            .chars()
+            .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap())
+            .collect();
+        let invisible = TOKEN
+            .chars()
+            .map(String::from)
+            .collect::<Vec<_>>()
+            .join("\u{200B}");
+        let folded: String = TOKEN
+            .as_bytes()
+            .chunks(20)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join("\r\n ");
+        for form in [
+            json,
+            percent,
+            double_percent,
+            entities,
+            wide,
+            invisible,
+            folded,
+        ] {
+            assert_eq!(scrubbed(&format!("<{form}>")), "<***>", "{form}");
+        }
+    }
+
+    #[test]
+    fn encodings_are_replaced_at_every_alignment() {
+        for prefix in ["", "a", "ab"] {
+            let plain = format!("{prefix}{TOKEN}");
+            for encoded in [
+                base64::engine::general_purpose::STANDARD.encode(&plain),
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&plain),
+            ] {
+                let out = scrubbed(&encoded);
+                assert!(out.contains(REDACTED) && out.len() < 20, "{out}");
+            }
+        }
+        let hex: String = TOKEN.bytes().map(|b| format!("{b:02X}")).collect();
+        assert_eq!(scrubbed(&hex), "***");
+    }
+
+    #[test]
+    fn bytes_and_multibyte_text_stay_well_formed() {
+        let mut body = format!("{{\"m\":\"é{TOKEN}é\"}}").into_bytes();
+        Secrets::new([TOKEN]).scrub_bytes(&mut body);
+        assert_eq!(body, "{\"m\":\"é***é\"}".as_bytes());
+        let code = "ééé";
+        assert_eq!(Secrets::new([code]).scrub("aééé b"), "a*** b");
+        assert_eq!(Secrets::new(["123456"]).scrub("code 123456."), "code ***.");
+    }
+
+    #[test]
+    fn nothing_to_find_changes_nothing() {
+        let none = Secrets::new([""]);
+        assert!(none.is_empty());
+        assert_eq!(none.scrub(TOKEN), TOKEN);
+        assert_eq!(format!("{:?}", Secrets::new([TOKEN])), "Secrets(***)");
+        let secrets = Secrets::new([TOKEN]);
+        let ordinary = "NotAuthorizedException: Access Token has expired, request id 4f1c-9a2b";
+        assert_eq!(secrets.scrub(ordinary), ordinary);
+        assert!(secrets.windows.get().is_none(), "the first pass let it through");
+    }
+
+    #[test]
+    fn hostile_input_is_linear() {
+        let big = "%5c%75".repeat(200_000);
+        let started = std::time::Instant::now();
+        assert_eq!(scrubbed(&big), big);
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+}
