@@ -35,7 +35,7 @@ static void clear_aws_environment(void) {
                          "AWS_MAX_ATTEMPTS", "AWS_RETRY_MODE", "AWS_USE_FIPS_ENDPOINT",
                          "AWS_USE_DUALSTACK_ENDPOINT", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
                          "AWS_PROFILE", "AWS_CONFIG_FILE", "HTTPS_PROXY", "https_proxy",
-                         "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"};
+                         "AWS_ATTEMPT_TIMEOUT", "AWS_OPERATION_TIMEOUT", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) unsetenv(names[i]);
   setenv("AWS_CONFIG_FILE", "/nonexistent/cognito-attr-code/config", 1);
 }
@@ -49,6 +49,10 @@ static cognito_client *new_client(void) {
   CHECK(cognito_config_set_region(config, "us-east-1", NULL) == COGNITO_OK);
   CHECK(cognito_config_set_connect_timeout_ms(config, 2000, NULL) == COGNITO_OK);
   CHECK(cognito_config_set_read_timeout_ms(config, 5000, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_attempt_timeout_ms(config, 7000, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_operation_timeout_ms(config, 30000, NULL) == COGNITO_OK);
+  CHECK(cognito_config_set_attempt_timeout_ms(NULL, 1, NULL) == COGNITO_INVALID_ARGUMENT);
+  CHECK(cognito_config_set_operation_timeout_ms(NULL, 1, NULL) == COGNITO_INVALID_ARGUMENT);
   CHECK(cognito_config_set_max_attempts(config, 1, NULL) == COGNITO_OK);
   CHECK(cognito_config_set_retry_mode(config, "adaptive", NULL) == COGNITO_OK);
   CHECK(cognito_config_set_retry_mode(config, "standard", NULL) == COGNITO_OK);

@@ -13,7 +13,7 @@ import {
   type Settings,
 } from 'cognito-attr-code'
 
-const settings: Settings = { region: 'eu-west-1', readTimeoutMs: 5000, maxAttempts: 2, verify: true }
+const settings: Settings = { region: 'eu-west-1', readTimeoutMs: 5000, attemptTimeoutMs: 8000, operationTimeoutMs: 20000, maxAttempts: 2, verify: true }
 const input = { accessToken: 'eyJ...', attributeName: 'email', clientMetadata: { app: 'web' } }
 
 export async function run(): Promise<string | undefined> {
