@@ -88,7 +88,7 @@ check-symbols: lib
 
 # Every C snippet of the README compiles verbatim as C99 and as C++17.
 check-readme-c: lib | $(BUILD)
-	sh tests/c/check_readme_snippets.sh README.md $(BUILD)/readme
+	CC="$(CC)" CXX="$(CXX)" sh tests/c/check_readme_snippets.sh README.md $(BUILD)/readme
 
 # The header-only C++17 wrapper, under AddressSanitizer and valgrind.
 test-cpp-wrapper: lib | $(BUILD)
@@ -106,7 +106,7 @@ test-cpp-wrapper: lib | $(BUILD)
 # Consumer projects (pkg-config and CMake, shared and static) against `make install` into a
 # temporary prefix, then `make uninstall`.
 test-install: lib cli $(if $(findstring $(TOOLS_VENV),$(CMAKE) $(PKG_CONFIG)),$(TOOLS_VENV)/bin/consumer-tools)
-	CMAKE="$(CMAKE)" PKG_CONFIG="$(PKG_CONFIG)" MAKE="$(MAKE)" sh tests/consumers/run.sh
+	CC="$(CC)" CMAKE="$(CMAKE)" PKG_CONFIG="$(PKG_CONFIG)" MAKE="$(MAKE)" sh tests/consumers/run.sh
 
 $(TOOLS_VENV)/bin/consumer-tools:
 	python3 -m venv $(TOOLS_VENV)

@@ -23,14 +23,14 @@ for snippet in "$out"/snippet*; do
   case "$snippet" in
     *.c)
       # shellcheck disable=SC2086
-      cc -std=c99 $strict -o "${snippet%.c}.c99" "$snippet" $link ||
+      "${CC:-cc}" -std=c99 $strict -o "${snippet%.c}.c99" "$snippet" $link ||
         { echo "$readme: $(basename "$snippet") does not compile as C99"; exit 1; }
       # shellcheck disable=SC2086
-      c++ -x c++ -std=c++17 $strict -o "${snippet%.c}.cxx17" "$snippet" $link ||
+      "${CXX:-c++}" -x c++ -std=c++17 $strict -o "${snippet%.c}.cxx17" "$snippet" $link ||
         { echo "$readme: $(basename "$snippet") does not compile as C++17"; exit 1; } ;;
     *.cpp)
       # shellcheck disable=SC2086
-      c++ -std=c++17 $strict -o "${snippet%.cpp}.cxx17" "$snippet" $link ||
+      "${CXX:-c++}" -std=c++17 $strict -o "${snippet%.cpp}.cxx17" "$snippet" $link ||
         { echo "$readme: $(basename "$snippet") does not compile as C++17"; exit 1; } ;;
   esac
 done

@@ -7,6 +7,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 : "${CMAKE:=cmake}" "${PKG_CONFIG:=pkg-config}" "${MAKE:=make}"
+cc=${CC:-cc}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix="$work/prefix"
@@ -46,11 +47,11 @@ libdir=$("$PKG_CONFIG" --variable=libdir cognito_attr_code)
 static_libs=$("$PKG_CONFIG" --static --libs cognito_attr_code | sed 's/-lcognito_attr_code/-l:libcognito_attr_code.a/')
 # shellcheck disable=SC2086 # word splitting of compiler flags is intended
 {
-  cc -std=c99 $strict $cflags -I"$server_dir" -o "$build/pc_shared" "$root/tests/consumers/send_code_consumer.c" \
+  "$cc" -std=c99 $strict $cflags -I"$server_dir" -o "$build/pc_shared" "$root/tests/consumers/send_code_consumer.c" \
     "$server_dir/loopback_server.c" $libs -Wl,-rpath,"$libdir" -lpthread
-  cc -std=c99 $strict $cflags -I"$server_dir" -o "$build/pc_shared_norpath" \
+  "$cc" -std=c99 $strict $cflags -I"$server_dir" -o "$build/pc_shared_norpath" \
     "$root/tests/consumers/send_code_consumer.c" "$server_dir/loopback_server.c" $libs -lpthread
-  cc -std=c99 $strict $cflags -I"$server_dir" -o "$build/pc_static" "$root/tests/consumers/send_code_consumer.c" \
+  "$cc" -std=c99 $strict $cflags -I"$server_dir" -o "$build/pc_static" "$root/tests/consumers/send_code_consumer.c" \
     "$server_dir/loopback_server.c" $static_libs
 }
 needed "$build/pc_shared" | grep -qx "libcognito_attr_code.so.$major" || fail "pc_shared does not need the SONAME"
