@@ -182,6 +182,18 @@ class Config {
     detail::check([&](cognito_error *e) { return cognito_config_set_read_timeout_ms(handle_.get(), ms, e); });
     return *this;
   }
+  /// One attempt end to end (connect, send, the whole response); 0 means none.
+  Config &attempt_timeout(std::chrono::milliseconds value) {
+    std::uint64_t ms = detail::milliseconds(value, "attempt_timeout");
+    detail::check([&](cognito_error *e) { return cognito_config_set_attempt_timeout_ms(handle_.get(), ms, e); });
+    return *this;
+  }
+  /// The whole call, every attempt and wait between attempts; 0 means none.
+  Config &operation_timeout(std::chrono::milliseconds value) {
+    std::uint64_t ms = detail::milliseconds(value, "operation_timeout");
+    detail::check([&](cognito_error *e) { return cognito_config_set_operation_timeout_ms(handle_.get(), ms, e); });
+    return *this;
+  }
   /// At least 1.
   Config &max_attempts(std::uint32_t value) {
     detail::check([&](cognito_error *e) { return cognito_config_set_max_attempts(handle_.get(), value, e); });

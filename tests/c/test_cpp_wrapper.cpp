@@ -49,6 +49,8 @@ cognito::Client local_client() {
       .max_attempts(1)
       .connect_timeout(std::chrono::milliseconds(2000))
       .read_timeout(std::chrono::milliseconds(5000))
+      .attempt_timeout(std::chrono::milliseconds(7000))
+      .operation_timeout(std::chrono::milliseconds(30000))
       .retry_mode("standard")
       .verify_tls(true)
       .allow_insecure_http(false)
