@@ -51,6 +51,7 @@ test: test-rust check-header test-c test-cli test-python test-node test-e2e fuzz
 test-rust:
 	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -- --check
 	$(CARGO) clippy -p cognito-attr-code -p cognito-attr-code-ffi --all-targets -- -D warnings
+	$(CARGO) clippy -p cognito-attr-code --features fuzzing -- -D warnings
 	$(CARGO) test -p cognito-attr-code -p cognito-attr-code-ffi
 
 $(BUILD):

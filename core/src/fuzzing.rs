@@ -4,29 +4,39 @@
 use std::path::PathBuf;
 
 use crate::error::Error;
-use crate::operation::CodeDeliveryDetails;
+use crate::operation::GetAttrCodeOutput;
 use crate::profile::Profile;
 use crate::protocol::{self, RawResponse};
+use crate::scrub::Secrets;
 use crate::token_claims;
 
-/// A response as the transport hands it to the client: the body scrubbed of `token`, then parsed
-/// as a success (2xx) or as the error it reports.
+/// A response as the client handles it: scrubbed of `token`, parsed as a success (2xx) or as the
+/// error it reports, and scrubbed again on the way out, as `Client` does.
 pub fn parse_response(
     status: u16,
     headers: Vec<(String, String)>,
-    mut body: Vec<u8>,
+    body: Vec<u8>,
     token: &str,
-) -> Result<Option<CodeDeliveryDetails>, Error> {
-    protocol::redact(&mut body, token.as_bytes());
-    let raw = RawResponse {
+) -> Result<GetAttrCodeOutput, Error> {
+    let secrets = Secrets::new([token]);
+    let mut raw = RawResponse {
         status,
         headers,
         body,
     };
+    secrets.scrub_response(&mut raw);
     if (200..300).contains(&raw.status) {
-        protocol::parse_success(&raw)
+        let details = protocol::parse_success(&raw).map_err(|e| secrets.scrub_error(e))?;
+        Ok(secrets.scrub_output(GetAttrCodeOutput {
+            code_delivery_details: details,
+            request_id: raw.request_id(),
+            http_status: raw.status,
+            http_headers: raw.headers,
+            attempts: 1,
+            total_retry_delay: std::time::Duration::ZERO,
+        }))
     } else {
-        Err(protocol::parse_error(&raw))
+        Err(secrets.scrub_error(protocol::parse_error(&raw)))
     }
 }
 

@@ -28,9 +28,13 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let body = data[head_len..].to_vec();
     let result = cognito_attr_code::fuzzing::parse_response(status, headers, body, TOKEN);
-    // Formatting must not panic either: every front end renders the error.
-    let _ = format!("{result:?}");
-    if let Err(error) = result {
-        let _ = error.to_string();
-    }
+    // Formatting must not panic either, and nothing rendered may carry the token.
+    let rendered = match &result {
+        Ok(output) => format!("{output:?}"),
+        Err(error) => format!("{error:?} {error}"),
+    };
+    assert!(
+        !rendered.contains(TOKEN),
+        "the token leaked into the rendered result"
+    );
 });
