@@ -1,0 +1,66 @@
+#!/bin/sh
+# usage: scripts/generate/run.sh generate|check   (runs from any directory)
+# generate: rewrites every generated file that has a generator here from its pinned input.
+# check:    regenerates into a temporary folder and fails, showing the difference, when a
+#           checked-in file drifted; then proves the comparison catches drift on a perturbed copy.
+# Pinned inputs: scripts/generate/requirements.txt (installed into target/generate-venv) and the
+# Unicode version of $PYTHON's unicodedata (east_asian_width.py names the one it needs).
+# The C header (make header / make check-header) and the Node loader and types
+# (bindings-node/scripts/test.sh) are generated and checked by their own tools.
+set -eu
+
+mode=${1:-}
+case "$mode" in generate|check) ;; *) echo "usage: $0 generate|check" >&2; exit 2 ;; esac
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+python=${PYTHON:-python3}
+venv="$root/target/generate-venv"
+stamp="$venv/requirements.txt"
+
+if ! cmp -s "$here/requirements.txt" "$stamp"; then
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$here/requirements.txt"
+  cp "$here/requirements.txt" "$stamp"
+fi
+
+# name  generator  interpreter  checked-in file (relative to the root)
+generators() {
+  echo "east_asian_width $here/east_asian_width.py $python cli/src/output/east_asian_width.rs"
+  echo "partitions $here/partitions.py $venv/bin/python core/src/endpoint/partitions.rs"
+}
+
+compare() { # CHECKED_IN GENERATED
+  diff -u "$1" "$2" && return 0
+  echo "$1 is stale: run make generate and commit the result" >&2
+  return 1
+}
+
+if [ "$mode" = generate ]; then
+  generators | while read -r name generator interpreter file; do
+    "$interpreter" "$generator" "$root/$file"
+    echo "generated $file"
+  done
+  exit 0
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cognito-attr-code-generated.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+status=0
+generators | {
+  while read -r name generator interpreter file; do
+    "$interpreter" "$generator" "$tmp/$name.rs"
+    compare "$root/$file" "$tmp/$name.rs" || { status=1; continue; }
+    # The comparison must catch drift: a copy with its last data line removed has to fail it.
+    lines=$(wc -l <"$root/$file")
+    sed "$((lines - 2))d" "$root/$file" >"$tmp/$name.drifted"
+    if compare "$tmp/$name.drifted" "$tmp/$name.rs" >/dev/null 2>&1; then
+      echo "the drift check of $file did not catch a removed line" >&2
+      status=1
+      continue
+    fi
+    echo "$file matches its generator"
+  done
+  exit "$status"
+}
