@@ -25,9 +25,26 @@ if ! cmp -s "$here/requirements.txt" "$stamp"; then
   cp "$here/requirements.txt" "$stamp"
 fi
 
+# The East Asian widths come from Python's own unicodedata: the first of $PYTHON, python3.11 and
+# python3 that has the Unicode version east_asian_width.py pins (no PyPI backport of it builds on
+# current Pythons).
+unicode_python() {
+  pinned=$(sed -n 's/^UNICODE_VERSION = "\(.*\)"$/\1/p' "$here/east_asian_width.py")
+  for candidate in ${PYTHON:-} python3.11 python3; do
+    version=$("$candidate" -c 'import unicodedata; print(unicodedata.unidata_version)' 2>/dev/null) || continue
+    [ "$version" = "$pinned" ] && { command -v "$candidate"; return 0; }
+  done
+  return 1
+}
+
 # name  generator  interpreter  checked-in file (relative to the root)
 generators() {
-  echo "east_asian_width $here/east_asian_width.py $python cli/src/output/east_asian_width.rs"
+  if eaw_python=$(unicode_python); then
+    echo "east_asian_width $here/east_asian_width.py $eaw_python cli/src/output/east_asian_width.rs"
+  elif [ "$mode" = check ]; then
+    echo "check-generated: cli/src/output/east_asian_width.rs SKIPPED (no Python with the Unicode" \
+      "version scripts/generate/east_asian_width.py pins: install python3.11 or set PYTHON)" >&2
+  fi
   echo "partitions $here/partitions.py $venv/bin/python core/src/endpoint/partitions.rs"
 }
 
@@ -38,6 +55,8 @@ compare() { # CHECKED_IN GENERATED
 }
 
 if [ "$mode" = generate ]; then
+  # Without a fitting Python, east_asian_width.py fails, naming the Unicode version it needs.
+  unicode_python >/dev/null || "$python" "$here/east_asian_width.py" /dev/null
   generators | while read -r name generator interpreter file; do
     "$interpreter" "$generator" "$root/$file"
     echo "generated $file"
