@@ -71,7 +71,7 @@ generators | {
   while read -r name generator interpreter file; do
     "$interpreter" "$generator" "$tmp/$name.rs"
     compare "$root/$file" "$tmp/$name.rs" || { status=1; continue; }
-    # The comparison must catch drift: a copy with its last data line removed has to fail it.
+    # The comparison must catch drift: a copy with one data line removed has to fail it.
     lines=$(wc -l <"$root/$file")
     sed "$((lines - 2))d" "$root/$file" >"$tmp/$name.drifted"
     if compare "$tmp/$name.drifted" "$tmp/$name.rs" >/dev/null 2>&1; then
