@@ -33,6 +33,7 @@ PKG_CONFIG   := $(or $(shell command -v pkg-config),$(TOOLS_VENV)/bin/pkgconf)
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
+.PHONY: generate check-generated
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c
 .PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e test-stress demo header check-header load clean fuzz fuzz-smoke
 
@@ -46,7 +47,7 @@ lib:
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
 
-test: test-rust check-header test-c test-cli test-python test-node test-e2e fuzz-smoke
+test: test-rust check-header check-generated test-c test-cli test-python test-node test-e2e fuzz-smoke
 
 test-rust:
 	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -- --check
@@ -178,6 +179,15 @@ check-header: $(CBINDGEN) | $(BUILD)
 	scripts/compare-header.sh $(HEADER) $(BUILD)/header.h
 	grep -v 'cognito_status_name' $(HEADER) >$(BUILD)/drifted-header.h
 	! scripts/compare-header.sh $(BUILD)/drifted-header.h $(BUILD)/header.h >/dev/null 2>&1
+
+# Every generated file but the Node loader and types (`npm run build` in bindings-node; checked by
+# test-node), from pinned inputs: `make generate` rewrites them; `make check-generated` fails when
+# a checked-in one drifted. The Rust tables' generators are in scripts/generate/.
+generate: header
+	scripts/generate/run.sh generate
+
+check-generated: check-header
+	scripts/generate/run.sh check
 
 # Load harnesses (not part of `make test`): one client shared by 8 threads x 5 000 calls against a
 # local keep-alive server, in Rust and in Python; each prints its figures and fails on any error,

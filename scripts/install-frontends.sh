@@ -26,7 +26,7 @@ python3 -m venv "$dest/venv"
 
 step "building the Node addon (napi-rs) and installing its tarball"
 (cd bindings-node && npm ci --no-audit --no-fund --loglevel=error \
-  && CARGO_TARGET_DIR="$root/target/node" npx napi build --platform --release --js binding.js --dts binding.d.ts >/dev/null \
+  && CARGO_TARGET_DIR="$root/target/node" sh scripts/build.sh >/dev/null \
   && rm -f "$dest"/cognito-attr-code-*.tgz && npm pack --silent --pack-destination "$dest" >/dev/null)
 rm -rf "$dest/node-app" && mkdir -p "$dest/node-app"
 (cd "$dest/node-app" && printf '{ "name": "cognito-attr-code-app", "private": true }\n' >package.json \

@@ -3,7 +3,11 @@
 
 use crate::error::{Error, Result};
 
+mod partitions;
+pub use partitions::PARTITIONS;
+
 /// One AWS partition, as in botocore's `data/partitions.json` (embedded; never read at run time).
+/// The table, [`PARTITIONS`], is generated into `endpoint/partitions.rs` by `make generate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Partition {
     /// Partition id, e.g. `"aws-cn"`.
@@ -17,102 +21,6 @@ pub struct Partition {
     /// The regions the partition lists by name.
     regions: &'static [&'static str],
 }
-
-/// Every partition, in the order of `partitions.json` (region lists first, then the regexes).
-pub const PARTITIONS: &[Partition] = &[
-    Partition {
-        name: "aws",
-        dns_suffix: "amazonaws.com",
-        dual_stack_dns_suffix: "api.aws",
-        region_prefixes: &["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"],
-        regions: &[
-            "af-south-1",
-            "ap-east-1",
-            "ap-east-2",
-            "ap-northeast-1",
-            "ap-northeast-2",
-            "ap-northeast-3",
-            "ap-south-1",
-            "ap-south-2",
-            "ap-southeast-1",
-            "ap-southeast-2",
-            "ap-southeast-3",
-            "ap-southeast-4",
-            "ap-southeast-5",
-            "ap-southeast-6",
-            "ap-southeast-7",
-            "aws-global",
-            "ca-central-1",
-            "ca-west-1",
-            "eu-central-1",
-            "eu-central-2",
-            "eu-north-1",
-            "eu-south-1",
-            "eu-south-2",
-            "eu-west-1",
-            "eu-west-2",
-            "eu-west-3",
-            "il-central-1",
-            "me-central-1",
-            "me-south-1",
-            "mx-central-1",
-            "sa-east-1",
-            "us-east-1",
-            "us-east-2",
-            "us-west-1",
-            "us-west-2",
-        ],
-    },
-    Partition {
-        name: "aws-cn",
-        dns_suffix: "amazonaws.com.cn",
-        dual_stack_dns_suffix: "api.amazonwebservices.com.cn",
-        region_prefixes: &["cn"],
-        regions: &["aws-cn-global", "cn-north-1", "cn-northwest-1"],
-    },
-    Partition {
-        name: "aws-eusc",
-        dns_suffix: "amazonaws.eu",
-        dual_stack_dns_suffix: "api.amazonwebservices.eu",
-        region_prefixes: &["eusc-de"],
-        regions: &["eusc-de-east-1"],
-    },
-    Partition {
-        name: "aws-iso",
-        dns_suffix: "c2s.ic.gov",
-        dual_stack_dns_suffix: "api.aws.ic.gov",
-        region_prefixes: &["us-iso"],
-        regions: &["aws-iso-global", "us-iso-east-1", "us-iso-west-1"],
-    },
-    Partition {
-        name: "aws-iso-b",
-        dns_suffix: "sc2s.sgov.gov",
-        dual_stack_dns_suffix: "api.aws.scloud",
-        region_prefixes: &["us-isob"],
-        regions: &["aws-iso-b-global", "us-isob-east-1", "us-isob-west-1"],
-    },
-    Partition {
-        name: "aws-iso-e",
-        dns_suffix: "cloud.adc-e.uk",
-        dual_stack_dns_suffix: "api.cloud-aws.adc-e.uk",
-        region_prefixes: &["eu-isoe"],
-        regions: &["aws-iso-e-global", "eu-isoe-west-1"],
-    },
-    Partition {
-        name: "aws-iso-f",
-        dns_suffix: "csp.hci.ic.gov",
-        dual_stack_dns_suffix: "api.aws.hci.ic.gov",
-        region_prefixes: &["us-isof"],
-        regions: &["aws-iso-f-global", "us-isof-east-1", "us-isof-south-1"],
-    },
-    Partition {
-        name: "aws-us-gov",
-        dns_suffix: "amazonaws.com",
-        dual_stack_dns_suffix: "api.aws",
-        region_prefixes: &["us-gov"],
-        regions: &["aws-us-gov-global", "us-gov-east-1", "us-gov-west-1"],
-    },
-];
 
 impl Partition {
     /// The partition of `region`: listed by name, else matched by the partition's region
