@@ -1,5 +1,6 @@
-//! Test support: the shared loopback HTTP server answering one canned reply, and runners for our binary and for
-//! an installed AWS CLI (the oracle of the golden outputs), each with a clean environment.
+//! Test support: the shared loopback HTTP server (crate `test_support`) answering one canned
+//! reply, and runners for our binary and for an installed AWS CLI (the oracle of the golden
+//! outputs), each with a clean environment.
 
 #![allow(dead_code)]
 
