@@ -50,8 +50,8 @@ cli:
 test: test-rust check-header check-generated test-c test-cli test-python test-node test-e2e fuzz-smoke
 
 test-rust:
-	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -- --check
-	$(CARGO) clippy -p cognito-attr-code -p cognito-attr-code-ffi --all-targets -- -D warnings
+	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support -- --check
+	$(CARGO) clippy -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support --all-targets -- -D warnings
 	$(CARGO) clippy -p cognito-attr-code --features fuzzing -- -D warnings
 	$(CARGO) test -p cognito-attr-code -p cognito-attr-code-ffi
 

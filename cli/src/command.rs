@@ -17,6 +17,7 @@ use crate::{prompt, skeleton, wire_log};
 /// Table width when stdout is not a terminal, as the AWS CLI assumes.
 const DEFAULT_TERMINAL_WIDTH: usize = 80;
 
+/// Runs one parsed command line: gathers the parameters, calls the service, prints the result.
 pub fn run(cli: Cli) -> Result<(), Failure> {
     let Command::GetUserAttributeVerificationCode(operation) = cli.command;
     let global = cli.global;
@@ -55,10 +56,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
     let client = Client::new(&settings(&global)).map_err(|e| Failure::from_call(&e, 1, ""))?;
     let format = output_format(&global, client.config())?;
-    let endpoint = client
-        .endpoint_url()
-        .map(str::to_owned)
-        .unwrap_or_else(|_| "(region from the access token)".to_owned());
+    let endpoint = client.endpoint_url().map_or_else(
+        |_| "(region from the access token)".to_owned(),
+        str::to_owned,
+    );
     if global.debug {
         log_settings(client.config(), &endpoint, client.user_agent(), &request);
     }
@@ -176,8 +177,7 @@ fn table_style(color: ColorMode) -> TableStyle {
     let stdout = std::io::stdout();
     let is_tty = stdout.is_terminal();
     let terminal_width = terminal_size::terminal_size_of(&stdout)
-        .map(|(width, _)| usize::from(width.0))
-        .unwrap_or(DEFAULT_TERMINAL_WIDTH);
+        .map_or(DEFAULT_TERMINAL_WIDTH, |(width, _)| usize::from(width.0));
     TableStyle {
         color: match color {
             ColorMode::On => true,

@@ -21,11 +21,14 @@ pub enum ExitClass {
 /// A failed run: the text for stderr (already in the AWS CLI's shape) and its class.
 #[derive(Debug)]
 pub struct Failure {
+    /// What kind of failure, which decides the exit code.
     pub class: ExitClass,
+    /// The text for stderr.
     pub message: String,
 }
 
 impl Failure {
+    /// A command line the parser or a check rejected.
     pub fn usage(message: impl Into<String>) -> Self {
         Self {
             class: ExitClass::Usage,
@@ -33,6 +36,7 @@ impl Failure {
         }
     }
 
+    /// Settings or files that cannot be used.
     pub fn configuration(message: impl Into<String>) -> Self {
         Self {
             class: ExitClass::Configuration,
@@ -95,6 +99,7 @@ impl Failure {
         Self { class, message }
     }
 
+    /// The process exit code of this failure.
     pub fn exit_code(&self) -> u8 {
         self.class as u8
     }

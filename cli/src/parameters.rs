@@ -15,12 +15,16 @@ const MEMBERS: [&str; 3] = ["AccessToken", "AttributeName", "ClientMetadata"];
 /// What the user supplied; either required member may still be missing (see `prompt`).
 #[derive(Default)]
 pub struct Parameters {
+    /// `AccessToken`.
     pub access_token: Option<Zeroizing<String>>,
+    /// `AttributeName`.
     pub attribute_name: Option<String>,
+    /// `ClientMetadata`.
     pub client_metadata: Option<BTreeMap<String, String>>,
 }
 
 impl Parameters {
+    /// The parameters from the options and `--cli-input-json`/`--cli-input-yaml`.
     pub fn gather(args: &OperationArgs) -> Result<Self, Failure> {
         let mut params = match (&args.cli_input_json, &args.cli_input_yaml) {
             (Some(json), _) => Self::from_document(&input_json(json)?)?,
@@ -63,7 +67,7 @@ impl Parameters {
         for (name, value) in members {
             match name.as_str() {
                 "AccessToken" => {
-                    params.access_token = Some(Zeroizing::new(string_member(name, value)?))
+                    params.access_token = Some(Zeroizing::new(string_member(name, value)?));
                 }
                 "AttributeName" => params.attribute_name = Some(string_member(name, value)?),
                 "ClientMetadata" => params.client_metadata = Some(metadata_map(value)?),

@@ -8,6 +8,7 @@ use zeroize::Zeroizing;
 use crate::failure::Failure;
 use crate::parameters::Parameters;
 
+/// Asks on the terminal for each required parameter that is still missing.
 pub fn fill_missing(params: &mut Parameters) -> Result<(), Failure> {
     if !std::io::stdin().is_terminal() {
         return Err(Failure::usage(format!(

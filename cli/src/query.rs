@@ -10,12 +10,14 @@ use serde_json::{Map, Value};
 
 use crate::failure::Failure;
 
+/// A compiled `--query` JMESPath expression.
 pub struct Query {
     expression: jmespath::Expression<'static>,
     key_order: Vec<String>,
 }
 
 impl Query {
+    /// Compiles `text`, or the AWS CLI's usage error for it.
     pub fn compile(text: &str) -> Result<Self, Failure> {
         let expression = jmespath::compile(text).map_err(|e| {
             Failure::usage(format!(
@@ -30,6 +32,7 @@ impl Query {
         })
     }
 
+    /// The expression evaluated on `data`.
     pub fn apply(&self, data: &Value) -> Result<Value, Failure> {
         let result = self
             .expression
@@ -67,7 +70,7 @@ fn hash_keys(ast: &Ast, keys: &mut Vec<String>) {
         }
         Ast::Expref { ast, .. } => hash_keys(ast, keys),
         Ast::Flatten { node, .. } | Ast::Not { node, .. } | Ast::ObjectValues { node, .. } => {
-            hash_keys(node, keys)
+            hash_keys(node, keys);
         }
         Ast::Function { args, .. } => args.iter().for_each(|a| hash_keys(a, keys)),
         Ast::MultiList { elements, .. } => elements.iter().for_each(|a| hash_keys(a, keys)),

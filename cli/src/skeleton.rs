@@ -27,6 +27,7 @@ ClientMetadata: # A map of custom key-value pairs that you can provide as input 
   KeyName: ''
 ";
 
+/// The skeleton `--generate-cli-skeleton` prints for `kind`.
 pub fn render(kind: SkeletonKind) -> &'static str {
     match kind {
         SkeletonKind::Input => INPUT,

@@ -11,6 +11,7 @@ use cognito_attr_code::Secrets;
 use log::{LevelFilter, Log, Metadata, Record};
 use zeroize::Zeroizing;
 
+/// The `log` target of the command line's own records.
 pub const TARGET: &str = "cognito_attr_code_cli";
 
 struct WireLog {

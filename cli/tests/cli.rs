@@ -12,7 +12,7 @@ const SUB: &str = "get-user-attribute-verification-code";
 fn run_with(server: &Server, extra: &[&str], env: &[(&str, &str)]) -> support::Outcome {
     let sandbox = Sandbox::new();
     let mut args = call_args(server);
-    args.extend(extra.iter().map(|s| s.to_string()));
+    args.extend(extra.iter().map(std::string::ToString::to_string));
     let outcome = sandbox.run(&strs(&args), env);
     outcome.assert_token_hidden();
     outcome

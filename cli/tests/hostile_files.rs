@@ -60,9 +60,9 @@ fn operation(extra: &[&str]) -> Vec<String> {
         "http://127.0.0.1:9",
     ]
     .iter()
-    .map(|s| s.to_string())
+    .map(std::string::ToString::to_string)
     .collect();
-    args.extend(extra.iter().map(|s| s.to_string()));
+    args.extend(extra.iter().map(std::string::ToString::to_string));
     args
 }
 

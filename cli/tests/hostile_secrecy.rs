@@ -2,15 +2,13 @@
 //! any header, a redirect, a success field — must never get it onto stdout or stderr, even with
 //! `--debug` (which logs every record of every crate).
 
-#[path = "../../core/tests/support/echo_forms.rs"]
-mod echo_forms;
 mod support;
 
 use std::time::Duration;
 
 use base64::Engine;
-use echo_forms::{json_escaped, leaks, percent_encoded, signature};
 use support::{call_args, strs, Outcome, Reply, Sandbox, Server, TOKEN};
+use test_support::echo_forms::{json_escaped, leaks, percent_encoded, signature};
 
 const JSON: (&str, &str) = ("Content-Type", "application/x-amz-json-1.1");
 

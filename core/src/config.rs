@@ -619,8 +619,8 @@ mod tests {
 
     #[test]
     fn deadlines_from_the_profile() {
-        let dir = tempfile_dir();
-        let path = dir.join("config");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
         std::fs::write(
             &path,
             "[default]\nattempt_timeout = 4\noperation_timeout = 9.25\n",
@@ -637,7 +637,6 @@ mod tests {
             config.operation_timeout.value,
             Some(Duration::from_millis(9250))
         );
-        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]
@@ -655,8 +654,8 @@ mod tests {
 
     #[test]
     fn profile_is_below_environment_and_names_itself_in_errors() {
-        let dir = tempfile_dir();
-        let path = dir.join("config");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
         std::fs::write(&path, "[profile dev]\nregion = ap-south-1\nmax_attempts = abc\nca_bundle = /p/ca.pem\n[default]\nregion = eu-north-1\nendpoint_url = http://127.0.0.1:7\nretry_mode = standard\n").unwrap();
         let file = path.to_str().unwrap();
         let config = resolve(&Settings::new(), &[("AWS_CONFIG_FILE", file)]).unwrap();
@@ -697,13 +696,12 @@ mod tests {
         .unwrap();
         assert_eq!(config.ca_bundle.unwrap().value, PathBuf::from("/p/ca.pem"));
         assert_eq!(config.max_attempts.value, 2);
-        std::fs::remove_dir_all(dir).ok();
     }
 
     #[test]
     fn fips_and_dualstack_from_environment_then_profile() {
-        let dir = tempfile_dir();
-        let path = dir.join("config");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
         std::fs::write(
             &path,
             "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = true\n",
@@ -732,17 +730,6 @@ mod tests {
             config.use_fips_endpoint,
             Sourced::new(true, Source::Explicit)
         );
-        std::fs::remove_dir_all(dir).ok();
-    }
-
-    fn tempfile_dir() -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "cac-config-{}-{}",
-            std::process::id(),
-            fastrand::u64(..)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
     }
 
     #[test]

@@ -300,7 +300,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0.kind {
             ErrorKind::Service(_) | ErrorKind::UnknownService(_) => {
-                write!(f, "{}: {}", self.code(), self.0.message)?
+                write!(f, "{}: {}", self.code(), self.0.message)?;
             }
             _ => write!(f, "{} error: {}", self.code(), self.0.message)?,
         }

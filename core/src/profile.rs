@@ -152,13 +152,8 @@ mod tests {
     use super::*;
 
     fn load(text: &str, profile: Option<&str>, aws_profile: Option<&str>) -> Result<Profile> {
-        let dir = std::env::temp_dir().join(format!(
-            "cac-profile-{}-{}",
-            std::process::id(),
-            fastrand::u64(..)
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("config");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
         std::fs::write(&path, text).unwrap();
         let mut env = HashMap::from([(
             "AWS_CONFIG_FILE".to_owned(),
@@ -167,9 +162,7 @@ mod tests {
         if let Some(name) = aws_profile {
             env.insert("AWS_PROFILE".to_owned(), name.to_owned());
         }
-        let result = Profile::load(profile, &env);
-        std::fs::remove_dir_all(dir).ok();
-        result
+        Profile::load(profile, &env)
     }
 
     const CONFIG: &str = "[default]\nregion = eu-west-1\n\n[profile dev]\nregion = us-west-2\nservices = local\nmax_attempts = 7\n\n[services local]\ncognito_identity_provider =\n  endpoint_url = http://127.0.0.1:9229\n  other = x\ns3 =\n  endpoint_url = http://127.0.0.1:1\n";

@@ -30,8 +30,7 @@ struct WireRequest<'a> {
 pub fn request_body(request: &GetAttrCodeRequest) -> Zeroizing<Vec<u8>> {
     let metadata_len: usize = request
         .metadata()
-        .map(|m| m.iter().map(|(k, v)| k.len() + v.len() + 8).sum())
-        .unwrap_or(0);
+        .map_or(0, |m| m.iter().map(|(k, v)| k.len() + v.len() + 8).sum());
     // Escaping can grow a string up to six times (\uXXXX); the token is never escaped.
     let capacity = 96
         + request.access_token().expose().len()

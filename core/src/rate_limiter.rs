@@ -61,7 +61,10 @@ impl RateLimiter {
     /// Capacity may go negative so that concurrent callers queue behind each other.
     pub fn acquire(&self, now: Instant) -> Duration {
         let now = self.seconds(now);
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if !state.enabled {
             return Duration::ZERO;
         }
@@ -77,7 +80,10 @@ impl RateLimiter {
     /// Feeds the controller with the outcome of one attempt.
     pub fn update(&self, throttled: bool, now: Instant) {
         let now = self.seconds(now);
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         state.update_measured_rate(now);
         let calculated = if throttled {
             let rate = if state.enabled {

@@ -60,7 +60,7 @@ impl RetryClock for SystemClock {
         Instant::now()
     }
     fn sleep(&self, duration: Duration) {
-        std::thread::sleep(duration)
+        std::thread::sleep(duration);
     }
     fn random_unit(&self) -> f64 {
         fastrand::f64()
@@ -96,11 +96,17 @@ impl RetryQuota {
 
     #[cfg(test)]
     pub fn available(&self) -> u32 {
-        *self.available.lock().unwrap_or_else(|e| e.into_inner())
+        *self
+            .available
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn try_acquire(&self, cost: u32) -> bool {
-        let mut available = self.available.lock().unwrap_or_else(|e| e.into_inner());
+        let mut available = self
+            .available
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if *available < cost {
             return false;
         }
@@ -110,7 +116,10 @@ impl RetryQuota {
 
     /// After a successful call: return what its retries took, or 1 token if it took none.
     pub fn release(&self, acquired: u32) {
-        let mut available = self.available.lock().unwrap_or_else(|e| e.into_inner());
+        let mut available = self
+            .available
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let refund = if acquired == 0 {
             NO_RETRY_INCREMENT
         } else {

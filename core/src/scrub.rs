@@ -414,7 +414,7 @@ impl View {
                     }
                 }
                 Produced::Nothing => {
-                    decoded_something |= consumed > 1 || !input[i].is_ascii_whitespace()
+                    decoded_something |= consumed > 1 || !input[i].is_ascii_whitespace();
                 }
             }
             i += consumed;

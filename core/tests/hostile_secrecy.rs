@@ -2,8 +2,6 @@
 //! in a redirect, percent- or Base64-encoded, in a success — must never get it into anything the
 //! client returns or logs (records of every level and target are captured).
 
-mod support;
-
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -13,9 +11,9 @@ use cognito_attr_code::{
     Client, Error, ErrorKind, GetAttrCodeOutput, GetAttrCodeRequest, RetryClock, ServiceErrorCode,
     Settings,
 };
-use support::captured_logs;
-use support::echo_forms::{json_escaped, leaks, percent_encoded, signature};
-use support::hostile::{response, HostileServer};
+use test_support::captured_logs;
+use test_support::echo_forms::{json_escaped, leaks, percent_encoded, signature};
+use test_support::hostile::{response, HostileServer};
 
 const TOKEN: &str = "eyJraWQiOiJob3N0aWxlIn0.eyJzdWIiOiJ2aWN0aW0tdXNlciJ9.aG9zdGlsZS1zaWduYXR1cmUtdGhhdC1tdXN0LW5vdC1sZWFr";
 

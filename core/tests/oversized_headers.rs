@@ -1,13 +1,11 @@
 //! A response whose header section is too large is a protocol error (a broken response), not a
 //! network error, and is not retried.
 
-mod support;
-
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use cognito_attr_code::{Client, ErrorKind, GetAttrCodeRequest, Settings};
-use support::{Reply, TestServer};
+use test_support::{Reply, TestServer};
 
 #[test]
 fn a_one_mebibyte_header_line_is_a_protocol_error() {

@@ -2,13 +2,11 @@
 //! `cognito.test`, which the test proxy maps to loopback: a loopback endpoint never goes through a
 //! proxy.
 
-mod support;
-
 use std::collections::HashMap;
 use std::io::Write;
 
 use cognito_attr_code::{Client, GetAttrCodeRequest, Settings};
-use support::{ConnectProxy, Reply, TestServer, TlsIdentity};
+use test_support::{ConnectProxy, Reply, TestServer, TlsIdentity};
 
 fn request() -> GetAttrCodeRequest {
     GetAttrCodeRequest::new("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1In0.sig", "email")
@@ -164,7 +162,7 @@ fn region_is_inferred_from_the_token_when_nothing_sets_it() {
 
 #[test]
 fn explicit_region_wins_over_the_token_with_a_warning() {
-    let logs = support::captured_logs();
+    let logs = test_support::captured_logs();
     let token = token_from("https://cognito-idp.eu-west-3.amazonaws.com/eu-west-3_AbCdEf");
     let (target, _) = connect_target(Settings::new().region("us-east-1"), &token);
     assert_eq!(target, "cognito-idp.us-east-1.amazonaws.com:443");

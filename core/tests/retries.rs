@@ -1,7 +1,5 @@
 //! The retry loop against scripted loopback servers, with a clock that records instead of sleeping.
 
-mod support;
-
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -9,7 +7,7 @@ use std::time::{Duration, Instant};
 use cognito_attr_code::{
     Client, ErrorKind, GetAttrCodeRequest, RetryClock, ServiceErrorCode, Settings,
 };
-use support::{Reply, TestServer};
+use test_support::{Reply, TestServer};
 
 const TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c2VyLTEifQ.sig";
 

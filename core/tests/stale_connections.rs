@@ -2,8 +2,6 @@
 //! the client pools the connection and the next request races the close. Such a request never
 //! reaches the server, and is sent again on a fresh connection without costing a retry.
 
-mod support;
-
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener};
@@ -121,7 +119,7 @@ fn run(calls: usize) -> (HashMap<String, usize>, usize) {
 }
 
 fn assert_no_failures(calls: usize) {
-    let logs = support::captured_logs();
+    let logs = test_support::captured_logs();
     let started = Instant::now();
     let (failures, served) = run(calls);
     let replays = logs

@@ -2,13 +2,11 @@
 //! proxies install their CA there). On Linux it is read through SSL_CERT_FILE when set, which this
 //! test binary sets for itself alone: it runs as its own process.
 
-mod support;
-
 use std::collections::HashMap;
 use std::io::Write;
 
 use cognito_attr_code::{Client, GetAttrCodeRequest, Settings};
-use support::{Reply, TestServer, TlsIdentity};
+use test_support::{Reply, TestServer, TlsIdentity};
 
 #[test]
 fn the_system_trust_store_is_the_default() {

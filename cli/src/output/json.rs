@@ -5,7 +5,7 @@ use serde_json::ser::{PrettyFormatter, Serializer};
 use serde_json::Value;
 
 pub fn render(value: &Value) -> String {
-    if value.as_object().is_some_and(|map| map.is_empty()) {
+    if value.as_object().is_some_and(serde_json::Map::is_empty) {
         return String::new();
     }
     let mut bytes = Vec::new();

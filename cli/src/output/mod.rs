@@ -35,7 +35,9 @@ pub fn response_document(output: &GetAttrCodeOutput) -> Value {
 
 /// How the table is drawn: colours, and the width it must fit in.
 pub struct TableStyle {
+    /// Whether to draw with ANSI colours.
     pub color: bool,
+    /// Columns available.
     pub terminal_width: usize,
 }
 

@@ -186,7 +186,7 @@ impl Table {
                                 .current()
                                 .add_row(cells.iter().map(python_str).collect()),
                             scalar if is_scalar(scalar) => {
-                                self.current().add_row(vec![python_str(scalar)])
+                                self.current().add_row(vec![python_str(scalar)]);
                             }
                             nested => {
                                 self.build(None, nested, 0);

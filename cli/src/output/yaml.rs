@@ -19,7 +19,7 @@ pub fn render_stream(value: &Value) -> String {
 }
 
 fn is_empty_object(value: &Value) -> bool {
-    value.as_object().is_some_and(|map| map.is_empty())
+    value.as_object().is_some_and(serde_json::Map::is_empty)
 }
 
 fn dump(value: &Value) -> String {

@@ -1,23 +1,22 @@
-//! Test support: a loopback HTTP server started in-process, and runners for our binary and for
-//! an installed AWS CLI (the oracle of the golden outputs), each with a clean environment.
+//! Test support: the shared loopback HTTP server (crate `test_support`) answering one canned
+//! reply, and runners for our binary and for an installed AWS CLI (the oracle of the golden
+//! outputs), each with a clean environment.
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::Duration;
+
+use test_support::http_server::amz_json_headers;
+use test_support::{Recorded, TestServer};
 
 /// A token shaped like the real thing; every test asserts it never appears in any output.
 pub const TOKEN: &str = "eyJraWQiOiJ0ZXN0In0.eyJzdWIiOiJzZWNyZXQtdXNlciJ9.c2VjcmV0LXNpZ25hdHVyZQ";
 
 pub const SUCCESS_BODY: &str = r#"{"CodeDeliveryDetails":{"Destination":"a***@e***.com","DeliveryMedium":"EMAIL","AttributeName":"email"}}"#;
 
-/// One canned answer.
+/// One canned answer: what the goldens record of a reply.
 #[derive(Clone)]
 pub struct Reply {
     pub status: u16,
@@ -30,10 +29,7 @@ impl Reply {
     pub fn json(status: u16, body: &str) -> Self {
         Self {
             status,
-            headers: vec![
-                ("Content-Type".into(), "application/x-amz-json-1.1".into()),
-                ("x-amzn-RequestId".into(), "req-1234".into()),
-            ],
+            headers: amz_json_headers("req-1234"),
             body: body.into(),
             delay: Duration::ZERO,
         }
@@ -54,136 +50,35 @@ impl Reply {
         self.delay = delay;
         self
     }
-}
 
-/// A request as received.
-#[derive(Clone, Debug)]
-pub struct Received {
-    pub request_line: String,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
-
-impl Received {
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.body).expect("request body is JSON")
-    }
-
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+    /// As the shared test server scripts it: each answer closes its connection.
+    fn scripted(self) -> test_support::Reply {
+        let mut headers = self.headers;
+        headers.push(("Connection".into(), "close".into()));
+        let http = test_support::Reply::Http {
+            status: self.status,
+            headers,
+            body: self.body.into_bytes(),
+        };
+        test_support::Reply::Delayed(self.delay, Box::new(http))
     }
 }
 
-/// Answers every request with `reply`, on 127.0.0.1 and an ephemeral port, until dropped.
-pub struct Server {
-    pub port: u16,
-    received: Arc<Mutex<Vec<Received>>>,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
+/// Answers every request with one reply, on 127.0.0.1 and an ephemeral port, until dropped.
+pub struct Server(TestServer);
 
 impl Server {
     pub fn start(reply: Reply) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let port = listener.local_addr().unwrap().port();
-        let received = Arc::new(Mutex::new(Vec::new()));
-        let stop = Arc::new(AtomicBool::new(false));
-        let thread = {
-            let received = Arc::clone(&received);
-            let stop = Arc::clone(&stop);
-            std::thread::spawn(move || {
-                for stream in listener.incoming() {
-                    if stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let Ok(stream) = stream else { continue };
-                    let reply = reply.clone();
-                    let received = Arc::clone(&received);
-                    // One thread per connection so a delayed reply never blocks the next one.
-                    std::thread::spawn(move || serve(stream, &reply, &received));
-                }
-            })
-        };
-        Self {
-            port,
-            received,
-            stop,
-            thread: Some(thread),
-        }
+        Self(TestServer::start(vec![reply.scripted()]))
     }
 
     pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        self.0.url()
     }
 
-    pub fn requests(&self) -> Vec<Received> {
-        self.received.lock().unwrap().clone()
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.0.requests()
     }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-fn serve(stream: TcpStream, reply: &Reply, received: &Mutex<Vec<Received>>) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
-        return;
-    }
-    let mut headers = Vec::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.push((name.trim().to_owned(), value.trim().to_owned()));
-        }
-    }
-    let length: usize = headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = vec![0; length];
-    if reader.read_exact(&mut body).is_err() {
-        return;
-    }
-    received.lock().unwrap().push(Received {
-        request_line: request_line.trim_end().to_owned(),
-        headers,
-        body: String::from_utf8_lossy(&body).into_owned(),
-    });
-    std::thread::sleep(reply.delay);
-    let mut response = format!(
-        "HTTP/1.1 {} X\r\nContent-Length: {}\r\nConnection: close\r\n",
-        reply.status,
-        reply.body.len()
-    );
-    for (name, value) in &reply.headers {
-        response.push_str(&format!("{name}: {value}\r\n"));
-    }
-    response.push_str("\r\n");
-    response.push_str(&reply.body);
-    let mut stream = stream;
-    let _ = stream.write_all(response.as_bytes());
-    let _ = stream.shutdown(Shutdown::Both);
 }
 
 /// What a run printed and returned.

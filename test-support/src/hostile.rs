@@ -49,6 +49,11 @@ pub struct HostileServer {
 }
 
 impl HostileServer {
+    /// Serves `scripts`, one per connection in order of arrival.
+    ///
+    /// # Panics
+    /// When `scripts` is empty.
+    #[must_use]
     pub fn start(scripts: Vec<Vec<Step>>) -> Self {
         assert!(!scripts.is_empty(), "a hostile server needs a script");
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
@@ -75,19 +80,23 @@ impl HostileServer {
     }
 
     /// One script that sends `bytes` and closes.
+    #[must_use]
     pub fn replying(bytes: Vec<u8>) -> Self {
         Self::start(vec![vec![Step::Send(bytes)]])
     }
 
+    /// `http://` and the address.
+    #[must_use]
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
     /// The raw requests read so far, in order of arrival.
+    #[must_use]
     pub fn requests(&self) -> Vec<Vec<u8>> {
         self.requests
             .lock()
-            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
             .clone()
     }
 }
@@ -106,7 +115,7 @@ fn serve(mut stream: TcpStream, script: &[Step], requests: &Mutex<Vec<Vec<u8>>>)
     };
     requests
         .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
         .push(request);
     for step in script {
         let outcome = match step {

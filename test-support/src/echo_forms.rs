@@ -1,5 +1,5 @@
 //! The forms in which a hostile server echoes a secret, and the check that a text carries the
-//! secret in none of them. Shared with the command line's tests (included by path).
+//! secret in none of them.
 
 /// `\u0065\u0079...`: what a JSON encoder that escapes everything would send.
 pub fn json_escaped(text: &str) -> String {

@@ -1,25 +1,31 @@
-//! A scripted HTTP/1.1 server on an ephemeral loopback port, and a log capture, for the
-//! integration tests. Every wait in here is bounded.
-#![allow(dead_code)]
-
-pub mod echo_forms;
-pub mod hostile;
+//! A scripted HTTP/1.1 server on an ephemeral loopback port, plain or TLS, that records every
+//! request it reads.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
+
+use crate::tls_identity::TlsIdentity;
+
+/// Requests one connection serves before the server closes it.
+const MAX_REQUESTS_PER_CONNECTION: usize = 10_000;
+/// Header lines read of one request; the rest is left unread.
+const MAX_HEADER_LINES: usize = 200;
 
 /// How the server answers one request.
 #[derive(Clone, Debug)]
 pub enum Reply {
     /// A full response with `Content-Length`.
     Http {
+        /// The status code.
         status: u16,
+        /// Header lines, as given, after `Content-Length`.
         headers: Vec<(String, String)>,
+        /// The body.
         body: Vec<u8>,
     },
     /// Exactly these bytes, then the connection is closed.
@@ -37,18 +43,28 @@ pub enum Reply {
     CloseWhenIdle(Duration, Box<Reply>),
 }
 
+/// The headers of a Cognito JSON response carrying `request_id`.
+#[must_use]
+pub fn amz_json_headers(request_id: &str) -> Vec<(String, String)> {
+    vec![
+        ("Content-Type".into(), "application/x-amz-json-1.1".into()),
+        ("x-amzn-RequestId".into(), request_id.into()),
+    ]
+}
+
 impl Reply {
+    /// A Cognito JSON response with request id `req-0001`.
+    #[must_use]
     pub fn json(status: u16, body: &str) -> Self {
         Self::Http {
             status,
-            headers: vec![
-                ("Content-Type".into(), "application/x-amz-json-1.1".into()),
-                ("x-amzn-RequestId".into(), "req-0001".into()),
-            ],
+            headers: amz_json_headers("req-0001"),
             body: body.as_bytes().to_vec(),
         }
     }
 
+    /// This reply with one more header (only for [`Reply::Http`]).
+    #[must_use]
     pub fn with_header(self, name: &str, value: &str) -> Self {
         match self {
             Self::Http {
@@ -68,6 +84,7 @@ impl Reply {
     }
 
     /// A modeled error as Cognito sends it: code in the `__type` member.
+    #[must_use]
     pub fn service_error(status: u16, code: &str, message: &str) -> Self {
         Self::json(
             status,
@@ -79,42 +96,68 @@ impl Reply {
 /// One request as received.
 #[derive(Clone, Debug)]
 pub struct Recorded {
+    /// The first line, without its line end, e.g. `POST / HTTP/1.1`.
+    pub request_line: String,
+    /// The method of the request line.
     pub method: String,
+    /// The target of the request line.
     pub path: String,
     /// Header names in lower case.
     pub headers: HashMap<String, String>,
+    /// Header names in lower case, in the order received.
     pub header_order: Vec<String>,
+    /// The body, as long as `Content-Length` said.
     pub body: Vec<u8>,
 }
 
 impl Recorded {
+    /// The value of header `name`, in any case.
+    #[must_use]
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .get(&name.to_ascii_lowercase())
             .map(String::as_str)
     }
 
+    /// The body parsed as JSON.
+    ///
+    /// # Panics
+    /// When the body is not JSON.
+    #[must_use]
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.body).expect("request body is JSON")
     }
 }
 
+/// A running server; dropping it ends its accept loop.
 pub struct TestServer {
+    /// Where the server listens.
     pub addr: SocketAddr,
+    /// Every request read, in order.
     pub requests: Arc<Mutex<Vec<Recorded>>>,
+    /// Connections accepted so far.
     pub accepts: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
 }
 
 impl TestServer {
-    /// Serves `script` in order; the last reply repeats.
+    /// Serves `script` in order, one reply per request across all connections; the last reply
+    /// repeats.
+    #[must_use]
     pub fn start(script: Vec<Reply>) -> Self {
         Self::start_with(script, None)
     }
 
+    /// As [`TestServer::start`], over TLS.
+    #[must_use]
+    pub fn start_tls(script: Vec<Reply>, identity: TlsIdentity) -> Self {
+        Self::start_with(script, Some(identity))
+    }
+
     fn start_with(script: Vec<Reply>, tls: Option<TlsIdentity>) -> Self {
+        assert!(!script.is_empty(), "a test server needs a script");
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-        let addr = listener.local_addr().unwrap();
+        let addr = listener.local_addr().expect("local address");
         let requests = Arc::new(Mutex::new(Vec::new()));
         let accepts = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(AtomicBool::new(false));
@@ -143,14 +186,26 @@ impl TestServer {
         }
     }
 
+    /// `http://` and the address.
+    #[must_use]
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
 
+    /// `https://` and the address.
+    #[must_use]
+    pub fn https_url(&self) -> String {
+        format!("https://{}", self.addr)
+    }
+
+    /// The requests read so far, in order of arrival.
+    #[must_use]
     pub fn requests(&self) -> Vec<Recorded> {
         self.requests.lock().unwrap().clone()
     }
 
+    /// Connections accepted so far.
+    #[must_use]
     pub fn accepts(&self) -> usize {
         self.accepts.load(Ordering::SeqCst)
     }
@@ -159,53 +214,8 @@ impl TestServer {
 impl Drop for TestServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
+        // Wakes the accept loop so that it sees the flag and ends.
         let _ = TcpStream::connect_timeout(&self.addr, Duration::from_millis(200));
-    }
-}
-
-/// TLS settings of a server: its certificate chain and key.
-#[derive(Clone)]
-pub struct TlsIdentity(pub Arc<rustls::ServerConfig>);
-
-impl TlsIdentity {
-    /// A fresh private CA (returned as PEM) and a server certificate it signed for `names`
-    /// (DNS names or IP addresses).
-    pub fn generate(names: &[&str]) -> (Self, String) {
-        use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
-        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
-        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        ca_params
-            .distinguished_name
-            .push(rcgen::DnType::CommonName, "cognito-attr-code test CA");
-        let ca_key = KeyPair::generate().unwrap();
-        let ca_cert = ca_params.self_signed(&ca_key).unwrap();
-        let params =
-            CertificateParams::new(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
-                .unwrap();
-        let key = KeyPair::generate().unwrap();
-        let cert = params.signed_by(&key, &ca_cert, &ca_key).unwrap();
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let config = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .unwrap()
-            .with_no_client_auth()
-            .with_single_cert(
-                vec![cert.der().clone()],
-                rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
-            )
-            .unwrap();
-        (Self(Arc::new(config)), ca_cert.pem())
-    }
-}
-
-impl TestServer {
-    /// As [`TestServer::start`], over TLS.
-    pub fn start_tls(script: Vec<Reply>, identity: TlsIdentity) -> Self {
-        Self::start_with(script, Some(identity))
-    }
-
-    pub fn https_url(&self) -> String {
-        format!("https://{}", self.addr)
     }
 }
 
@@ -219,35 +229,17 @@ fn serve(
     stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
     match tls {
         None => {
-            let writer = stream.try_clone().unwrap();
-            serve_stream(BufReader::new(stream), writer, requests, script, next)
-        }
-        Some(identity) => {
-            let Ok(connection) = rustls::ServerConnection::new(identity.0) else {
+            let Ok(writer) = stream.try_clone() else {
                 return;
             };
-            let shared = Arc::new(Mutex::new(rustls::StreamOwned::new(connection, stream)));
-            let reader = BufReader::new(SharedStream(shared.clone()));
-            serve_stream(reader, SharedStream(shared), requests, script, next)
+            serve_stream(BufReader::new(stream), writer, requests, script, next);
         }
-    }
-}
-
-/// One TLS stream used for both reading and writing.
-struct SharedStream(Arc<Mutex<rustls::StreamOwned<rustls::ServerConnection, TcpStream>>>);
-
-impl Read for SharedStream {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().read(buf)
-    }
-}
-
-impl Write for SharedStream {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().write(buf)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.lock().unwrap().flush()
+        Some(identity) => {
+            let Some((reader, writer)) = identity.accept(stream) else {
+                return;
+            };
+            serve_stream(BufReader::new(reader), writer, requests, script, next);
+        }
     }
 }
 
@@ -258,8 +250,7 @@ fn serve_stream(
     script: &[Reply],
     next: &AtomicUsize,
 ) {
-    // Keep-alive: bounded number of requests per connection.
-    for _ in 0..10_000 {
+    for _ in 0..MAX_REQUESTS_PER_CONNECTION {
         let index = next.fetch_add(1, Ordering::SeqCst).min(script.len() - 1);
         let reply = &script[index];
         if matches!(reply, Reply::Reset) {
@@ -329,12 +320,13 @@ fn read_request(reader: &mut BufReader<impl Read>) -> Option<Recorded> {
     if reader.read_line(&mut line).ok()? == 0 {
         return None;
     }
-    let mut parts = line.split_whitespace();
+    let request_line = line.trim_end().to_owned();
+    let mut parts = request_line.split_whitespace();
     let method = parts.next()?.to_owned();
     let path = parts.next()?.to_owned();
     let mut headers = HashMap::new();
     let mut header_order = Vec::new();
-    for _ in 0..200 {
+    for _ in 0..MAX_HEADER_LINES {
         let mut line = String::new();
         reader.read_line(&mut line).ok()?;
         let line = line.trim_end();
@@ -353,122 +345,11 @@ fn read_request(reader: &mut BufReader<impl Read>) -> Option<Recorded> {
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
     Some(Recorded {
+        request_line,
         method,
         path,
         headers,
         header_order,
         body,
     })
-}
-
-/// Every log record at every level, formatted, for assertions. Installed once per test binary.
-pub fn captured_logs() -> &'static Mutex<Vec<String>> {
-    static LOGS: OnceLock<&'static Capture> = OnceLock::new();
-    struct Capture(Mutex<Vec<String>>);
-    impl log::Log for Capture {
-        fn enabled(&self, _: &log::Metadata) -> bool {
-            true
-        }
-        fn log(&self, record: &log::Record) {
-            self.0
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(format!(
-                    "{} {} {}",
-                    record.level(),
-                    record.target(),
-                    record.args()
-                ));
-        }
-        fn flush(&self) {}
-    }
-    let capture = LOGS.get_or_init(|| {
-        let capture: &'static Capture = Box::leak(Box::new(Capture(Mutex::new(Vec::new()))));
-        log::set_logger(capture).expect("no other logger");
-        log::set_max_level(log::LevelFilter::Trace);
-        capture
-    });
-    &capture.0
-}
-
-/// An HTTP CONNECT proxy on loopback that records each CONNECT target and tunnels to it.
-pub struct ConnectProxy {
-    pub addr: SocketAddr,
-    pub targets: Arc<Mutex<Vec<String>>>,
-}
-
-impl ConnectProxy {
-    pub fn start() -> Self {
-        Self::start_with(true)
-    }
-
-    /// Records CONNECT targets and refuses them (502) without contacting anything.
-    pub fn start_refusing() -> Self {
-        Self::start_with(false)
-    }
-
-    fn start_with(forward: bool) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let addr = listener.local_addr().unwrap();
-        let targets = Arc::new(Mutex::new(Vec::new()));
-        let recorded = targets.clone();
-        thread::spawn(move || {
-            for client in listener.incoming().take(100) {
-                let Ok(client) = client else { continue };
-                let recorded = recorded.clone();
-                thread::spawn(move || tunnel(client, &recorded, forward));
-            }
-        });
-        Self { addr, targets }
-    }
-
-    pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-}
-
-/// Names under the reserved `.test` domain stand for this machine, so that tests can reach a
-/// loopback server through the proxy under a name that is not loopback (loopback endpoints never
-/// go through a proxy).
-fn on_loopback(target: &str) -> String {
-    match target.rsplit_once(':') {
-        Some((host, port)) if host.ends_with(".test") => format!("127.0.0.1:{port}"),
-        _ => target.to_owned(),
-    }
-}
-
-fn tunnel(client: TcpStream, recorded: &Mutex<Vec<String>>, forward: bool) {
-    client.set_read_timeout(Some(Duration::from_secs(10))).ok();
-    let mut reader = BufReader::new(client.try_clone().unwrap());
-    let mut line = String::new();
-    if reader.read_line(&mut line).is_err() {
-        return;
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("").to_owned();
-    for _ in 0..100 {
-        let mut header = String::new();
-        if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
-            break;
-        }
-    }
-    recorded.lock().unwrap().push(target.clone());
-    if !forward {
-        let mut client = client;
-        let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n");
-        return;
-    }
-    let Ok(upstream) = TcpStream::connect(on_loopback(&target)) else {
-        return;
-    };
-    let mut client_writer = client.try_clone().unwrap();
-    let _ = client_writer.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
-    let mut upstream_reader = upstream.try_clone().unwrap();
-    let mut upstream_writer = upstream;
-    let forward = thread::spawn(move || {
-        let _ = std::io::copy(&mut reader, &mut upstream_writer);
-        let _ = upstream_writer.shutdown(std::net::Shutdown::Write);
-    });
-    let _ = std::io::copy(&mut upstream_reader, &mut client_writer);
-    let _ = client_writer.shutdown(std::net::Shutdown::Both);
-    let _ = forward.join();
 }
