@@ -50,7 +50,7 @@ pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
 pub use scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
 pub use secret::AccessToken;
 pub use setting_value::{InvalidValue, MaxAttempts};
-pub use settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
+pub use settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 pub use source::{Source, Sourced};
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
 

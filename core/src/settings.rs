@@ -163,3 +163,81 @@ impl Settings {
         self
     }
 }
+
+/// The settings every front end receives in the core's own types, each one optional (unset
+/// leaves it to the environment), applied by [`Settings::with_common`] so that no front end
+/// repeats the "if given, set it" for each. Settings whose type or unit differs per front end
+/// (timeouts, attempts, retry mode, CA bundle) are set one by one.
+#[derive(Debug, Clone, Default)]
+pub struct CommonSettings {
+    /// See [`Settings::region`].
+    pub region: Option<String>,
+    /// See [`Settings::endpoint_url`].
+    pub endpoint_url: Option<String>,
+    /// See [`Settings::allow_insecure_http`].
+    pub allow_insecure_http: Option<bool>,
+    /// See [`Settings::use_fips_endpoint`].
+    pub use_fips_endpoint: Option<bool>,
+    /// See [`Settings::use_dualstack_endpoint`].
+    pub use_dualstack_endpoint: Option<bool>,
+    /// See [`Settings::retry_read_timeouts`].
+    pub retry_read_timeouts: Option<bool>,
+    /// See [`Settings::profile`].
+    pub profile: Option<String>,
+    /// See [`Settings::proxy`].
+    pub proxy: Option<String>,
+    /// See [`Settings::validate_token`].
+    pub validate_token: Option<bool>,
+}
+
+impl Settings {
+    /// Sets each value of `common` that is given; the others keep what was set before.
+    pub fn with_common(mut self, common: CommonSettings) -> Self {
+        let CommonSettings {
+            region,
+            endpoint_url,
+            allow_insecure_http,
+            use_fips_endpoint,
+            use_dualstack_endpoint,
+            retry_read_timeouts,
+            profile,
+            proxy,
+            validate_token,
+        } = common;
+        self.region = region.or(self.region);
+        self.endpoint_url = endpoint_url.or(self.endpoint_url);
+        self.allow_insecure_http = allow_insecure_http.or(self.allow_insecure_http);
+        self.use_fips_endpoint = use_fips_endpoint.or(self.use_fips_endpoint);
+        self.use_dualstack_endpoint = use_dualstack_endpoint.or(self.use_dualstack_endpoint);
+        self.retry_read_timeouts = retry_read_timeouts.or(self.retry_read_timeouts);
+        self.profile = profile.or(self.profile);
+        self.proxy = proxy.or(self.proxy);
+        self.validate_token = validate_token.or(self.validate_token);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_settings_set_what_is_given_and_keep_the_rest() {
+        let settings = Settings::new()
+            .region("eu-west-1")
+            .proxy("http://127.0.0.1:3128")
+            .validate_token(true)
+            .with_common(CommonSettings {
+                region: Some("us-east-2".into()),
+                use_fips_endpoint: Some(false),
+                validate_token: None,
+                ..CommonSettings::default()
+            });
+        assert_eq!(settings.region.as_deref(), Some("us-east-2"));
+        assert_eq!(settings.use_fips_endpoint, Some(false));
+        assert_eq!(settings.proxy.as_deref(), Some("http://127.0.0.1:3128"));
+        assert_eq!(settings.validate_token, Some(true));
+        assert_eq!(settings.endpoint_url, None);
+        assert_eq!(settings.retry_read_timeouts, None);
+    }
+}
