@@ -107,16 +107,12 @@ impl ResolvedConfig {
                         .map(|url| Sourced::new(url.to_owned(), lookup.profile_source()))
                 }),
         };
-        let ca_bundle = lookup
-            .string(
-                &settings
-                    .ca_bundle
-                    .as_ref()
-                    .map(|p| p.to_string_lossy().into_owned()),
-                &["AWS_CA_BUNDLE"],
-                "ca_bundle",
-            )
-            .map(|s| Sourced::new(PathBuf::from(s.value), s.source));
+        let ca_bundle = match &settings.ca_bundle {
+            Some(path) => Some(Sourced::new(path.clone(), Source::Explicit)),
+            None => lookup
+                .string(&None, &["AWS_CA_BUNDLE"], "ca_bundle")
+                .map(|s| Sourced::new(PathBuf::from(s.value), s.source)),
+        };
         let flag = |explicit: Option<bool>,
                     env_name: &'static str,
                     key: &'static str|
