@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use cognito_attr_code::{RetryMode, Settings};
+use cognito_attr_code::{CommonSettings, InvalidValue, MaxAttempts, RetryMode, Settings};
 use napi_derive::napi;
 
 use crate::outcome::NativeError;
@@ -36,13 +36,17 @@ pub struct NativeSettings {
 impl NativeSettings {
     /// The core settings, or a configuration error for a value the core cannot represent.
     pub fn into_core(self) -> Result<Settings, Box<NativeError>> {
-        let mut settings = Settings::new();
-        if let Some(region) = self.region {
-            settings = settings.region(region);
-        }
-        if let Some(url) = self.endpoint_url {
-            settings = settings.endpoint_url(url);
-        }
+        let mut settings = Settings::new().with_common(CommonSettings {
+            region: self.region,
+            endpoint_url: self.endpoint_url,
+            allow_insecure_http: self.allow_insecure_http,
+            use_fips_endpoint: self.use_fips_endpoint,
+            use_dualstack_endpoint: self.use_dualstack_endpoint,
+            retry_read_timeouts: self.retry_read_timeouts,
+            profile: self.profile,
+            proxy: self.proxy,
+            validate_token: self.validate_token,
+        });
         if let Some(ms) = self.connect_timeout_ms {
             settings = settings.connect_timeout(Duration::from_millis(ms.into()));
         }
@@ -56,15 +60,13 @@ impl NativeSettings {
             settings = settings.operation_timeout(Duration::from_millis(ms.into()));
         }
         if let Some(attempts) = self.max_attempts {
-            settings = settings.max_attempts(attempts);
+            let valid = MaxAttempts::new(attempts).map_err(|why| invalid("maxAttempts", why))?;
+            settings = settings.max_attempts(valid.get());
         }
         if let Some(mode) = self.retry_mode {
-            let parsed = RetryMode::parse(&mode).ok_or_else(|| {
-                Box::new(NativeError::configuration(
-                    "retryMode",
-                    format!("unknown retry mode {mode:?} (expected \"standard\" or \"adaptive\")"),
-                ))
-            })?;
+            let parsed = mode
+                .parse::<RetryMode>()
+                .map_err(|why| invalid("retryMode", why))?;
             settings = settings.retry_mode(parsed);
         }
         if let Some(path) = self.ca_bundle {
@@ -73,30 +75,14 @@ impl NativeSettings {
         if let Some(verify) = self.verify {
             settings = settings.verify_tls(verify);
         }
-        if let Some(allow) = self.allow_insecure_http {
-            settings = settings.allow_insecure_http(allow);
-        }
-        if let Some(on) = self.use_fips_endpoint {
-            settings = settings.use_fips_endpoint(on);
-        }
-        if let Some(on) = self.use_dualstack_endpoint {
-            settings = settings.use_dualstack_endpoint(on);
-        }
-        if let Some(on) = self.retry_read_timeouts {
-            settings = settings.retry_read_timeouts(on);
-        }
-        if let Some(profile) = self.profile {
-            settings = settings.profile(profile);
-        }
-        if let Some(proxy) = self.proxy {
-            settings = settings.proxy(proxy);
-        }
-        if let Some(on) = self.validate_token {
-            settings = settings.validate_token(on);
-        }
         if let Some(suffix) = self.user_agent_suffix {
             settings = settings.user_agent_suffix(suffix);
         }
         Ok(settings)
     }
+}
+
+/// A configuration error naming the setting as JavaScript spells it.
+fn invalid(setting: &str, why: InvalidValue) -> Box<NativeError> {
+    Box::new(NativeError::configuration(setting, why.to_string()))
 }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use cognito_attr_code::CommonSettings;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -61,8 +62,17 @@ impl Client {
         validate_token: Option<bool>,
     ) -> PyResult<Self> {
         let settings = SettingsArgs {
-            region,
-            endpoint_url,
+            common: CommonSettings {
+                region,
+                endpoint_url,
+                allow_insecure_http,
+                use_fips_endpoint,
+                use_dualstack_endpoint,
+                retry_read_timeouts,
+                profile,
+                proxy,
+                validate_token,
+            },
             connect_timeout,
             read_timeout,
             attempt_timeout,
@@ -71,13 +81,6 @@ impl Client {
             retry_mode,
             ca_bundle,
             verify,
-            allow_insecure_http,
-            use_fips_endpoint,
-            use_dualstack_endpoint,
-            retry_read_timeouts,
-            profile,
-            proxy,
-            validate_token,
         }
         .into_settings(py)?;
         // Reads the CA bundle or the system trust store: file I/O, so without the GIL.

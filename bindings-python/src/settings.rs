@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use cognito_attr_code::{RetryMode, Settings};
+use std::fmt::Display;
+
+use cognito_attr_code::{CommonSettings, InvalidValue, MaxAttempts, RetryMode, Settings};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::PyBool;
@@ -13,8 +15,8 @@ use crate::errors;
 
 /// The keyword arguments of `Client(...)`, as received.
 pub struct SettingsArgs<'py> {
-    pub region: Option<String>,
-    pub endpoint_url: Option<String>,
+    /// Region, endpoint, switches, profile and proxy: as the core takes them.
+    pub common: CommonSettings,
     pub connect_timeout: Option<f64>,
     pub read_timeout: Option<f64>,
     pub attempt_timeout: Option<f64>,
@@ -24,13 +26,6 @@ pub struct SettingsArgs<'py> {
     pub ca_bundle: Option<PathBuf>,
     /// `True`/`False`, or a CA bundle path as boto3's `verify=` accepts.
     pub verify: Option<Bound<'py, PyAny>>,
-    pub allow_insecure_http: Option<bool>,
-    pub use_fips_endpoint: Option<bool>,
-    pub use_dualstack_endpoint: Option<bool>,
-    pub retry_read_timeouts: Option<bool>,
-    pub profile: Option<String>,
-    pub proxy: Option<String>,
-    pub validate_token: Option<bool>,
 }
 
 impl SettingsArgs<'_> {
@@ -38,13 +33,8 @@ impl SettingsArgs<'_> {
     pub fn into_settings(self, py: Python<'_>) -> PyResult<Settings> {
         let version = py.version_info();
         let mut settings = Settings::new()
-            .user_agent_suffix(format!("lang/python#{}.{}", version.major, version.minor));
-        if let Some(region) = self.region {
-            settings = settings.region(region);
-        }
-        if let Some(url) = self.endpoint_url {
-            settings = settings.endpoint_url(url);
-        }
+            .user_agent_suffix(format!("lang/python#{}.{}", version.major, version.minor))
+            .with_common(self.common);
         if let Some(seconds) = self.connect_timeout {
             settings = settings.connect_timeout(timeout(py, "connect_timeout", seconds)?);
         }
@@ -58,26 +48,14 @@ impl SettingsArgs<'_> {
             settings = settings.operation_timeout(timeout(py, "operation_timeout", seconds)?);
         }
         if let Some(attempts) = self.max_attempts {
-            let attempts = u32::try_from(attempts)
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| {
-                    errors::configuration(
-                        py,
-                        &format!("max_attempts={attempts}"),
-                        "not a positive integer",
-                    )
-                })?;
-            settings = settings.max_attempts(attempts);
+            let valid = MaxAttempts::try_from(attempts)
+                .map_err(|why| invalid(py, "max_attempts", attempts, why))?;
+            settings = settings.max_attempts(valid.get());
         }
         if let Some(mode) = self.retry_mode {
-            let parsed = RetryMode::parse(&mode).ok_or_else(|| {
-                errors::configuration(
-                    py,
-                    &format!("retry_mode={mode}"),
-                    "not one of standard, adaptive, legacy",
-                )
-            })?;
+            let parsed = mode
+                .parse::<RetryMode>()
+                .map_err(|why| invalid(py, "retry_mode", &mode, why))?;
             settings = settings.retry_mode(parsed);
         }
         let bundle_from_verify = match &self.verify {
@@ -108,29 +86,13 @@ impl SettingsArgs<'_> {
             (Some(path), None) | (None, Some(path)) => settings = settings.ca_bundle(path),
             (None, None) => {}
         }
-        if let Some(allow) = self.allow_insecure_http {
-            settings = settings.allow_insecure_http(allow);
-        }
-        if let Some(on) = self.use_fips_endpoint {
-            settings = settings.use_fips_endpoint(on);
-        }
-        if let Some(on) = self.use_dualstack_endpoint {
-            settings = settings.use_dualstack_endpoint(on);
-        }
-        if let Some(on) = self.retry_read_timeouts {
-            settings = settings.retry_read_timeouts(on);
-        }
-        if let Some(profile) = self.profile {
-            settings = settings.profile(profile);
-        }
-        if let Some(proxy) = self.proxy {
-            settings = settings.proxy(proxy);
-        }
-        if let Some(on) = self.validate_token {
-            settings = settings.validate_token(on);
-        }
         Ok(settings)
     }
+}
+
+/// A `ConfigurationError` whose `setting` is `name=value`, as the core names environment values.
+fn invalid(py: Python<'_>, name: &str, value: impl Display, why: InvalidValue) -> PyErr {
+    errors::configuration(py, &format!("{name}={value}"), &why.to_string())
 }
 
 /// Seconds as a `Duration`; 0 means no timeout.

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
-use cognito_attr_code::{Client, GetAttrCodeRequest, ResolvedConfig, Settings};
+use cognito_attr_code::{Client, CommonSettings, GetAttrCodeRequest, ResolvedConfig, Settings};
 use serde_json::Value;
 
 use crate::args::{Cli, ColorMode, Command, GlobalArgs, OutputFormat};
@@ -142,13 +142,14 @@ fn auto_prompt(global: &GlobalArgs) -> bool {
 }
 
 fn settings(global: &GlobalArgs) -> Settings {
-    let mut settings = Settings::new().user_agent_suffix("app/cli");
-    if let Some(region) = &global.region {
-        settings = settings.region(region);
-    }
-    if let Some(url) = &global.endpoint_url {
-        settings = settings.endpoint_url(url);
-    }
+    let mut settings = Settings::new()
+        .user_agent_suffix("app/cli")
+        .with_common(CommonSettings {
+            region: global.region.clone(),
+            endpoint_url: global.endpoint_url.clone(),
+            profile: global.profile.clone(),
+            ..CommonSettings::default()
+        });
     if let Some(bundle) = &global.ca_bundle {
         settings = settings.ca_bundle(bundle);
     }
@@ -166,9 +167,6 @@ fn settings(global: &GlobalArgs) -> Settings {
     }
     if let Some(seconds) = global.cli_operation_timeout {
         settings = settings.operation_timeout(Duration::from_secs(seconds));
-    }
-    if let Some(profile) = &global.profile {
-        settings = settings.profile(profile);
     }
     settings
 }

@@ -4,7 +4,6 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::config::{ResolvedConfig, Settings, Source, Sourced};
 use crate::deadline::OperationDeadline;
 use crate::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
 use crate::environment::{Environment, ProcessEnvironment};
@@ -12,8 +11,11 @@ use crate::error::{Error, Result};
 use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest};
 use crate::protocol;
 use crate::rate_limiter::RateLimiter;
+use crate::resolve::ResolvedConfig;
 use crate::retry::{is_throttling, FailedAttempt, RetryClock, RetryMode, RetryPolicy, SystemClock};
 use crate::scrub::Secrets;
+use crate::settings::Settings;
+use crate::source::{Source, Sourced};
 use crate::token_claims;
 use crate::transport::{AttemptDeadline, AttemptHeaders, Transport};
 

@@ -12,7 +12,6 @@
 //! ```
 
 mod client;
-mod config;
 mod connection_reuse;
 mod deadline;
 mod endpoint;
@@ -27,16 +26,17 @@ mod profile;
 mod protocol;
 mod proxy;
 mod rate_limiter;
+mod resolve;
 mod retry;
 mod scrub;
 mod secret;
+mod setting_value;
+mod settings;
+mod source;
 mod token_claims;
 mod transport;
 
 pub use client::Client;
-pub use config::{
-    ResolvedConfig, Settings, Source, Sourced, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT,
-};
 pub use endpoint::{resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS};
 pub use environment::{Environment, ProcessEnvironment};
 pub use error::{Error, ErrorKind, Result, ServiceErrorCode, TimeoutPhase, BODY_EXCERPT_MAX};
@@ -45,9 +45,13 @@ pub use operation::{
     ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
 };
 pub use proxy::ProxyConfig;
+pub use resolve::ResolvedConfig;
 pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
 pub use scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
 pub use secret::AccessToken;
+pub use setting_value::{InvalidValue, MaxAttempts};
+pub use settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
+pub use source::{Source, Sourced};
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
 
 /// This library's version.

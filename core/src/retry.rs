@@ -1,10 +1,12 @@
 //! Retry policy: which failures are retried, how long to wait, and the retry quota shared by all
 //! calls of one client (the AWS SDKs' "standard" mode, with this operation's own rules).
 
+use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, ErrorKind, ServiceErrorCode, TimeoutPhase};
+use crate::setting_value::InvalidValue;
 
 /// How failed attempts are retried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,13 +18,9 @@ pub enum RetryMode {
 }
 
 impl RetryMode {
-    /// Parses `standard`, `adaptive`, and `legacy` (which the AWS SDKs still accept) as standard.
+    /// As [`str::parse`], without the reason.
     pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "standard" | "legacy" => Some(RetryMode::Standard),
-            "adaptive" => Some(RetryMode::Adaptive),
-            _ => None,
-        }
+        text.parse().ok()
     }
 
     /// The mode's name as used in configuration.
@@ -30,6 +28,22 @@ impl RetryMode {
         match self {
             RetryMode::Standard => "standard",
             RetryMode::Adaptive => "adaptive",
+        }
+    }
+}
+
+impl FromStr for RetryMode {
+    type Err = InvalidValue;
+
+    /// `standard`, `adaptive`, and `legacy` (which the AWS SDKs still accept) as standard; case
+    /// and surrounding white space are ignored.
+    fn from_str(text: &str) -> Result<Self, InvalidValue> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "standard" | "legacy" => Ok(RetryMode::Standard),
+            "adaptive" => Ok(RetryMode::Adaptive),
+            _ => Err(InvalidValue::new(format!(
+                "{text:?} is not one of \"standard\", \"adaptive\", \"legacy\""
+            ))),
         }
     }
 }

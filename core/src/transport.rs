@@ -12,12 +12,13 @@ use ureq::unversioned::resolver::DefaultResolver;
 use ureq::unversioned::transport::{Connector, DefaultConnector};
 use ureq::Agent;
 
-use crate::config::{ResolvedConfig, Sourced};
 use crate::connection_reuse::{self, ObservingConnector};
 use crate::error::{Error, ErrorKind, TimeoutPhase};
 use crate::protocol::{RawResponse, CONTENT_TYPE, TARGET};
+use crate::resolve::ResolvedConfig;
 use crate::retry::FailedAttempt;
 use crate::scrub::Secrets;
+use crate::source::Sourced;
 
 /// Largest response body read, in bytes; anything larger is a `Protocol` error.
 pub const MAX_RESPONSE_BODY: u64 = 1024 * 1024;

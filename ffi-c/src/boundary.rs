@@ -1,8 +1,9 @@
 //! The C boundary: panics never unwind into C, and pointers from C are checked before use.
 
-use std::ffi::{c_char, CStr, CString};
+use std::ffi::{c_char, CStr};
 
 use crate::error::{write_error, ArgumentError};
+use crate::no_unwind::quietly;
 use crate::{cognito_error, cognito_status};
 
 /// Runs `body`; a panic becomes `COGNITO_PANIC` (with a message in `error_out` when possible).
@@ -14,7 +15,7 @@ pub(crate) fn guard(
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
         Ok(status) => status,
         Err(_) => {
-            crate::boundary::quietly(|| {
+            quietly(|| {
                 // SAFETY: the caller promised error_out is NULL or valid.
                 unsafe {
                     write_error(
@@ -49,44 +50,6 @@ pub(crate) unsafe fn required_str<'a>(
             format!("is not valid UTF-8 (byte {})", e.valid_up_to()),
         )
     })
-}
-
-/// `text` as a C string. Interior NUL bytes, which a C string cannot hold, become U+FFFD.
-pub(crate) fn c_string(text: &str) -> CString {
-    let cleaned;
-    let text = if text.contains('\0') {
-        cleaned = text.replace('\0', "\u{FFFD}");
-        cleaned.as_str()
-    } else {
-        text
-    };
-    CString::new(text).expect("interior NUL bytes were replaced")
-}
-
-/// An owned C string for the caller (free with the matching `_free`), as [`c_string`].
-pub(crate) fn to_c_string(text: &str) -> *mut c_char {
-    c_string(text).into_raw()
-}
-
-/// Frees a string made by [`to_c_string`] and sets the pointer to NULL.
-///
-/// # Safety
-/// `*slot` is NULL or came from [`to_c_string`] and was not freed.
-pub(crate) unsafe fn free_c_string(slot: &mut *mut c_char) {
-    let ptr = std::mem::replace(slot, std::ptr::null_mut());
-    if !ptr.is_null() {
-        drop(CString::from_raw(ptr));
-    }
-}
-
-pub(crate) fn optional_c_string(text: Option<&str>) -> *mut c_char {
-    text.map(to_c_string).unwrap_or(std::ptr::null_mut())
-}
-
-/// Runs `body` for a function with no status to return (the `_free` functions): a panic is
-/// swallowed rather than unwound into C.
-pub(crate) fn quietly(body: impl FnOnce()) {
-    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(body));
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 use std::ffi::c_char;
 
-use crate::boundary::{guard, required_str, to_c_string};
+use crate::boundary::{guard, required_str};
+use crate::c_string::to_c_string;
 use crate::error::{report, ArgumentError};
 use crate::{
     cognito_code_delivery_details, cognito_config, cognito_error, cognito_output, cognito_status,
@@ -13,7 +14,7 @@ use crate::{
 /// may call `cognito_client_get_attr_code` on one client at once.
 #[allow(non_camel_case_types)]
 pub struct cognito_client {
-    client: cac::Client,
+    client: cognito_core::Client,
 }
 
 /// One key/value pair of client metadata. Both strings are borrowed for the call.
@@ -45,9 +46,9 @@ pub unsafe extern "C" fn cognito_client_new(
         }
         let settings = match config.as_ref() {
             Some(config) => config.settings.clone(),
-            None => cac::Settings::new().user_agent_suffix("lang/c"),
+            None => cognito_core::Settings::new().user_agent_suffix("lang/c"),
         };
-        match cac::Client::new(&settings) {
+        match cognito_core::Client::new(&settings) {
             Ok(client) => {
                 client_out.write(Box::into_raw(Box::new(cognito_client { client })));
                 cognito_status::COGNITO_OK
@@ -64,7 +65,7 @@ pub unsafe extern "C" fn cognito_client_new(
 #[no_mangle]
 pub unsafe extern "C" fn cognito_client_free(client: *mut cognito_client) {
     if !client.is_null() {
-        crate::boundary::quietly(|| drop(Box::from_raw(client)));
+        crate::no_unwind::quietly(|| drop(Box::from_raw(client)));
     }
 }
 
@@ -107,7 +108,7 @@ pub unsafe extern "C" fn cognito_client_endpoint_url(
 #[no_mangle]
 pub unsafe extern "C" fn cognito_string_free(string: *mut c_char) {
     let mut slot = string;
-    crate::boundary::quietly(move || crate::boundary::free_c_string(&mut slot));
+    crate::no_unwind::quietly(move || crate::c_string::free_c_string(&mut slot));
 }
 
 /// Asks Cognito to send a verification code for `attribute_name` of the user the access token
@@ -217,7 +218,8 @@ pub unsafe extern "C" fn cognito_get_attr_code(
             Ok(request) => request,
             Err(status) => return status,
         };
-        match cac::Client::new(&cac::Settings::new().user_agent_suffix("lang/c")) {
+        match cognito_core::Client::new(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
+        {
             Ok(client) => send(&client, &request, details_out, error_out),
             Err(e) => report(&e, error_out),
         }
@@ -233,7 +235,7 @@ unsafe fn checked_request(
     client_metadata_len: usize,
     details_out: *mut cognito_code_delivery_details,
     error_out: *mut cognito_error,
-) -> Result<cac::GetAttrCodeRequest, cognito_status> {
+) -> Result<cognito_core::GetAttrCodeRequest, cognito_status> {
     let request = request(
         access_token,
         attribute_name,
@@ -248,8 +250,8 @@ unsafe fn checked_request(
 }
 
 unsafe fn send(
-    client: &cac::Client,
-    request: &cac::GetAttrCodeRequest,
+    client: &cognito_core::Client,
+    request: &cognito_core::GetAttrCodeRequest,
     details_out: *mut cognito_code_delivery_details,
     error_out: *mut cognito_error,
 ) -> cognito_status {
@@ -269,10 +271,10 @@ unsafe fn request(
     attribute_name: *const c_char,
     client_metadata: *const cognito_metadata_entry,
     client_metadata_len: usize,
-) -> Result<cac::GetAttrCodeRequest, ArgumentError> {
+) -> Result<cognito_core::GetAttrCodeRequest, ArgumentError> {
     let token = required_str(access_token, "access_token")?;
     let attribute = required_str(attribute_name, "attribute_name")?;
-    let mut request = cac::GetAttrCodeRequest::new(token, attribute);
+    let mut request = cognito_core::GetAttrCodeRequest::new(token, attribute);
     if client_metadata_len > 0 {
         if client_metadata.is_null() {
             return Err(ArgumentError::new(

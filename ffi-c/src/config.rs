@@ -12,7 +12,7 @@ use crate::{cognito_error, cognito_status};
 /// Not thread-safe while being modified; `cognito_client_new` copies it.
 #[allow(non_camel_case_types)]
 pub struct cognito_config {
-    pub(crate) settings: cac::Settings,
+    pub(crate) settings: cognito_core::Settings,
 }
 
 /// A new, empty configuration. The caller owns it: free with `cognito_config_free`.
@@ -21,7 +21,7 @@ pub struct cognito_config {
 pub extern "C" fn cognito_config_new() -> *mut cognito_config {
     std::panic::catch_unwind(|| {
         Box::into_raw(Box::new(cognito_config {
-            settings: cac::Settings::new().user_agent_suffix("lang/c"),
+            settings: cognito_core::Settings::new().user_agent_suffix("lang/c"),
         }))
     })
     .unwrap_or(std::ptr::null_mut())
@@ -34,7 +34,7 @@ pub extern "C" fn cognito_config_new() -> *mut cognito_config {
 #[no_mangle]
 pub unsafe extern "C" fn cognito_config_free(config: *mut cognito_config) {
     if !config.is_null() {
-        crate::boundary::quietly(|| drop(Box::from_raw(config)));
+        crate::no_unwind::quietly(|| drop(Box::from_raw(config)));
     }
 }
 
@@ -43,7 +43,7 @@ pub unsafe extern "C" fn cognito_config_free(config: *mut cognito_config) {
 unsafe fn update(
     config: *mut cognito_config,
     error_out: *mut cognito_error,
-    change: impl FnOnce(cac::Settings) -> Result<cac::Settings, ArgumentError>,
+    change: impl FnOnce(cognito_core::Settings) -> Result<cognito_core::Settings, ArgumentError>,
 ) -> cognito_status {
     guard(error_out, || {
         let Some(config) = config.as_mut() else {
@@ -140,13 +140,9 @@ pub unsafe extern "C" fn cognito_config_set_retry_mode(
     error_out: *mut cognito_error,
 ) -> cognito_status {
     update(config, error_out, |s| {
-        let v = required_str(value, "retry_mode")?;
-        let mode = cac::RetryMode::parse(v).ok_or_else(|| {
-            ArgumentError::new(
-                "retry_mode",
-                format!("{v:?} is not one of \"standard\", \"adaptive\", \"legacy\""),
-            )
-        })?;
+        let mode = required_str(value, "retry_mode")?
+            .parse::<cognito_core::RetryMode>()
+            .map_err(|why| ArgumentError::new("retry_mode", why))?;
         Ok(s.retry_mode(mode))
     })
 }
@@ -285,13 +281,9 @@ pub unsafe extern "C" fn cognito_config_set_max_attempts(
     error_out: *mut cognito_error,
 ) -> cognito_status {
     update(config, error_out, |s| {
-        if value == 0 {
-            return Err(ArgumentError::new(
-                "max_attempts",
-                "must be at least 1 (got 0)",
-            ));
-        }
-        Ok(s.max_attempts(value))
+        let attempts = cognito_core::MaxAttempts::new(value)
+            .map_err(|why| ArgumentError::new("max_attempts", why))?;
+        Ok(s.max_attempts(attempts.get()))
     })
 }
 

@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use crate::boundary::{free_c_string, optional_c_string};
+use crate::c_string::{free_c_string, optional_c_string};
 
 /// Where Cognito sent the code. Written only on success. Each field is NULL when the service
 /// omitted it (cognito-local, for one, omits them all). Release with
@@ -19,7 +19,9 @@ pub struct cognito_code_delivery_details {
 }
 
 /// Destination, delivery medium and attribute name, each absent when the service omitted it.
-pub(crate) fn delivery_fields(details: Option<&cac::CodeDeliveryDetails>) -> [Option<&str>; 3] {
+pub(crate) fn delivery_fields(
+    details: Option<&cognito_core::CodeDeliveryDetails>,
+) -> [Option<&str>; 3] {
     let Some(d) = details else {
         return [None; 3];
     };
@@ -31,7 +33,7 @@ pub(crate) fn delivery_fields(details: Option<&cac::CodeDeliveryDetails>) -> [Op
 }
 
 impl cognito_code_delivery_details {
-    pub(crate) fn from_core(details: Option<&cac::CodeDeliveryDetails>) -> Self {
+    pub(crate) fn from_core(details: Option<&cognito_core::CodeDeliveryDetails>) -> Self {
         let [destination, delivery_medium, attribute_name] = delivery_fields(details);
         Self {
             destination: optional_c_string(destination),
@@ -50,7 +52,7 @@ impl cognito_code_delivery_details {
 pub unsafe extern "C" fn cognito_code_delivery_details_free(
     details: *mut cognito_code_delivery_details,
 ) {
-    crate::boundary::quietly(|| {
+    crate::no_unwind::quietly(|| {
         let Some(details) = details.as_mut() else {
             return;
         };

@@ -2,7 +2,7 @@
 
 use std::ffi::c_char;
 
-use crate::boundary::{free_c_string, optional_c_string, to_c_string};
+use crate::c_string::{free_c_string, optional_c_string, to_c_string};
 use crate::cognito_status;
 
 /// Details of a failed call. Written only when a function fails and `error_out` is not NULL.
@@ -52,7 +52,10 @@ impl ArgumentError {
 ///
 /// # Safety
 /// `error_out` is NULL or valid for writes.
-pub(crate) unsafe fn report(error: &cac::Error, error_out: *mut cognito_error) -> cognito_status {
+pub(crate) unsafe fn report(
+    error: &cognito_core::Error,
+    error_out: *mut cognito_error,
+) -> cognito_status {
     let status = cognito_status::from_kind(error.kind());
     let message = match error.body_excerpt() {
         Some(excerpt) => format!("{} (body starts: {excerpt})", error.message()),
@@ -98,7 +101,7 @@ pub(crate) unsafe fn write_error(
 /// `error` is NULL, zeroed, or was written by this library and not modified since.
 #[no_mangle]
 pub unsafe extern "C" fn cognito_error_free(error: *mut cognito_error) {
-    crate::boundary::quietly(|| {
+    crate::no_unwind::quietly(|| {
         let Some(error) = error.as_mut() else { return };
         free_c_string(&mut error.code);
         free_c_string(&mut error.message);

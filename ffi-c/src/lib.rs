@@ -1,14 +1,14 @@
 //! The C ABI of cognito-attr-code. See `include/cognito_attr_code.h` (generated from this crate
 //! by cbindgen) and the README's "API conventions" section.
 
-extern crate cognito_attr_code_core as cac;
-
 mod boundary;
+mod c_string;
 mod client;
 mod config;
 mod details;
 mod error;
 mod log_callback;
+mod no_unwind;
 mod output;
 mod status;
 mod version;

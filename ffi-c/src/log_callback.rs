@@ -6,7 +6,8 @@ use std::ffi::{c_char, c_void};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Once, PoisonError, RwLock};
 
-use crate::boundary::{c_string, guard};
+use crate::boundary::guard;
+use crate::c_string::c_string;
 use crate::error::{write_error, ArgumentError};
 use crate::{cognito_error, cognito_status};
 

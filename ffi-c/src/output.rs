@@ -3,7 +3,7 @@
 
 use std::ffi::{c_char, CString};
 
-use crate::boundary::c_string;
+use crate::c_string::c_string;
 use crate::details::delivery_fields;
 
 /// The result of a successful `cognito_client_get_attr_code_output`. Opaque: read it with the
@@ -24,7 +24,7 @@ fn owned(text: Option<&str>) -> Option<CString> {
 }
 
 impl cognito_output {
-    pub(crate) fn from_core(output: &cac::GetAttrCodeOutput) -> Self {
+    pub(crate) fn from_core(output: &cognito_core::GetAttrCodeOutput) -> Self {
         let [destination, delivery_medium, attribute_name] =
             delivery_fields(output.code_delivery_details.as_ref());
         Self {
@@ -125,6 +125,6 @@ pub unsafe extern "C" fn cognito_output_attempts(output: *const cognito_output) 
 #[no_mangle]
 pub unsafe extern "C" fn cognito_output_free(output: *mut cognito_output) {
     if !output.is_null() {
-        crate::boundary::quietly(|| drop(Box::from_raw(output)));
+        crate::no_unwind::quietly(|| drop(Box::from_raw(output)));
     }
 }

@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use cac::{ErrorKind, ServiceErrorCode};
+use cognito_core::{ErrorKind, ServiceErrorCode};
 
 /// Result of a call. `COGNITO_OK` (0) is success; 1–99 are local errors; 100 and up are errors the
 /// service returned (`COGNITO_UNKNOWN_SERVICE_ERROR` for codes this version does not model).

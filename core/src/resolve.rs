@@ -1,7 +1,6 @@
-//! Settings: what the caller sets explicitly, and their resolution against the environment into
-//! the configuration a client runs with, remembering where each value came from.
+//! Resolution: explicit settings, then the environment, then the selected profile, then
+//! defaults, into the configuration a client runs with.
 
-use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -10,211 +9,9 @@ use crate::error::{Error, Result};
 use crate::profile::Profile;
 use crate::proxy::ProxyConfig;
 use crate::retry::RetryMode;
-
-/// AWS CLI default for both timeouts.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
-/// Attempts per call in standard mode, as in the AWS SDKs.
-pub const DEFAULT_MAX_ATTEMPTS: u32 = 3;
-
-/// Explicit settings. Anything left unset is resolved from the environment, then defaults.
-///
-/// ```
-/// # use std::time::Duration;
-/// let settings = cognito_attr_code::Settings::new()
-///     .region("eu-west-1")
-///     .read_timeout(Duration::from_secs(5));
-/// ```
-#[derive(Debug, Clone, Default)]
-pub struct Settings {
-    pub(crate) region: Option<String>,
-    pub(crate) endpoint_url: Option<String>,
-    pub(crate) connect_timeout: Option<Duration>,
-    pub(crate) read_timeout: Option<Duration>,
-    pub(crate) attempt_timeout: Option<Duration>,
-    pub(crate) operation_timeout: Option<Duration>,
-    pub(crate) ca_bundle: Option<PathBuf>,
-    pub(crate) verify_tls: Option<bool>,
-    pub(crate) allow_insecure_http: Option<bool>,
-    pub(crate) max_attempts: Option<u32>,
-    pub(crate) retry_mode: Option<RetryMode>,
-    pub(crate) use_fips_endpoint: Option<bool>,
-    pub(crate) use_dualstack_endpoint: Option<bool>,
-    pub(crate) retry_read_timeouts: Option<bool>,
-    pub(crate) user_agent_suffix: Option<String>,
-    pub(crate) profile: Option<String>,
-    pub(crate) validate_token: Option<bool>,
-    pub(crate) proxy: Option<String>,
-}
-
-impl Settings {
-    /// Nothing set: everything comes from the environment or defaults.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// AWS region, e.g. `"us-east-1"`.
-    pub fn region(mut self, region: impl Into<String>) -> Self {
-        self.region = Some(region.into());
-        self
-    }
-
-    /// A custom endpoint URL, e.g. `"http://127.0.0.1:9229"`; its path is kept.
-    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
-        self.endpoint_url = Some(url.into());
-        self
-    }
-
-    /// Connect timeout (DNS, TCP, TLS). `Duration::ZERO` means none. Default 60 s.
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
-        self
-    }
-
-    /// Read timeout (each socket read or write). `Duration::ZERO` means none. Default 60 s.
-    pub fn read_timeout(mut self, timeout: Duration) -> Self {
-        self.read_timeout = Some(timeout);
-        self
-    }
-
-    /// Deadline of one attempt, end to end: connect, send, response headers and body. Unlike the
-    /// read timeout it does not restart with each byte, so a server that trickles its answer
-    /// cannot hold a call. `Duration::ZERO` means none. Default: connect timeout + read timeout
-    /// (none if either is none).
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = Some(timeout);
-        self
-    }
-
-    /// Deadline of a whole call: every attempt and every wait between attempts. Each attempt
-    /// and each wait is cut to the time left. `Duration::ZERO` means none. Default none.
-    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
-        self.operation_timeout = Some(timeout);
-        self
-    }
-
-    /// A PEM file of CA certificates to trust instead of the operating system's store.
-    pub fn ca_bundle(mut self, path: impl Into<PathBuf>) -> Self {
-        self.ca_bundle = Some(path.into());
-        self
-    }
-
-    /// `false` disables TLS certificate verification (logs a warning). Default `true`.
-    pub fn verify_tls(mut self, verify: bool) -> Self {
-        self.verify_tls = Some(verify);
-        self
-    }
-
-    /// Allow a plain `http://` endpoint on a non-loopback host. Default `false`.
-    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
-        self.allow_insecure_http = Some(allow);
-        self
-    }
-
-    /// Attempts per call, including the first (≥ 1). Default 3.
-    pub fn max_attempts(mut self, attempts: u32) -> Self {
-        self.max_attempts = Some(attempts);
-        self
-    }
-
-    /// Retry mode. Default standard.
-    pub fn retry_mode(mut self, mode: RetryMode) -> Self {
-        self.retry_mode = Some(mode);
-        self
-    }
-
-    /// Use the FIPS endpoint of the region. Default `false`.
-    pub fn use_fips_endpoint(mut self, on: bool) -> Self {
-        self.use_fips_endpoint = Some(on);
-        self
-    }
-
-    /// Use the dual-stack (IPv6) endpoint of the region. Default `false`.
-    pub fn use_dualstack_endpoint(mut self, on: bool) -> Self {
-        self.use_dualstack_endpoint = Some(on);
-        self
-    }
-
-    /// Retry after a read timeout. Off by default: the first request may have been processed,
-    /// and a retry can send the user a second code.
-    pub fn retry_read_timeouts(mut self, on: bool) -> Self {
-        self.retry_read_timeouts = Some(on);
-        self
-    }
-
-    /// The profile of the shared config file to read (overrides `AWS_PROFILE`; default `default`).
-    pub fn profile(mut self, name: impl Into<String>) -> Self {
-        self.profile = Some(name.into());
-        self
-    }
-
-    /// Check the token locally before sending: a JWT, `token_use` "access", the
-    /// `aws.cognito.signin.user.admin` scope, not expired (2 min skew). Off by default: the server
-    /// is authoritative.
-    pub fn validate_token(mut self, on: bool) -> Self {
-        self.validate_token = Some(on);
-        self
-    }
-
-    /// Proxy URL (`http://[user:password@]host:port`) for every request, overriding
-    /// `HTTPS_PROXY` / `HTTP_PROXY`. `NO_PROXY` still applies.
-    pub fn proxy(mut self, url: impl Into<String>) -> Self {
-        self.proxy = Some(url.into());
-        self
-    }
-
-    /// Appended to the `User-Agent`, naming the front end, e.g. `"lang/python#3.11"`.
-    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
-        self.user_agent_suffix = Some(suffix.into());
-        self
-    }
-}
-
-/// Where a resolved value came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// Set explicitly by the caller (option, flag, argument).
-    Explicit,
-    /// The named environment variable.
-    Environment(&'static str),
-    /// A key of the named profile in the shared config file.
-    Profile {
-        /// Profile name.
-        name: String,
-        /// Config file path.
-        path: PathBuf,
-    },
-    /// Inferred from the access token's issuer.
-    AccessToken,
-    /// The built-in default.
-    Default,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Explicit => f.write_str("explicit setting"),
-            Source::Environment(name) => write!(f, "environment variable {name}"),
-            Source::Profile { name, path } => write!(f, "profile '{name}' in {}", path.display()),
-            Source::AccessToken => f.write_str("access token issuer"),
-            Source::Default => f.write_str("default"),
-        }
-    }
-}
-
-/// A value and where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sourced<T> {
-    /// The value.
-    pub value: T,
-    /// Its source.
-    pub source: Source,
-}
-
-impl<T> Sourced<T> {
-    fn new(value: T, source: Source) -> Self {
-        Self { value, source }
-    }
-}
+use crate::setting_value::{InvalidValue, MaxAttempts};
+use crate::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
+use crate::source::{Source, Sourced};
 
 /// The configuration a client runs with.
 #[derive(Debug, Clone)]
@@ -285,7 +82,7 @@ impl ResolvedConfig {
         );
         let ignore_endpoints = lookup
             .parsed(
-                &None,
+                None,
                 &["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"],
                 "ignore_configured_endpoint_urls",
                 parse_bool,
@@ -310,36 +107,25 @@ impl ResolvedConfig {
                         .map(|url| Sourced::new(url.to_owned(), lookup.profile_source()))
                 }),
         };
-        let ca_bundle = lookup
-            .string(
-                &settings
-                    .ca_bundle
-                    .as_ref()
-                    .map(|p| p.to_string_lossy().into_owned()),
-                &["AWS_CA_BUNDLE"],
-                "ca_bundle",
-            )
-            .map(|s| Sourced::new(PathBuf::from(s.value), s.source));
+        let ca_bundle = match &settings.ca_bundle {
+            Some(path) => Some(Sourced::new(path.clone(), Source::Explicit)),
+            None => lookup
+                .string(&None, &["AWS_CA_BUNDLE"], "ca_bundle")
+                .map(|s| Sourced::new(PathBuf::from(s.value), s.source)),
+        };
         let flag = |explicit: Option<bool>,
                     env_name: &'static str,
                     key: &'static str|
          -> Result<Sourced<bool>> {
             Ok(lookup
-                .parsed(
-                    &explicit.map(|b| b.to_string()),
-                    &[env_name],
-                    key,
-                    parse_bool,
-                )?
+                .parsed(explicit, &[env_name], key, parse_bool)?
                 .unwrap_or(Sourced::new(false, Source::Default)))
         };
         let connect_timeout = timeout(settings.connect_timeout);
         let read_timeout = timeout(settings.read_timeout);
         let deadline = |explicit: Option<Duration>, env_name: &'static str, key: &'static str| {
-            match explicit {
-                Some(d) => Ok(Some(timeout(Some(d)))),
-                None => lookup.parsed(&None, &[env_name], key, parse_seconds),
-            }
+            let explicit = explicit.map(|d| (!d.is_zero()).then_some(d));
+            lookup.parsed(explicit, &[env_name], key, parse_seconds)
         };
         let attempt_timeout = deadline(
             settings.attempt_timeout,
@@ -381,18 +167,21 @@ impl ResolvedConfig {
             allow_insecure_http: explicit_or_default(settings.allow_insecure_http, false),
             max_attempts: lookup
                 .parsed(
-                    &settings.max_attempts.map(|n| n.to_string()),
+                    explicit_max_attempts(settings.max_attempts)?,
                     &["AWS_MAX_ATTEMPTS"],
                     "max_attempts",
-                    parse_attempts,
+                    str::parse::<MaxAttempts>,
                 )?
-                .unwrap_or(Sourced::new(DEFAULT_MAX_ATTEMPTS, Source::Default)),
+                .map_or(
+                    Sourced::new(DEFAULT_MAX_ATTEMPTS, Source::Default),
+                    |attempts| Sourced::new(attempts.value.get(), attempts.source),
+                ),
             retry_mode: lookup
                 .parsed(
-                    &settings.retry_mode.map(|m| m.as_str().to_owned()),
+                    settings.retry_mode,
                     &["AWS_RETRY_MODE"],
                     "retry_mode",
-                    parse_retry_mode,
+                    str::parse,
                 )?
                 .unwrap_or(Sourced::new(RetryMode::Standard, Source::Default)),
             retry_read_timeouts: settings.retry_read_timeouts.unwrap_or(false),
@@ -446,15 +235,19 @@ impl Lookup<'_> {
             })
     }
 
-    /// As [`Lookup::string`], parsed; a bad value is an error naming where it came from.
+    /// The explicit value as given, else the environment's or profile's text parsed; a bad
+    /// text is an error naming where it came from.
     fn parsed<T>(
         &self,
-        explicit: &Option<String>,
+        explicit: Option<T>,
         env_names: &[&'static str],
         profile_key: &str,
-        parse: fn(&str) -> std::result::Result<T, &'static str>,
+        parse: fn(&str) -> std::result::Result<T, InvalidValue>,
     ) -> Result<Option<Sourced<T>>> {
-        let Some(raw) = self.string(explicit, env_names, profile_key) else {
+        if let Some(value) = explicit {
+            return Ok(Some(Sourced::new(value, Source::Explicit)));
+        }
+        let Some(raw) = self.string(&None, env_names, profile_key) else {
             return Ok(None);
         };
         match parse(&raw.value) {
@@ -463,38 +256,38 @@ impl Lookup<'_> {
                 Source::Environment(name) => {
                     Error::configuration(format!("{name}={}", raw.value), why)
                 }
-                Source::Profile { .. } => self.profile.error(profile_key, &raw.value, why),
-                _ => Error::configuration(format!("{profile_key}={}", raw.value), why),
+                _ => self
+                    .profile
+                    .error(profile_key, &raw.value, &why.to_string()),
             }),
         }
     }
 }
 
-fn parse_bool(text: &str) -> std::result::Result<bool, &'static str> {
+/// An explicit `max_attempts` checked like any other source's.
+fn explicit_max_attempts(explicit: Option<u32>) -> Result<Option<MaxAttempts>> {
+    explicit
+        .map(|attempts| {
+            MaxAttempts::new(attempts)
+                .map_err(|why| Error::configuration(format!("max_attempts={attempts}"), why))
+        })
+        .transpose()
+}
+
+fn parse_bool(text: &str) -> std::result::Result<bool, InvalidValue> {
     match text.trim().to_ascii_lowercase().as_str() {
         "true" => Ok(true),
         "false" => Ok(false),
-        _ => Err("not a boolean (true or false)"),
-    }
-}
-
-fn parse_attempts(text: &str) -> std::result::Result<u32, &'static str> {
-    match text.trim().parse::<u32>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => Err("not a positive integer"),
+        _ => Err(InvalidValue::new("not a boolean (true or false)")),
     }
 }
 
 /// A deadline in seconds (fractions allowed); 0 means none.
-fn parse_seconds(text: &str) -> std::result::Result<Option<Duration>, &'static str> {
-    const WHY: &str = "not a number of seconds (0 for none)";
-    let seconds: f64 = text.trim().parse().map_err(|_| WHY)?;
-    let duration = Duration::try_from_secs_f64(seconds).map_err(|_| WHY)?;
+fn parse_seconds(text: &str) -> std::result::Result<Option<Duration>, InvalidValue> {
+    let why = || InvalidValue::new("not a number of seconds (0 for none)");
+    let seconds: f64 = text.trim().parse().map_err(|_| why())?;
+    let duration = Duration::try_from_secs_f64(seconds).map_err(|_| why())?;
     Ok((!duration.is_zero()).then_some(duration))
-}
-
-fn parse_retry_mode(text: &str) -> std::result::Result<RetryMode, &'static str> {
-    RetryMode::parse(text).ok_or("not one of standard, adaptive, legacy")
 }
 
 fn explicit_or_default<T>(explicit: Option<T>, default: T) -> Sourced<T> {
