@@ -6,27 +6,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use cognito_attr_code::{
-    Client, DeliveryMedium, Error, ErrorKind, GetAttrCodeRequest, RetryClock, ServiceErrorCode,
-    Settings, TimeoutPhase,
+    Client, DeliveryMedium, Error, ErrorKind, GetAttrCodeRequest, ServiceErrorCode, Settings,
+    TimeoutPhase,
 };
-use test_support::{captured_logs, Reply, TestServer};
+use test_support::{captured_logs, RecordingClock, Reply, TestServer};
 
 const TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c2VyLTEifQ.SECRET-signature_x";
-
-/// Retries without waiting: backoff sleeps are recorded, not slept.
-#[derive(Default)]
-struct NoWait(std::sync::Mutex<Vec<Duration>>);
-impl RetryClock for NoWait {
-    fn now(&self) -> Instant {
-        Instant::now()
-    }
-    fn sleep(&self, duration: Duration) {
-        self.0.lock().unwrap().push(duration);
-    }
-    fn random_unit(&self) -> f64 {
-        1.0
-    }
-}
 
 fn no_env() -> HashMap<&'static str, &'static str> {
     HashMap::new()
@@ -35,7 +20,7 @@ fn no_env() -> HashMap<&'static str, &'static str> {
 fn client_for(server: &TestServer, settings: Settings) -> Client {
     Client::with_environment(&settings.endpoint_url(server.url()), &no_env())
         .unwrap()
-        .with_retry_clock(Arc::new(NoWait::default()))
+        .with_retry_clock(Arc::new(RecordingClock::new(1.0)))
 }
 
 fn call(server: &TestServer) -> Result<cognito_attr_code::GetAttrCodeOutput, Error> {
@@ -430,7 +415,7 @@ fn a_request_that_never_reached_the_server_is_retried() {
     let settings = Settings::new().endpoint_url(closed_port_url());
     let client = Client::with_environment(&settings, &no_env())
         .unwrap()
-        .with_retry_clock(Arc::new(NoWait::default()));
+        .with_retry_clock(Arc::new(RecordingClock::new(1.0)));
     let err = client.get_attr_code(&request()).unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::Network);
     assert_eq!(

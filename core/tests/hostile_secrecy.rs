@@ -4,16 +4,14 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use base64::Engine;
 use cognito_attr_code::{
-    Client, Error, ErrorKind, GetAttrCodeOutput, GetAttrCodeRequest, RetryClock, ServiceErrorCode,
-    Settings,
+    Client, Error, ErrorKind, GetAttrCodeOutput, GetAttrCodeRequest, ServiceErrorCode, Settings,
 };
-use test_support::captured_logs;
 use test_support::echo_forms::{json_escaped, leaks, percent_encoded, signature};
 use test_support::hostile::{response, HostileServer};
+use test_support::{captured_logs, RecordingClock};
 
 const TOKEN: &str = "eyJraWQiOiJob3N0aWxlIn0.eyJzdWIiOiJ2aWN0aW0tdXNlciJ9.aG9zdGlsZS1zaWduYXR1cmUtdGhhdC1tdXN0LW5vdC1sZWFr";
 
@@ -55,18 +53,6 @@ fn assert_logs_clean() {
     }
 }
 
-/// Retries without waiting.
-struct NoWait;
-impl RetryClock for NoWait {
-    fn now(&self) -> Instant {
-        Instant::now()
-    }
-    fn sleep(&self, _: Duration) {}
-    fn random_unit(&self) -> f64 {
-        0.0
-    }
-}
-
 fn call_with(server: &HostileServer, max_attempts: u32) -> Result<GetAttrCodeOutput, Error> {
     captured_logs();
     let settings = Settings::new()
@@ -75,7 +61,7 @@ fn call_with(server: &HostileServer, max_attempts: u32) -> Result<GetAttrCodeOut
     let env: HashMap<&str, &str> = HashMap::new();
     Client::with_environment(&settings, &env)
         .unwrap()
-        .with_retry_clock(Arc::new(NoWait))
+        .with_retry_clock(Arc::new(RecordingClock::new(0.0)))
         .get_attr_code(&GetAttrCodeRequest::new(TOKEN, "email"))
 }
 

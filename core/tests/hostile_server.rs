@@ -5,37 +5,20 @@
 //! silence and redirects: `client.rs`.)
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use cognito_attr_code::{
-    Client, Error, ErrorKind, GetAttrCodeOutput, GetAttrCodeRequest, RetryClock, Settings,
-    TimeoutPhase, MAX_BACKOFF,
+    Client, Error, ErrorKind, GetAttrCodeOutput, GetAttrCodeRequest, Settings, TimeoutPhase,
+    MAX_BACKOFF,
 };
 use test_support::hostile::{response, HostileServer, Step};
+use test_support::RecordingClock;
 
 const TOKEN: &str = "eyJraWQiOiJzdG9ybSJ9.eyJzdWIiOiJzdG9ybSJ9.c3Rvcm0tc2lnbmF0dXJl";
 const JSON: (&str, &str) = ("Content-Type", "application/x-amz-json-1.1");
 /// Far above what any of these scenarios needs on an idle machine.
 const BOUND: Duration = Duration::from_secs(20);
-
-/// Records the waits between attempts instead of sleeping.
-#[derive(Default)]
-struct RecordingClock {
-    sleeps: Mutex<Vec<Duration>>,
-}
-
-impl RetryClock for RecordingClock {
-    fn now(&self) -> Instant {
-        Instant::now()
-    }
-    fn sleep(&self, duration: Duration) {
-        self.sleeps.lock().unwrap().push(duration);
-    }
-    fn random_unit(&self) -> f64 {
-        0.5
-    }
-}
 
 fn call(
     server: &HostileServer,
@@ -123,7 +106,7 @@ fn a_storm_of_5xx_ends_after_max_attempts_with_a_typed_error() {
         b"<html><body>upstream exploded</body></html>",
     );
     let server = HostileServer::replying(html);
-    let clock = Arc::new(RecordingClock::default());
+    let clock = Arc::new(RecordingClock::new(0.5));
     let (result, _) = call(
         &server,
         Settings::new().max_attempts(4),
@@ -135,7 +118,7 @@ fn a_storm_of_5xx_ends_after_max_attempts_with_a_typed_error() {
     assert!(err.is_server_fault());
     assert_eq!(err.attempts(), 4);
     assert_eq!(server.requests().len(), 4);
-    assert_eq!(clock.sleeps.lock().unwrap().len(), 3);
+    assert_eq!(clock.sleeps().len(), 3);
 }
 
 fn throttled_with_retry_after(value: &str) -> Vec<u8> {
@@ -146,33 +129,30 @@ fn throttled_with_retry_after(value: &str) -> Vec<u8> {
     )
 }
 
+/// The waits between two attempts against a server that always throttles with `value`.
+fn waits_after_retry_after(value: &str) -> Vec<Duration> {
+    let server = HostileServer::replying(throttled_with_retry_after(value));
+    let clock = Arc::new(RecordingClock::new(0.5));
+    let (result, _) = call(
+        &server,
+        Settings::new().max_attempts(2),
+        Some(clock.clone()),
+    );
+    assert_eq!(result.expect_err("throttled").attempts(), 2);
+    clock.sleeps()
+}
+
 #[test]
 fn an_absurd_retry_after_is_capped_at_the_maximum_back_off() {
     for value in ["99999999999999", "18446744073709551615"] {
-        let server = HostileServer::replying(throttled_with_retry_after(value));
-        let clock = Arc::new(RecordingClock::default());
-        let (result, _) = call(
-            &server,
-            Settings::new().max_attempts(2),
-            Some(clock.clone()),
-        );
-        assert_eq!(result.expect_err("throttled").attempts(), 2);
-        assert_eq!(*clock.sleeps.lock().unwrap(), vec![MAX_BACKOFF], "{value}");
+        assert_eq!(waits_after_retry_after(value), vec![MAX_BACKOFF], "{value}");
     }
 }
 
 #[test]
 fn a_malformed_retry_after_falls_back_to_the_usual_back_off() {
     for value in ["-5", "soon", "1e9", ""] {
-        let server = HostileServer::replying(throttled_with_retry_after(value));
-        let clock = Arc::new(RecordingClock::default());
-        let (result, _) = call(
-            &server,
-            Settings::new().max_attempts(2),
-            Some(clock.clone()),
-        );
-        assert_eq!(result.expect_err("throttled").attempts(), 2);
-        let sleeps = clock.sleeps.lock().unwrap().clone();
+        let sleeps = waits_after_retry_after(value);
         assert_eq!(sleeps.len(), 1);
         assert!(sleeps[0] <= Duration::from_secs(1), "{value}: {sleeps:?}");
     }

@@ -7,26 +7,9 @@ use std::time::{Duration, Instant};
 use cognito_attr_code::{
     Client, ErrorKind, GetAttrCodeRequest, RetryClock, ServiceErrorCode, Settings,
 };
-use test_support::{Reply, TestServer};
+use test_support::{RecordingClock, Reply, TestServer};
 
 const TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c2VyLTEifQ.sig";
-
-#[derive(Default)]
-struct RecordingClock {
-    sleeps: Mutex<Vec<Duration>>,
-}
-
-impl RetryClock for RecordingClock {
-    fn now(&self) -> Instant {
-        Instant::now()
-    }
-    fn sleep(&self, duration: Duration) {
-        self.sleeps.lock().unwrap().push(duration);
-    }
-    fn random_unit(&self) -> f64 {
-        0.5
-    }
-}
 
 fn client(
     server: &TestServer,
@@ -34,7 +17,7 @@ fn client(
     env: &[(&str, &str)],
 ) -> (Client, Arc<RecordingClock>) {
     let env: HashMap<&str, &str> = env.iter().copied().collect();
-    let clock = Arc::new(RecordingClock::default());
+    let clock = Arc::new(RecordingClock::new(0.5));
     let client = Client::with_environment(&settings.endpoint_url(server.url()), &env)
         .unwrap()
         .with_retry_clock(clock.clone());
@@ -76,7 +59,7 @@ fn two_503s_then_success_on_attempt_3() {
     );
     // random 0.5 × min(1 s × 2^(n-1), 20 s)
     assert_eq!(
-        *clock.sleeps.lock().unwrap(),
+        clock.sleeps(),
         [Duration::from_millis(500), Duration::from_millis(1000)]
     );
     assert_eq!(output.total_retry_delay, Duration::from_millis(1500));
@@ -107,7 +90,7 @@ fn limit_exceeded_and_not_authorized_are_not_retried() {
         assert_eq!(err.kind(), &ErrorKind::Service(code));
         assert_eq!(err.attempts(), 1);
         assert_eq!(server.requests().len(), 1);
-        assert!(clock.sleeps.lock().unwrap().is_empty());
+        assert!(clock.sleeps().is_empty());
     }
 }
 
@@ -136,7 +119,7 @@ fn retry_after_header_sets_the_delay() {
     ]);
     let (client, clock) = client(&server, Settings::new(), &[]);
     client.get_attr_code(&request()).unwrap();
-    assert_eq!(*clock.sleeps.lock().unwrap(), [Duration::from_millis(1234)]);
+    assert_eq!(clock.sleeps(), [Duration::from_millis(1234)]);
 }
 
 #[test]

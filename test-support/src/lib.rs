@@ -8,9 +8,11 @@ pub mod connect_proxy;
 pub mod echo_forms;
 pub mod hostile;
 pub mod http_server;
+pub mod recording_clock;
 pub mod tls_identity;
 
 pub use captured_logs::captured_logs;
 pub use connect_proxy::ConnectProxy;
 pub use http_server::{Recorded, Reply, TestServer};
+pub use recording_clock::RecordingClock;
 pub use tls_identity::TlsIdentity;
