@@ -23,6 +23,12 @@ const workspace = fs
   .replace(/^default-members = .*$/m, 'default-members = ["bindings-node"]')
 fs.writeFileSync(path.join(native, 'Cargo.toml'), workspace)
 copy('Cargo.lock', 'Cargo.lock')
-copy('core/Cargo.toml', 'core/Cargo.toml')
+// Only the library is built from native/: core's dev-dependencies (the workspace's test-support
+// crate among them) are left out so that their manifests need not be shipped.
+fs.mkdirSync(path.join(native, 'core'))
+const coreManifest = fs
+  .readFileSync(path.join(repo, 'core', 'Cargo.toml'), 'utf8')
+  .replace(/^\[dev-dependencies\]\n(?:(?!\[).*\n?)*/m, '')
+fs.writeFileSync(path.join(native, 'core', 'Cargo.toml'), coreManifest)
 copy('core/src', 'core/src')
 for (const entry of ['Cargo.toml', 'build.rs', 'src']) copy(`bindings-node/${entry}`, `bindings-node/${entry}`)
