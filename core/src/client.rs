@@ -8,7 +8,10 @@ use crate::deadline::OperationDeadline;
 use crate::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
 use crate::environment::{Environment, ProcessEnvironment};
 use crate::error::{Error, Result};
-use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest};
+use crate::operation::{
+    GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata, VerifyAttrOutput,
+    VerifyAttrRequest,
+};
 use crate::protocol;
 use crate::rate_limiter::RateLimiter;
 use crate::resolve::ResolvedConfig;
@@ -19,7 +22,7 @@ use crate::source::{Source, Sourced};
 use crate::token_claims;
 use crate::transport::{AttemptDeadline, AttemptHeaders, Transport};
 
-/// Sends `GetUserAttributeVerificationCode` requests.
+/// Sends `GetUserAttributeVerificationCode` and `VerifyUserAttribute` requests.
 ///
 /// Cloning is cheap and clones share the connection pool and the retry quota; a `Client` is
 /// `Send + Sync`, so one instance can serve every thread.
@@ -115,18 +118,24 @@ impl Client {
 
     /// Asks Cognito to send a verification code for the request's attribute.
     pub fn get_attr_code(&self, request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
-        // The one exit of a call: nothing derived from a response leaves it unscrubbed.
-        let secrets = Secrets::new([request.access_token().expose()]);
-        self.send_get_attr_code(request, &secrets)
-            .map(|output| secrets.scrub_output(output))
+        self.call(request)
+    }
+
+    /// Submits the verification code the user received; on success the attribute is verified.
+    /// `CodeMismatchException` and `LimitExceededException` are never retried.
+    pub fn verify_attr(&self, request: &VerifyAttrRequest) -> Result<VerifyAttrOutput> {
+        self.call(request)
+    }
+
+    /// The one exit of every call: nothing derived from a response leaves it unscrubbed.
+    fn call<O: Operation>(&self, request: &O) -> Result<O::Output> {
+        let secrets = request.secrets();
+        self.send(request, &secrets)
+            .map(|output| O::scrub_output(&secrets, output))
             .map_err(|error| secrets.scrub_error(error))
     }
 
-    fn send_get_attr_code(
-        &self,
-        request: &GetAttrCodeRequest,
-        secrets: &Secrets,
-    ) -> Result<GetAttrCodeOutput> {
+    fn send<O: Operation>(&self, request: &O, secrets: &Secrets) -> Result<O::Output> {
         request.validate()?;
         let token = request.access_token().expose();
         if self.inner.config.validate_token {
@@ -136,7 +145,7 @@ impl Client {
             token_claims::precheck(token, now)?;
         }
         let url = self.request_url(token)?;
-        let body = protocol::request_body(request);
+        let body = request.body();
         let invocation_id = uuid::Uuid::new_v4().to_string();
         let inner = &*self.inner;
         let max_attempts = inner.retry.max_attempts;
@@ -146,6 +155,7 @@ impl Client {
         let mut attempt = 1;
         loop {
             let headers = AttemptHeaders {
+                target: O::NAME.target(),
                 invocation_id: &invocation_id,
                 attempt,
                 max_attempts,
@@ -167,17 +177,19 @@ impl Client {
             }
             let failure = match outcome {
                 Ok(raw) => {
-                    let details = protocol::parse_success(&raw)
+                    let body = O::parse_body(&raw)
                         .map_err(|e| e.with_attempts(attempt, total_retry_delay))?;
                     inner.retry.quota.release(acquired);
-                    return Ok(GetAttrCodeOutput {
-                        code_delivery_details: details,
-                        request_id: raw.request_id(),
-                        http_status: raw.status,
-                        http_headers: raw.headers,
-                        attempts: attempt,
-                        total_retry_delay,
-                    });
+                    return Ok(O::output(
+                        body,
+                        ResponseMetadata {
+                            request_id: raw.request_id(),
+                            http_status: raw.status,
+                            http_headers: raw.headers,
+                            attempts: attempt,
+                            total_retry_delay,
+                        },
+                    ));
                 }
                 Err(failure) => failure,
             };

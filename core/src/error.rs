@@ -2,19 +2,26 @@
 
 use std::fmt;
 
+use crate::operation::OperationName;
+
 /// Result alias used throughout the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 macro_rules! service_errors {
-    ($( $variant:ident => $code:literal ),+ $(,)?) => {
-        /// The errors the service model declares for `GetUserAttributeVerificationCode`.
+    ($(
+        $variant:ident => $code:literal, status $status:literal, retry $retry:ident,
+        [$($operation:ident),+];
+    )+) => {
+        /// The errors the service model declares for the operations of this crate.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum ServiceErrorCode {
             $( #[doc = $code] $variant, )+
         }
 
         impl ServiceErrorCode {
-            /// Every modeled error, in the service model's order.
+            /// Every modeled error, in table order: the 17 of `GetUserAttributeVerificationCode`
+            /// in its service model's order, then each later code appended (the order of the C
+            /// status numbers; every front end's list follows it).
             pub const ALL: &'static [ServiceErrorCode] = &[$(ServiceErrorCode::$variant),+];
 
             /// The error code exactly as the service sends it, e.g. `"NotAuthorizedException"`.
@@ -26,28 +33,65 @@ macro_rules! service_errors {
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $( $code => Some(ServiceErrorCode::$variant), )+ _ => None }
             }
+
+            /// The number of the C API's `cognito_status` for this error. Fixed forever: a new
+            /// code takes the next free number.
+            pub fn c_status(self) -> u32 {
+                match self { $( ServiceErrorCode::$variant => $status, )+ }
+            }
+
+            /// Whether a failed attempt with this error is sent again.
+            pub fn retry(self) -> ServiceErrorRetry {
+                match self { $( ServiceErrorCode::$variant => ServiceErrorRetry::$retry, )+ }
+            }
+
+            /// The operations whose service model declares this error.
+            pub fn operations(self) -> &'static [OperationName] {
+                match self { $( ServiceErrorCode::$variant => &[$(OperationName::$operation),+], )+ }
+            }
         }
     };
 }
 
+// The one table of service error codes. Every other list (C status numbers and names, Python
+// and Node classes and exports) is checked against it, names and order, by a test that fails on
+// drift. Append new codes at the end with the next status number; never renumber.
 service_errors! {
-    ResourceNotFound => "ResourceNotFoundException",
-    InvalidParameter => "InvalidParameterException",
-    TooManyRequests => "TooManyRequestsException",
-    NotAuthorized => "NotAuthorizedException",
-    UnexpectedLambda => "UnexpectedLambdaException",
-    UserLambdaValidation => "UserLambdaValidationException",
-    InvalidLambdaResponse => "InvalidLambdaResponseException",
-    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException",
-    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException",
-    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException",
-    CodeDeliveryFailure => "CodeDeliveryFailureException",
-    LimitExceeded => "LimitExceededException",
-    PasswordResetRequired => "PasswordResetRequiredException",
-    UserNotFound => "UserNotFoundException",
-    UserNotConfirmed => "UserNotConfirmedException",
-    InternalError => "InternalErrorException",
-    Forbidden => "ForbiddenException",
+    ResourceNotFound => "ResourceNotFoundException", status 101, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    InvalidParameter => "InvalidParameterException", status 102, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    TooManyRequests => "TooManyRequestsException", status 103, retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    NotAuthorized => "NotAuthorizedException", status 104, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    UnexpectedLambda => "UnexpectedLambdaException", status 105, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    UserLambdaValidation => "UserLambdaValidationException", status 106, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    InvalidLambdaResponse => "InvalidLambdaResponseException", status 107, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException", status 108, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException", status 109, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException", status 110, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    CodeDeliveryFailure => "CodeDeliveryFailureException", status 111, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    // Per-user hourly limits (5 code requests, 15 verifications) or the daily e-mail quota: a
+    // retry seconds later cannot succeed.
+    LimitExceeded => "LimitExceededException", status 112, retry Never, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    PasswordResetRequired => "PasswordResetRequiredException", status 113, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    UserNotFound => "UserNotFoundException", status 114, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    UserNotConfirmed => "UserNotConfirmedException", status 115, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    InternalError => "InternalErrorException", status 116, retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    Forbidden => "ForbiddenException", status 117, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    OperationNotEnabled => "OperationNotEnabledException", status 118, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    // The same wrong code stays wrong; each try counts against the hourly verification limit.
+    CodeMismatch => "CodeMismatchException", status 119, retry Never, [VerifyUserAttribute];
+    ExpiredCode => "ExpiredCodeException", status 120, retry OnServerStatus, [VerifyUserAttribute];
+    AliasExists => "AliasExistsException", status 121, retry OnServerStatus, [VerifyUserAttribute];
+}
+
+/// How the retry policy treats a modeled service error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ServiceErrorRetry {
+    /// Always retried (throttling, the service's own transient fault).
+    Always,
+    /// Retried only when it arrives with HTTP 500, 502, 503 or 504.
+    OnServerStatus,
+    /// Never retried, whatever the HTTP status.
+    Never,
 }
 
 impl ServiceErrorCode {
@@ -321,7 +365,6 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        assert_eq!(ServiceErrorCode::ALL.len(), 17);
         for code in ServiceErrorCode::ALL {
             assert_eq!(ServiceErrorCode::from_code(code.as_str()), Some(*code));
         }

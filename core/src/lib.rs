@@ -39,16 +39,19 @@ mod transport;
 pub use client::Client;
 pub use endpoint::{resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS};
 pub use environment::{Environment, ProcessEnvironment};
-pub use error::{Error, ErrorKind, Result, ServiceErrorCode, TimeoutPhase, BODY_EXCERPT_MAX};
+pub use error::{
+    Error, ErrorKind, Result, ServiceErrorCode, ServiceErrorRetry, TimeoutPhase, BODY_EXCERPT_MAX,
+};
 pub use operation::{
-    CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest,
-    ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
+    CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest, OperationName,
+    VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS,
+    METADATA_STRING_MAX_CHARS, VERIFICATION_CODE_MAX_CHARS,
 };
 pub use proxy::ProxyConfig;
 pub use resolve::ResolvedConfig;
 pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
 pub use scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
-pub use secret::AccessToken;
+pub use secret::{AccessToken, VerificationCode};
 pub use setting_value::{InvalidValue, MaxAttempts};
 pub use settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 pub use source::{Source, Sourced};
@@ -60,4 +63,9 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// One call with a client configured from the process environment.
 pub fn get_attr_code(request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
     Client::new(&Settings::new())?.get_attr_code(request)
+}
+
+/// One `VerifyUserAttribute` call with a client configured from the process environment.
+pub fn verify_attr(request: &VerifyAttrRequest) -> Result<VerifyAttrOutput> {
+    Client::new(&Settings::new())?.verify_attr(request)
 }

@@ -1,9 +1,20 @@
 //! The `GetUserAttributeVerificationCode` operation: its input, its output and the input rules
 //! of the service model, checked before any I/O.
 
+mod descriptor;
+mod verify;
+
 use std::collections::BTreeMap;
 
+use zeroize::Zeroizing;
+
+pub use descriptor::OperationName;
+pub(crate) use descriptor::{Operation, ResponseMetadata};
+pub use verify::{VerifyAttrOutput, VerifyAttrRequest, VERIFICATION_CODE_MAX_CHARS};
+
 use crate::error::{Error, Result};
+use crate::protocol::{self, RawResponse};
+use crate::scrub::Secrets;
 use crate::secret::AccessToken;
 
 /// Longest access token accepted, in bytes. Real Cognito access tokens are 1–4 KB; the limit only
@@ -67,7 +78,7 @@ impl GetAttrCodeRequest {
     }
 }
 
-fn validate_access_token(token: &str) -> Result<()> {
+pub(crate) fn validate_access_token(token: &str) -> Result<()> {
     if token.is_empty() {
         return Err(Error::invalid_argument("access_token", "must not be empty"));
     }
@@ -94,7 +105,7 @@ fn validate_access_token(token: &str) -> Result<()> {
     Ok(())
 }
 
-fn validate_attribute_name(name: &str) -> Result<()> {
+pub(crate) fn validate_attribute_name(name: &str) -> Result<()> {
     let chars = name.chars().count();
     if chars == 0 {
         return Err(Error::invalid_argument(
@@ -186,6 +197,50 @@ pub struct GetAttrCodeOutput {
     pub attempts: u32,
     /// Time spent waiting between attempts.
     pub total_retry_delay: std::time::Duration,
+}
+
+impl Operation for GetAttrCodeRequest {
+    const NAME: OperationName = OperationName::GetUserAttributeVerificationCode;
+    type Body = Option<CodeDeliveryDetails>;
+    type Output = GetAttrCodeOutput;
+
+    fn access_token(&self) -> &AccessToken {
+        &self.access_token
+    }
+
+    fn secrets(&self) -> Secrets {
+        Secrets::new([self.access_token.expose()])
+    }
+
+    fn validate(&self) -> Result<()> {
+        GetAttrCodeRequest::validate(self)
+    }
+
+    fn body(&self) -> Zeroizing<Vec<u8>> {
+        protocol::request_body(self)
+    }
+
+    fn parse_body(response: &RawResponse) -> Result<Option<CodeDeliveryDetails>> {
+        protocol::parse_success(response)
+    }
+
+    fn output(
+        details: Option<CodeDeliveryDetails>,
+        metadata: ResponseMetadata,
+    ) -> GetAttrCodeOutput {
+        GetAttrCodeOutput {
+            code_delivery_details: details,
+            request_id: metadata.request_id,
+            http_status: metadata.http_status,
+            http_headers: metadata.http_headers,
+            attempts: metadata.attempts,
+            total_retry_delay: metadata.total_retry_delay,
+        }
+    }
+
+    fn scrub_output(secrets: &Secrets, output: GetAttrCodeOutput) -> GetAttrCodeOutput {
+        secrets.scrub_output(output)
+    }
 }
 
 #[cfg(test)]

@@ -8,12 +8,10 @@ use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorKind, ServiceErrorCode};
-use crate::operation::{CodeDeliveryDetails, GetAttrCodeRequest};
+use crate::operation::{CodeDeliveryDetails, GetAttrCodeRequest, VerifyAttrRequest};
 
 /// `Content-Type` of every request.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
-/// `X-Amz-Target` of this operation.
-pub const TARGET: &str = "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode";
 
 #[derive(Serialize)]
 struct WireRequest<'a> {
@@ -35,13 +33,42 @@ pub fn request_body(request: &GetAttrCodeRequest) -> Zeroizing<Vec<u8>> {
     let capacity = 96
         + request.access_token().expose().len()
         + 6 * (request.attribute_name().len() + metadata_len);
-    let mut body = Zeroizing::new(Vec::with_capacity(capacity));
     let wire = WireRequest {
         access_token: request.access_token().expose(),
         attribute_name: request.attribute_name(),
         client_metadata: request.metadata(),
     };
-    serde_json::to_writer(&mut *body, &wire).expect("a struct of strings always serializes");
+    zeroizing_json(capacity, &wire)
+}
+
+#[derive(Serialize)]
+struct WireVerifyRequest<'a> {
+    #[serde(rename = "AccessToken")]
+    access_token: &'a str,
+    #[serde(rename = "AttributeName")]
+    attribute_name: &'a str,
+    #[serde(rename = "Code")]
+    code: &'a str,
+}
+
+/// The body of `VerifyUserAttribute`: it holds the token and the code, so it is zeroized too.
+pub fn verify_request_body(request: &VerifyAttrRequest) -> Zeroizing<Vec<u8>> {
+    let capacity = 96
+        + request.access_token().expose().len()
+        + 6 * (request.attribute_name().len() + request.code().expose().len());
+    let wire = WireVerifyRequest {
+        access_token: request.access_token().expose(),
+        attribute_name: request.attribute_name(),
+        code: request.code().expose(),
+    };
+    zeroizing_json(capacity, &wire)
+}
+
+/// `wire` as compact JSON in a buffer reserved up front, so that no reallocation leaves a copy
+/// of a secret behind.
+fn zeroizing_json(capacity: usize, wire: &impl Serialize) -> Zeroizing<Vec<u8>> {
+    let mut body = Zeroizing::new(Vec::with_capacity(capacity));
+    serde_json::to_writer(&mut *body, wire).expect("a struct of strings always serializes");
     body
 }
 
@@ -97,22 +124,39 @@ struct WireDetails {
 
 /// Parses a 2xx response. An empty body, `{}`, unknown fields and `null` members mean "absent".
 pub fn parse_success(response: &RawResponse) -> Result<Option<CodeDeliveryDetails>, Error> {
-    if response.body.iter().all(u8::is_ascii_whitespace) {
+    let Some(output) = parse_success_json::<WireOutput>(response)? else {
         return Ok(None);
-    }
-    let output: WireOutput = serde_json::from_str(&body_text(&response.body)).map_err(|e| {
-        Error::new(
-            ErrorKind::Protocol,
-            format!("the success response is not the expected JSON: {e}"),
-        )
-        .with_response(response.status, response.request_id())
-        .with_body_excerpt(&response.body)
-    })?;
+    };
     Ok(output.code_delivery_details.map(|d| CodeDeliveryDetails {
         destination: d.destination,
         delivery_medium: d.delivery_medium.map(Into::into),
         attribute_name: d.attribute_name,
     }))
+}
+
+/// Parses a 2xx response of an operation whose output has no members: any JSON object (unknown
+/// members ignored) or an empty body.
+pub fn parse_empty_success(response: &RawResponse) -> Result<(), Error> {
+    parse_success_json::<Map<String, Value>>(response).map(drop)
+}
+
+/// The body of a 2xx response as `T`, or `None` when it is empty.
+fn parse_success_json<T: serde::de::DeserializeOwned>(
+    response: &RawResponse,
+) -> Result<Option<T>, Error> {
+    if response.body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    serde_json::from_str(&body_text(&response.body))
+        .map(Some)
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Protocol,
+                format!("the success response is not the expected JSON: {e}"),
+            )
+            .with_response(response.status, response.request_id())
+            .with_body_excerpt(&response.body)
+        })
 }
 
 /// Turns a non-2xx response into the error it reports.
@@ -276,6 +320,26 @@ mod tests {
         for name in ["x-amzn-RequestId", "x-amzn-request-id", "x-amz-request-id"] {
             let err = parse_error(&response(400, &[(name, "rid")], r#"{"__type":"X"}"#));
             assert_eq!(err.request_id(), Some("rid"));
+        }
+    }
+
+    #[test]
+    fn verify_body_carries_the_code() {
+        let request = VerifyAttrRequest::new("a.b.c", "email", "12\"34");
+        assert_eq!(
+            std::str::from_utf8(&verify_request_body(&request)).unwrap(),
+            r#"{"AccessToken":"a.b.c","AttributeName":"email","Code":"12\"34"}"#
+        );
+    }
+
+    #[test]
+    fn empty_success_shapes() {
+        for body in ["", " ", "{}", r#"{"Unexpected":{"x":1}}"#] {
+            parse_empty_success(&response(200, &[], body)).unwrap();
+        }
+        for body in ["<html>", "[]", "null"] {
+            let err = parse_empty_success(&response(200, &[], body)).unwrap_err();
+            assert_eq!(err.kind(), &ErrorKind::Protocol, "{body}");
         }
     }
 

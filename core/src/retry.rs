@@ -5,7 +5,7 @@ use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, ErrorKind, ServiceErrorCode, TimeoutPhase};
+use crate::error::{Error, ErrorKind, ServiceErrorRetry, TimeoutPhase};
 use crate::setting_value::InvalidValue;
 
 /// How failed attempts are retried.
@@ -192,9 +192,10 @@ impl RetryPolicy {
     fn retry_cost(&self, failure: &FailedAttempt) -> Option<u32> {
         let error = &failure.error;
         match error.kind() {
-            // For this operation LimitExceeded means "5 codes per user per hour": a retry
-            // seconds later cannot succeed.
-            ErrorKind::Service(ServiceErrorCode::LimitExceeded) => None,
+            ErrorKind::Service(code) if code.retry() == ServiceErrorRetry::Never => None,
+            ErrorKind::Service(code) if code.retry() == ServiceErrorRetry::Always => {
+                Some(RETRY_COST)
+            }
             ErrorKind::Timeout(TimeoutPhase::Connect) => Some(TIMEOUT_RETRY_COST),
             // The request may have been processed: a retry can send a second code.
             ErrorKind::Timeout(TimeoutPhase::Read | TimeoutPhase::Attempt) => {
@@ -247,6 +248,7 @@ pub fn backoff(attempt: u32, random_unit: f64) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ServiceErrorCode;
 
     fn failure(kind: ErrorKind, status: Option<u16>) -> FailedAttempt {
         let mut error = Error::new(kind, "m");
@@ -280,6 +282,28 @@ mod tests {
         assert_eq!(backoff(6, 1.0), MAX_BACKOFF);
         assert_eq!(backoff(60, 0.25), Duration::from_secs(5));
         assert_eq!(backoff(1, 0.0), Duration::ZERO);
+    }
+
+    #[test]
+    fn modeled_errors_follow_the_table_whatever_the_status() {
+        let policy = RetryPolicy::new(3, false);
+        for code in ServiceErrorCode::ALL {
+            for status in [400, 500, 503] {
+                let cost = policy.retry_cost(&failure(ErrorKind::Service(*code), Some(status)));
+                let expected = match code.retry() {
+                    ServiceErrorRetry::Always => Some(RETRY_COST),
+                    ServiceErrorRetry::Never => None,
+                    ServiceErrorRetry::OnServerStatus => (status != 400).then_some(RETRY_COST),
+                };
+                assert_eq!(cost, expected, "{code:?} with HTTP {status}");
+            }
+        }
+        for never in [
+            ServiceErrorCode::LimitExceeded,
+            ServiceErrorCode::CodeMismatch,
+        ] {
+            assert_eq!(never.retry(), ServiceErrorRetry::Never);
+        }
     }
 
     #[test]

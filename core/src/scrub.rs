@@ -1,5 +1,5 @@
-//! The secrets of one call (the access token; the verification code of `VerifyUserAttribute`
-//! plugs in the same way), and their removal from every string derived from a response.
+//! The secrets of one call (the access token; for `VerifyUserAttribute` also the verification
+//! code), and their removal from every string derived from a response.
 //!
 //! A server, a proxy or an emulator may echo the request. Whatever it sends back passes through
 //! [`Secrets`] before it is logged or handed to a caller, and every occurrence of a secret is
@@ -27,7 +27,7 @@ use base64::Engine;
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::Error;
-use crate::operation::{DeliveryMedium, GetAttrCodeOutput};
+use crate::operation::{DeliveryMedium, GetAttrCodeOutput, VerifyAttrOutput};
 use crate::protocol::RawResponse;
 
 /// What every recognized occurrence of a secret is replaced with.
@@ -236,6 +236,15 @@ impl Secrets {
                 self.scrub_in_place(medium);
             }
         }
+        if let Some(id) = &mut output.request_id {
+            self.scrub_in_place(id);
+        }
+        self.scrub_headers(&mut output.http_headers);
+        output
+    }
+
+    /// Every string of a `VerifyUserAttribute` success: the request id and headers.
+    pub fn scrub_verify_output(&self, mut output: VerifyAttrOutput) -> VerifyAttrOutput {
         if let Some(id) = &mut output.request_id {
             self.scrub_in_place(id);
         }

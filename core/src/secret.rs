@@ -1,51 +1,67 @@
-//! The access token: a secret that is never printed and is wiped from memory when dropped.
+//! The secrets a caller passes in (the access token, the verification code): never printed,
+//! wiped from memory when dropped.
 
 use std::fmt;
 
 use zeroize::Zeroizing;
 
-/// A Cognito access token (a JWT).
-///
-/// `Debug` and `Display` print `***`; the bytes are zeroized on drop. The only way to read the
-/// token back is [`AccessToken::expose`], used when the request body is written.
-#[derive(Clone)]
-pub struct AccessToken(Zeroizing<String>);
+/// A zeroizing string whose `Debug` prints `Name(***)` and `Display` prints `***`; the only way
+/// to read it back is `expose`, used when the request body is written and the secrets of a call
+/// are fingerprinted.
+macro_rules! secret_string {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone)]
+        pub struct $name(Zeroizing<String>);
 
-impl AccessToken {
-    /// Wraps a token. Validation happens when a request is made, so that a bad token is reported
-    /// as a typed error rather than at construction.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self(Zeroizing::new(token.into()))
-    }
+        impl $name {
+            /// Wraps the value. Validation happens when a request is made, so that a bad value is
+            /// reported as a typed error rather than at construction.
+            pub fn new(value: impl Into<String>) -> Self {
+                Self(Zeroizing::new(value.into()))
+            }
 
-    /// The token itself. Never log or format the returned value.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
+            /// The secret itself. Never log or format the returned value.
+            pub fn expose(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                Self::new(value)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                Self::new(value)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($name), "(***)"))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("***")
+            }
+        }
+    };
 }
 
-impl From<String> for AccessToken {
-    fn from(token: String) -> Self {
-        Self::new(token)
-    }
+secret_string! {
+    /// A Cognito access token (a JWT).
+    AccessToken
 }
 
-impl From<&str> for AccessToken {
-    fn from(token: &str) -> Self {
-        Self::new(token)
-    }
-}
-
-impl fmt::Debug for AccessToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("AccessToken(***)")
-    }
-}
-
-impl fmt::Display for AccessToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("***")
-    }
+secret_string! {
+    /// The verification code the user received (`VerifyUserAttribute`'s `Code`): as secret as the
+    /// token, since with it anyone holding the token can mark the attribute verified.
+    VerificationCode
 }
 
 #[cfg(test)]
@@ -58,5 +74,14 @@ mod tests {
         assert_eq!(format!("{token:?}"), "AccessToken(***)");
         assert_eq!(format!("{token}"), "***");
         assert_eq!(token.expose(), "eyJhbGciOi.secret-payload.signature");
+    }
+
+    #[test]
+    fn formatting_never_shows_the_code() {
+        let code = VerificationCode::new("493817");
+        assert_eq!(format!("{code:?}"), "VerificationCode(***)");
+        assert_eq!(format!("{code}"), "***");
+        assert_eq!(format!("{:?}", Some(&code)), "Some(VerificationCode(***))");
+        assert_eq!(code.expose(), "493817");
     }
 }

@@ -14,7 +14,7 @@ use ureq::Agent;
 
 use crate::connection_reuse::{self, ObservingConnector};
 use crate::error::{Error, ErrorKind, TimeoutPhase};
-use crate::protocol::{RawResponse, CONTENT_TYPE, TARGET};
+use crate::protocol::{RawResponse, CONTENT_TYPE};
 use crate::resolve::ResolvedConfig;
 use crate::retry::FailedAttempt;
 use crate::scrub::Secrets;
@@ -42,6 +42,8 @@ pub(crate) struct AttemptDeadline {
 
 /// The headers that change per attempt.
 pub(crate) struct AttemptHeaders<'a> {
+    /// `X-Amz-Target`: the operation.
+    pub target: &'static str,
     pub invocation_id: &'a str,
     pub attempt: u32,
     pub max_attempts: u32,
@@ -135,7 +137,7 @@ impl Transport {
         }
         let result = request
             .header("content-type", CONTENT_TYPE)
-            .header("x-amz-target", TARGET)
+            .header("x-amz-target", headers.target)
             .header("user-agent", &self.user_agent)
             .header("amz-sdk-invocation-id", headers.invocation_id)
             .header(

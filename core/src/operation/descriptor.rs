@@ -1,0 +1,109 @@
+//! What an operation is to the call path: its name and `X-Amz-Target`, its input rules, its
+//! secrets, its body and its success shape. [`crate::Client`] runs every operation through one
+//! generic path; an operation is this data plus a few small functions.
+
+use zeroize::Zeroizing;
+
+use crate::error::{Result, ServiceErrorCode};
+use crate::protocol::RawResponse;
+use crate::scrub::Secrets;
+use crate::secret::AccessToken;
+
+/// The operations this crate sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OperationName {
+    /// Asks Cognito to send a verification code.
+    GetUserAttributeVerificationCode,
+    /// Submits the code the user received.
+    VerifyUserAttribute,
+}
+
+impl OperationName {
+    /// Every operation.
+    pub const ALL: &'static [OperationName] = &[
+        OperationName::GetUserAttributeVerificationCode,
+        OperationName::VerifyUserAttribute,
+    ];
+
+    /// The name as the service model spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OperationName::GetUserAttributeVerificationCode => "GetUserAttributeVerificationCode",
+            OperationName::VerifyUserAttribute => "VerifyUserAttribute",
+        }
+    }
+
+    /// The `X-Amz-Target` header of its requests.
+    pub fn target(self) -> &'static str {
+        match self {
+            OperationName::GetUserAttributeVerificationCode => {
+                "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode"
+            }
+            OperationName::VerifyUserAttribute => {
+                "AWSCognitoIdentityProviderService.VerifyUserAttribute"
+            }
+        }
+    }
+
+    /// The errors its service model declares, in the order of [`ServiceErrorCode::ALL`].
+    pub fn modeled_errors(self) -> Vec<ServiceErrorCode> {
+        ServiceErrorCode::ALL
+            .iter()
+            .copied()
+            .filter(|code| code.operations().contains(&self))
+            .collect()
+    }
+}
+
+/// The HTTP facts of a successful exchange, shared by every operation's output.
+#[derive(Debug, Clone)]
+pub(crate) struct ResponseMetadata {
+    pub request_id: Option<String>,
+    pub http_status: u16,
+    pub http_headers: Vec<(String, String)>,
+    pub attempts: u32,
+    pub total_retry_delay: std::time::Duration,
+}
+
+/// An operation's request, as the client's call path uses it.
+pub(crate) trait Operation {
+    /// Which operation.
+    const NAME: OperationName;
+    /// The parsed success body.
+    type Body;
+    /// What the caller receives.
+    type Output;
+
+    /// The token, whose issuer may name the region.
+    fn access_token(&self) -> &AccessToken;
+    /// Every secret of the request; each is scrubbed from everything that leaves the call.
+    fn secrets(&self) -> Secrets;
+    /// The service model's input rules, checked before any I/O. Messages quote no secret.
+    fn validate(&self) -> Result<()>;
+    /// The compact JSON body (it holds secrets: zeroized on drop).
+    fn body(&self) -> Zeroizing<Vec<u8>>;
+    /// Parses a 2xx response.
+    fn parse_body(response: &RawResponse) -> Result<Self::Body>;
+    /// The caller's output.
+    fn output(body: Self::Body, metadata: ResponseMetadata) -> Self::Output;
+    /// Replaces every occurrence of `secrets` in the output's strings.
+    fn scrub_output(secrets: &Secrets, output: Self::Output) -> Self::Output;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_operation_declares_its_modeled_errors() {
+        let count = |op: OperationName| op.modeled_errors().len();
+        assert_eq!(count(OperationName::GetUserAttributeVerificationCode), 18);
+        assert_eq!(count(OperationName::VerifyUserAttribute), 14);
+        for op in OperationName::ALL {
+            assert_eq!(
+                op.target(),
+                format!("AWSCognitoIdentityProviderService.{}", op.as_str())
+            );
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The `VerifyUserAttribute` operation: submits the code the user received; on success the
+//! attribute is verified (`email_verified` / `phone_number_verified` become `true`).
+
+use zeroize::Zeroizing;
+
+use super::descriptor::{Operation, OperationName, ResponseMetadata};
+use super::{validate_access_token, validate_attribute_name};
+use crate::error::{Error, Result};
+use crate::protocol::{self, RawResponse};
+use crate::scrub::Secrets;
+use crate::secret::{AccessToken, VerificationCode};
+
+/// Longest verification code, in characters (service model).
+pub const VERIFICATION_CODE_MAX_CHARS: usize = 2048;
+
+/// The input of one `VerifyUserAttribute` call.
+#[derive(Debug, Clone)]
+pub struct VerifyAttrRequest {
+    access_token: AccessToken,
+    attribute_name: String,
+    code: VerificationCode,
+}
+
+impl VerifyAttrRequest {
+    /// Submits `code` for `attribute_name` (e.g. `"email"`) of the user the token belongs to.
+    pub fn new(
+        access_token: impl Into<AccessToken>,
+        attribute_name: impl Into<String>,
+        code: impl Into<VerificationCode>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            attribute_name: attribute_name.into(),
+            code: code.into(),
+        }
+    }
+
+    /// The token (prints as `***`).
+    pub fn access_token(&self) -> &AccessToken {
+        &self.access_token
+    }
+
+    /// The attribute being verified.
+    pub fn attribute_name(&self) -> &str {
+        &self.attribute_name
+    }
+
+    /// The code (prints as `***`).
+    pub fn code(&self) -> &VerificationCode {
+        &self.code
+    }
+
+    /// Checks the input against the service model. Messages never quote the token or the code.
+    pub fn validate(&self) -> Result<()> {
+        validate_access_token(self.access_token.expose())?;
+        validate_attribute_name(&self.attribute_name)?;
+        validate_code(self.code.expose())
+    }
+}
+
+fn validate_code(code: &str) -> Result<()> {
+    let chars = code.chars().count();
+    if chars == 0 {
+        return Err(Error::invalid_argument("code", "must not be empty"));
+    }
+    if chars > VERIFICATION_CODE_MAX_CHARS {
+        return Err(Error::invalid_argument(
+            "code",
+            format_args!("is {chars} characters, longer than {VERIFICATION_CODE_MAX_CHARS}"),
+        ));
+    }
+    if let Some(position) = code.chars().position(char::is_whitespace) {
+        return Err(Error::invalid_argument(
+            "code",
+            format_args!("character {position} is whitespace; a code has none"),
+        ));
+    }
+    Ok(())
+}
+
+/// The result of a successful `VerifyUserAttribute`: the service model's output has no members,
+/// so this is the metadata of the HTTP exchange.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyAttrOutput {
+    /// The request id from the response headers, if any.
+    pub request_id: Option<String>,
+    /// The HTTP status (2xx).
+    pub http_status: u16,
+    /// The response headers, names in lower case, in the order received.
+    pub http_headers: Vec<(String, String)>,
+    /// HTTP attempts made (1 when the first attempt succeeded).
+    pub attempts: u32,
+    /// Time spent waiting between attempts.
+    pub total_retry_delay: std::time::Duration,
+}
+
+impl Operation for VerifyAttrRequest {
+    const NAME: OperationName = OperationName::VerifyUserAttribute;
+    type Body = ();
+    type Output = VerifyAttrOutput;
+
+    fn access_token(&self) -> &AccessToken {
+        &self.access_token
+    }
+
+    fn secrets(&self) -> Secrets {
+        Secrets::new([self.access_token.expose(), self.code.expose()])
+    }
+
+    fn validate(&self) -> Result<()> {
+        VerifyAttrRequest::validate(self)
+    }
+
+    fn body(&self) -> Zeroizing<Vec<u8>> {
+        protocol::verify_request_body(self)
+    }
+
+    fn parse_body(response: &RawResponse) -> Result<()> {
+        protocol::parse_empty_success(response)
+    }
+
+    fn output((): (), metadata: ResponseMetadata) -> VerifyAttrOutput {
+        VerifyAttrOutput {
+            request_id: metadata.request_id,
+            http_status: metadata.http_status,
+            http_headers: metadata.http_headers,
+            attempts: metadata.attempts,
+            total_retry_delay: metadata.total_retry_delay,
+        }
+    }
+
+    fn scrub_output(secrets: &Secrets, output: VerifyAttrOutput) -> VerifyAttrOutput {
+        secrets.scrub_verify_output(output)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    fn argument_of(request: &VerifyAttrRequest) -> &'static str {
+        match request.validate().unwrap_err().kind() {
+            ErrorKind::InvalidArgument { argument } => argument,
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn code_is_1_to_2048_non_whitespace_characters() {
+        VerifyAttrRequest::new("t", "email", "123456")
+            .validate()
+            .unwrap();
+        VerifyAttrRequest::new("t", "email", "é".repeat(2048))
+            .validate()
+            .unwrap();
+        for code in [
+            String::new(),
+            "é".repeat(2049),
+            "123 456".into(),
+            "123456\n".into(),
+            "12\u{3000}34".into(),
+        ] {
+            assert_eq!(
+                argument_of(&VerifyAttrRequest::new("t", "email", code.as_str())),
+                "code"
+            );
+        }
+    }
+
+    #[test]
+    fn messages_never_quote_the_code_and_token_and_name_rules_are_shared() {
+        let message = VerifyAttrRequest::new("t", "email", "secret-code 99")
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(!message.contains("secret-code"), "{message}");
+        assert_eq!(
+            argument_of(&VerifyAttrRequest::new("bad token", "email", "1")),
+            "access_token"
+        );
+        assert_eq!(
+            argument_of(&VerifyAttrRequest::new("t", "", "1")),
+            "attribute_name"
+        );
+    }
+
+    #[test]
+    fn debug_prints_neither_secret() {
+        let debug = format!("{:?}", VerifyAttrRequest::new("tok-en", "email", "493817"));
+        assert!(
+            !debug.contains("tok-en") && !debug.contains("493817"),
+            "{debug}"
+        );
+    }
+}
