@@ -124,6 +124,10 @@ enum cognito_status
   COGNITO_USER_NOT_CONFIRMED = 115,
   COGNITO_INTERNAL_ERROR = 116,
   COGNITO_FORBIDDEN = 117,
+  COGNITO_OPERATION_NOT_ENABLED = 118,
+  COGNITO_CODE_MISMATCH = 119,
+  COGNITO_EXPIRED_CODE = 120,
+  COGNITO_ALIAS_EXISTS = 121,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -682,6 +686,39 @@ void cognito_output_free(struct cognito_output *output);
  * a value this version does not define. The string is static: never free it.
  */
 const char *cognito_status_name(uint32_t status);
+
+/**
+ * Submits the verification `code` the user received for `attribute_name` of the user the access
+ * token belongs to, with `client`'s settings and connection pool. On success the attribute is
+ * verified (`email_verified` / `phone_number_verified` become true) and the status is
+ * `COGNITO_OK`; a wrong code gives `COGNITO_CODE_MISMATCH`, an expired one
+ * `COGNITO_EXPIRED_CODE` (neither is retried).
+ *
+ * `access_token`, `attribute_name` and `code` are borrowed for the call; the library's copies of
+ * the token and the code are zeroized after it and never logged. On failure writes `*error_out`
+ * when not NULL (free with `cognito_error_free`); nothing else is written.
+ *
+ * # Safety
+ * `client` is NULL or valid; the strings are NULL or NUL-terminated; `error_out` is NULL or
+ * valid for writes.
+ */
+cognito_status cognito_client_verify_attr(const struct cognito_client *client,
+                                          const char *access_token,
+                                          const char *attribute_name,
+                                          const char *code,
+                                          struct cognito_error *error_out);
+
+/**
+ * The one-shot form of `cognito_client_verify_attr`: a client configured from the environment
+ * (`AWS_REGION`, `AWS_ENDPOINT_URL`, `AWS_CA_BUNDLE`, ...) serves this call.
+ *
+ * # Safety
+ * As `cognito_client_verify_attr`.
+ */
+cognito_status cognito_verify_attr(const char *access_token,
+                                   const char *attribute_name,
+                                   const char *code,
+                                   struct cognito_error *error_out);
 
 /**
  * The library's version, e.g. `"0.1.0"`: static, never free it. Compare with the

@@ -5,6 +5,7 @@
 //   cognito::Client client(config);
 //   cognito::Output sent = client.get_attr_code(access_token, "email");   // throws cognito::Error
 //   auto result = client.get_attr_code(std::nothrow, access_token, "email");  // never throws it
+//   client.verify_attr(access_token, "email", code_the_user_typed);           // throws cognito::Error
 //
 // Every object owns its C handle (RAII, move-only) and frees it on every path, exceptions
 // included. Strings the service may omit are std::optional. Link with the C library as usual
@@ -269,6 +270,27 @@ class Client {
     output.http_status = cognito_output_http_status(raw);
     output.attempts = cognito_output_attempts(raw);
     return Result<Output>(std::move(output));
+  }
+
+  /// Submits the verification code the user received; on return the attribute is verified.
+  /// Throws Error on any failure (a wrong code: status COGNITO_CODE_MISMATCH).
+  void verify_attr(const std::string &access_token, const std::string &attribute_name,
+                   const std::string &code) const {
+    if (auto error = verify_attr(std::nothrow, access_token, attribute_name, code)) throw std::move(*error);
+  }
+
+  /// Submits the verification code; returns the Error on failure and nothing on success (only
+  /// std::bad_alloc can escape).
+  std::optional<Error> verify_attr(std::nothrow_t, const std::string &access_token, const std::string &attribute_name,
+                                   const std::string &code) const {
+    if (auto error = detail::nul_error(access_token, "access_token")) return error;
+    if (auto error = detail::nul_error(attribute_name, "attribute_name")) return error;
+    if (auto error = detail::nul_error(code, "code")) return error;
+    cognito_error raw_error = COGNITO_ERROR_INIT;
+    cognito_status status =
+        cognito_client_verify_attr(handle_.get(), access_token.c_str(), attribute_name.c_str(), code.c_str(), &raw_error);
+    if (status != COGNITO_OK) return detail::take_error(status, raw_error);
+    return std::nullopt;
   }
 
   /// The endpoint URL requests go to, without sending anything; throws Error (e.g. no region).

@@ -67,6 +67,7 @@ mod tests {
             include_str!("log_callback.rs"),
             include_str!("output.rs"),
             include_str!("status.rs"),
+            include_str!("verify.rs"),
             include_str!("version.rs"),
         ];
         let markers = ["guard(", "quietly(", "update(", "read(", "catch_unwind("];

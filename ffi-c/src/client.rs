@@ -14,7 +14,7 @@ use crate::{
 /// may call `cognito_client_get_attr_code` on one client at once.
 #[allow(non_camel_case_types)]
 pub struct cognito_client {
-    client: cognito_core::Client,
+    pub(crate) client: cognito_core::Client,
 }
 
 /// One key/value pair of client metadata. Both strings are borrowed for the call.
@@ -218,12 +218,16 @@ pub unsafe extern "C" fn cognito_get_attr_code(
             Ok(request) => request,
             Err(status) => return status,
         };
-        match cognito_core::Client::new(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
-        {
+        match one_shot_client() {
             Ok(client) => send(&client, &request, details_out, error_out),
             Err(e) => report(&e, error_out),
         }
     })
+}
+
+/// The client of the one-shot functions: configured from the environment.
+pub(crate) fn one_shot_client() -> cognito_core::Result<cognito_core::Client> {
+    cognito_core::Client::new(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
 }
 
 /// The request, once every argument is checked; otherwise the error is reported and its status

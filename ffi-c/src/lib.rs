@@ -11,6 +11,7 @@ mod log_callback;
 mod no_unwind;
 mod output;
 mod status;
+mod verify;
 mod version;
 
 pub use client::*;
@@ -20,4 +21,5 @@ pub use error::*;
 pub use log_callback::*;
 pub use output::*;
 pub use status::*;
+pub use verify::*;
 pub use version::*;

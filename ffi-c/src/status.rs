@@ -45,6 +45,10 @@ pub enum cognito_status {
     COGNITO_USER_NOT_CONFIRMED = 115,
     COGNITO_INTERNAL_ERROR = 116,
     COGNITO_FORBIDDEN = 117,
+    COGNITO_OPERATION_NOT_ENABLED = 118,
+    COGNITO_CODE_MISMATCH = 119,
+    COGNITO_EXPIRED_CODE = 120,
+    COGNITO_ALIAS_EXISTS = 121,
 }
 
 use cognito_status::*;
@@ -94,6 +98,10 @@ status_table!(
     COGNITO_USER_NOT_CONFIRMED,
     COGNITO_INTERNAL_ERROR,
     COGNITO_FORBIDDEN,
+    COGNITO_OPERATION_NOT_ENABLED,
+    COGNITO_CODE_MISMATCH,
+    COGNITO_EXPIRED_CODE,
+    COGNITO_ALIAS_EXISTS,
 );
 
 impl cognito_status {
@@ -111,27 +119,14 @@ impl cognito_status {
         }
     }
 
+    /// The status whose number core's error table gives the code (the test below proves every
+    /// code has one).
     fn from_service(code: ServiceErrorCode) -> Self {
-        use ServiceErrorCode as S;
-        match code {
-            S::ResourceNotFound => COGNITO_RESOURCE_NOT_FOUND,
-            S::InvalidParameter => COGNITO_INVALID_PARAMETER,
-            S::TooManyRequests => COGNITO_TOO_MANY_REQUESTS,
-            S::NotAuthorized => COGNITO_NOT_AUTHORIZED,
-            S::UnexpectedLambda => COGNITO_UNEXPECTED_LAMBDA,
-            S::UserLambdaValidation => COGNITO_USER_LAMBDA_VALIDATION,
-            S::InvalidLambdaResponse => COGNITO_INVALID_LAMBDA_RESPONSE,
-            S::InvalidSmsRoleAccessPolicy => COGNITO_INVALID_SMS_ROLE_ACCESS_POLICY,
-            S::InvalidSmsRoleTrustRelationship => COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP,
-            S::InvalidEmailRoleAccessPolicy => COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY,
-            S::CodeDeliveryFailure => COGNITO_CODE_DELIVERY_FAILURE,
-            S::LimitExceeded => COGNITO_LIMIT_EXCEEDED,
-            S::PasswordResetRequired => COGNITO_PASSWORD_RESET_REQUIRED,
-            S::UserNotFound => COGNITO_USER_NOT_FOUND,
-            S::UserNotConfirmed => COGNITO_USER_NOT_CONFIRMED,
-            S::InternalError => COGNITO_INTERNAL_ERROR,
-            S::Forbidden => COGNITO_FORBIDDEN,
-        }
+        cognito_status::ALL
+            .iter()
+            .copied()
+            .find(|status| *status as u32 == code.c_status())
+            .unwrap_or(COGNITO_UNKNOWN_SERVICE_ERROR)
     }
 }
 
@@ -155,18 +150,38 @@ pub extern "C" fn cognito_status_name(status: u32) -> *const c_char {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_service_code_has_its_own_status() {
-        let mut seen = std::collections::HashSet::new();
-        for code in ServiceErrorCode::ALL {
-            let status = cognito_status::from_service(*code);
-            assert!(status as u32 > 100);
-            assert!(seen.insert(status as u32));
+    /// `NotAuthorizedException` -> `COGNITO_NOT_AUTHORIZED`.
+    fn c_name(code: ServiceErrorCode) -> String {
+        let stem = code.as_str().trim_end_matches("Exception");
+        let mut name = String::from("COGNITO");
+        for c in stem.chars() {
+            if c.is_ascii_uppercase() {
+                name.push('_');
+            }
+            name.push(c.to_ascii_uppercase());
         }
-        assert_eq!(
-            cognito_status::ALL.len(),
-            8 + 1 + ServiceErrorCode::ALL.len()
-        );
+        name
+    }
+
+    #[test]
+    fn service_statuses_are_core_error_table_exactly_names_numbers_and_order() {
+        let local = &cognito_status::ALL[..9];
+        assert_eq!(local.last(), Some(&COGNITO_UNKNOWN_SERVICE_ERROR));
+        let service: Vec<(u32, String)> = cognito_status::ALL[9..]
+            .iter()
+            .map(|s| {
+                let name = std::ffi::CStr::from_bytes_with_nul(s.name()).unwrap();
+                (*s as u32, name.to_str().unwrap().to_owned())
+            })
+            .collect();
+        let table: Vec<(u32, String)> = ServiceErrorCode::ALL
+            .iter()
+            .map(|code| (code.c_status(), c_name(*code)))
+            .collect();
+        assert_eq!(service, table);
+        for code in ServiceErrorCode::ALL {
+            assert_eq!(cognito_status::from_service(*code) as u32, code.c_status());
+        }
     }
 
     #[test]

@@ -93,6 +93,44 @@ static int echo_reply(const char *request, char *out, size_t size) {
   return written > 0 && (size_t)written < size;
 }
 
+/* VerifyUserAttribute (the body has a Code): "123456" verifies; "expired-code" is
+ * ExpiredCodeException; a code starting "echo-" is refused with the code sent back JSON-escaped
+ * in the message and raw as the request id; any other is CodeMismatchException. Writes the reply
+ * into `out`; 0 when the request is not a verification. */
+static int verify_reply(const char *request, char *out, size_t size) {
+  const char *start = strstr(request, "\"Code\":\"");
+  if (!start || !strstr(request, "AWSCognitoIdentityProviderService.VerifyUserAttribute")) return 0;
+  start += strlen("\"Code\":\"");
+  const char *end = strchr(start, '"');
+  char code[256];
+  if (!end || (size_t)(end - start) >= sizeof code) return 0;
+  memcpy(code, start, (size_t)(end - start));
+  code[end - start] = '\0';
+  char escaped[6 * sizeof code];
+  size_t e = 0;
+  for (const char *c = code; *c; c++)
+    e += (size_t)snprintf(escaped + e, sizeof escaped - e, "\\u%04x", (unsigned)(unsigned char)*c);
+  char body[2048];
+  const char *status = "400 Bad Request";
+  const char *request_id = "req-verify";
+  if (strcmp(code, "123456") == 0) {
+    status = "200 OK";
+    snprintf(body, sizeof body, "{}");
+  } else if (strcmp(code, "expired-code") == 0) {
+    snprintf(body, sizeof body, "{\"__type\":\"ExpiredCodeException\",\"message\":\"Invalid code provided, please request a code again.\"}");
+  } else if (strncmp(code, "echo-", 5) == 0) {
+    request_id = code;
+    snprintf(body, sizeof body, "{\"__type\":\"CodeMismatchException\",\"message\":\"wrong code %s\"}", escaped);
+  } else {
+    snprintf(body, sizeof body, "{\"__type\":\"CodeMismatchException\",\"message\":\"Invalid verification code provided, please try again.\"}");
+  }
+  int written = snprintf(out, size,
+                         "HTTP/1.1 %s\r\nContent-Type: application/x-amz-json-1.1\r\nx-amzn-RequestId: %s\r\n"
+                         "Connection: close\r\nContent-Length: %zu\r\n\r\n%s",
+                         status, request_id, strlen(body), body);
+  return written > 0 && (size_t)written < size;
+}
+
 static void serve_one(loopback_server *server, int fd) {
   char buffer[8192];
   size_t used = 0;
@@ -117,7 +155,8 @@ static void serve_one(loopback_server *server, int fd) {
   memcpy(server->last_request, buffer, used + 1);
   pthread_mutex_unlock(&server->lock);
   static char reply[64 * 1024]; /* only the server thread serves */
-  if (!echo_reply(buffer, reply, sizeof reply)) reply_for(buffer, reply, sizeof reply);
+  if (!verify_reply(buffer, reply, sizeof reply) && !echo_reply(buffer, reply, sizeof reply))
+    reply_for(buffer, reply, sizeof reply);
   size_t length = strlen(reply);
   if (write(fd, reply, length) != (ssize_t)length) return;
 }

@@ -3,7 +3,8 @@
  * one reply: AttributeName "email" succeeds (request id "req-ok"), "empty" succeeds without details
  * or request id, "echo" fails quoting the access token back (request id and message), "echo-..."
  * names make it a hostile server that echoes the received token in other forms, anything else is
- * NotAuthorizedException (request id "req-err"). */
+ * NotAuthorizedException (request id "req-err"). VerifyUserAttribute requests are answered by their
+ * Code (see verify_reply in loopback_server.c): "123456" verifies, others are refused. */
 #ifndef LOOPBACK_SERVER_H
 #define LOOPBACK_SERVER_H
 

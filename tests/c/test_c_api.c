@@ -76,6 +76,9 @@ static void test_version_and_status_names(void) {
   CHECK(same(cognito_status_name(COGNITO_OK), "COGNITO_OK"));
   CHECK(same(cognito_status_name(COGNITO_NOT_AUTHORIZED), "COGNITO_NOT_AUTHORIZED"));
   CHECK(same(cognito_status_name(COGNITO_FORBIDDEN), "COGNITO_FORBIDDEN"));
+  CHECK(COGNITO_FORBIDDEN == 117 && COGNITO_OPERATION_NOT_ENABLED == 118 && COGNITO_ALIAS_EXISTS == 121);
+  CHECK(same(cognito_status_name(COGNITO_OPERATION_NOT_ENABLED), "COGNITO_OPERATION_NOT_ENABLED"));
+  CHECK(same(cognito_status_name(COGNITO_EXPIRED_CODE), "COGNITO_EXPIRED_CODE"));
   CHECK(same(cognito_status_name(424242), "COGNITO_UNKNOWN_STATUS"));
 }
 
@@ -180,6 +183,66 @@ static void test_hostile_echoes(cognito_client *client) {
   CHECK(cognito_client_get_attr_code(client, TOKEN, "echo-destination", NULL, 0, &details, NULL) == COGNITO_OK);
   CHECK(same(details.destination, "***") && same(details.delivery_medium, "***") && same(details.attribute_name, "***"));
   cognito_code_delivery_details_free(&details);
+}
+
+/* VerifyUserAttribute: the right code, a wrong one (never retried), an expired one, the one-shot
+ * form, NULL and invalid arguments, and a server echoing the code back. */
+static void test_verify_attr(cognito_client *client) {
+  cognito_error error = COGNITO_ERROR_INIT;
+  int before = server.requests;
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", "123456", &error) == COGNITO_OK);
+  CHECK(error.code == NULL && error.message == NULL);
+  pthread_mutex_lock(&server.lock);
+  CHECK(strstr(server.last_request, "x-amz-target: AWSCognitoIdentityProviderService.VerifyUserAttribute") != NULL);
+  CHECK(strstr(server.last_request, "\"Code\":\"123456\"") != NULL);
+  pthread_mutex_unlock(&server.lock);
+
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", "654321", &error) == COGNITO_CODE_MISMATCH);
+  CHECK(error.status == COGNITO_CODE_MISMATCH && same(error.code, "CodeMismatchException"));
+  CHECK(same(error.message, "Invalid verification code provided, please try again."));
+  CHECK(same(error.request_id, "req-verify"));
+  CHECK(same(cognito_status_name(error.status), "COGNITO_CODE_MISMATCH"));
+  cognito_error_free(&error);
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", "expired-code", &error) == COGNITO_EXPIRED_CODE);
+  CHECK(same(error.code, "ExpiredCodeException"));
+  cognito_error_free(&error);
+  CHECK(server.requests - before == 3);
+
+  setenv("AWS_ENDPOINT_URL", endpoint, 1);
+  setenv("AWS_MAX_ATTEMPTS", "3", 1);
+  before = server.requests;
+  CHECK(cognito_verify_attr(TOKEN, "email", "123456", NULL) == COGNITO_OK);
+  CHECK(cognito_verify_attr(TOKEN, "email", "000000", &error) == COGNITO_CODE_MISMATCH);
+  CHECK(server.requests - before == 2); /* the wrong code was not retried */
+  cognito_error_free(&error);
+  unsetenv("AWS_MAX_ATTEMPTS");
+  unsetenv("AWS_ENDPOINT_URL");
+
+  const char bad_utf8[] = {'1', (char)0xff, '2', 0};
+  before = server.requests;
+  CHECK(cognito_client_verify_attr(NULL, TOKEN, "email", "123456", &error) == COGNITO_INVALID_ARGUMENT);
+  cognito_error_free(&error);
+  CHECK(cognito_client_verify_attr(client, NULL, "email", "123456", &error) == COGNITO_INVALID_ARGUMENT);
+  cognito_error_free(&error);
+  CHECK(cognito_client_verify_attr(client, TOKEN, NULL, "123456", &error) == COGNITO_INVALID_ARGUMENT);
+  cognito_error_free(&error);
+  CHECK(cognito_verify_attr(TOKEN, "email", NULL, &error) == COGNITO_INVALID_ARGUMENT);
+  CHECK(error.message != NULL && strstr(error.message, "code") != NULL);
+  cognito_error_free(&error);
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", bad_utf8, &error) == COGNITO_INVALID_ARGUMENT);
+  CHECK(error.message != NULL && strstr(error.message, "UTF-8") != NULL);
+  cognito_error_free(&error);
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", "12 SECRET 34", &error) == COGNITO_INVALID_ARGUMENT);
+  CHECK(error.message != NULL && strstr(error.message, "SECRET") == NULL);
+  cognito_error_free(&error);
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", "", NULL) == COGNITO_INVALID_ARGUMENT);
+  CHECK(server.requests == before); /* nothing was sent */
+
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", "echo-SECRET-code", &error) == COGNITO_CODE_MISMATCH);
+  CHECK(same(error.message, "wrong code ***"));
+  CHECK(same(error.request_id, "***"));
+  CHECK(error.message != NULL && strstr(error.message, "SECRET") == NULL);
+  cognito_error_free(&error);
 }
 
 static void expect_invalid(cognito_status status, cognito_error *error, const char *fragment) {
@@ -501,6 +564,7 @@ int main(void) {
   test_details_absent(client);
   test_service_error(client);
   test_hostile_echoes(client);
+  test_verify_attr(client);
   test_null_and_invalid_arguments(client);
   test_configuration_errors();
   test_output_carries_request_id(client);

@@ -147,6 +147,29 @@ void test_non_throwing_overload(const cognito::Client &client) {
   CHECK(requests() == before);
 }
 
+void test_verify_attr(const cognito::Client &client) {
+  client.verify_attr(token, "email", "123456");
+  bool mismatch = false;
+  try {
+    client.verify_attr(token, "email", "654321");
+  } catch (const cognito::Error &error) {
+    mismatch = error.status() == COGNITO_CODE_MISMATCH && error.code() == "CodeMismatchException" &&
+               error.request_id() == "req-verify";
+  }
+  CHECK(mismatch);
+  CHECK(!client.verify_attr(std::nothrow, token, "email", "123456"));
+  std::optional<cognito::Error> expired = client.verify_attr(std::nothrow, token, "email", "expired-code");
+  CHECK(expired && expired->status() == COGNITO_EXPIRED_CODE);
+  std::optional<cognito::Error> echoed = client.verify_attr(std::nothrow, token, "email", "echo-SECRET-code");
+  CHECK(echoed && echoed->message() == "wrong code ***" && !contains(echoed->what(), "SECRET"));
+  int before = requests();
+  std::optional<cognito::Error> with_nul = client.verify_attr(std::nothrow, token, "email", std::string("12\0" "34", 5));
+  CHECK(with_nul && with_nul->message() == "code: contains a NUL byte");
+  std::optional<cognito::Error> spaced = client.verify_attr(std::nothrow, token, "email", "12 34");
+  CHECK(spaced && spaced->status() == COGNITO_INVALID_ARGUMENT);
+  CHECK(requests() == before);
+}
+
 template <class Body>
 std::string error_message_of(Body body) {
   try {
@@ -224,6 +247,7 @@ int main() {
     test_success(client);
     test_service_error_throws(client);
     test_non_throwing_overload(client);
+    test_verify_attr(client);
   }
   test_config_errors();
   test_moves_and_threads();
