@@ -16,6 +16,24 @@ pub struct Client {
     inner: cognito_attr_code::Client,
 }
 
+impl Client {
+    /// Runs `send` with the GIL released, then shapes its output as boto3 does or raises the
+    /// exception of its error.
+    fn call<'py, T: Send>(
+        &self,
+        py: Python<'py>,
+        send: impl FnOnce(&cognito_attr_code::Client) -> cognito_attr_code::Result<T> + Send,
+        shape: impl FnOnce(Python<'py>, &T, u32) -> PyResult<Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let client = &self.inner;
+        let max_attempts = client.config().max_attempts.value;
+        match py.detach(|| send(client)) {
+            Ok(out) => shape(py, &out, max_attempts),
+            Err(e) => Err(errors::from_call(py, &e, Some(max_attempts))),
+        }
+    }
+}
+
 #[pymethods]
 impl Client {
     #[new]
@@ -100,12 +118,27 @@ impl Client {
         client_metadata: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let request = request::from_python(access_token, attribute_name, client_metadata)?;
-        let client = &self.inner;
-        let max_attempts = client.config().max_attempts.value;
-        match py.detach(|| client.get_attr_code(&request)) {
-            Ok(out) => output::to_response(py, &out, max_attempts),
-            Err(e) => Err(errors::from_call(py, &e, Some(max_attempts))),
-        }
+        self.call(
+            py,
+            |client| client.get_attr_code(&request),
+            output::to_response,
+        )
+    }
+
+    /// Submits the verification code with the GIL released; returns boto3's response dict.
+    fn verify_attr<'py>(
+        &self,
+        py: Python<'py>,
+        access_token: &Bound<'py, PyAny>,
+        attribute_name: &Bound<'py, PyAny>,
+        code: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let request = request::verify_from_python(access_token, attribute_name, code)?;
+        self.call(
+            py,
+            |client| client.verify_attr(&request),
+            output::to_verify_response,
+        )
     }
 
     /// The URL requests go to; `ConfigurationError` when it depends on each call's token.

@@ -1,7 +1,7 @@
 //! A successful call's output as the dict boto3 returns for
 //! `get_user_attribute_verification_code`.
 
-use cognito_attr_code::GetAttrCodeOutput;
+use cognito_attr_code::{GetAttrCodeOutput, VerifyAttrOutput};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -28,18 +28,58 @@ pub fn to_response<'py>(
         }
         response.set_item("CodeDeliveryDetails", shaped)?;
     }
-    let metadata = PyDict::new(py);
-    if let Some(request_id) = &output.request_id {
-        metadata.set_item("RequestId", request_id)?;
-    }
-    metadata.set_item("HTTPStatusCode", output.http_status)?;
-    metadata.set_item("HTTPHeaders", headers(py, &output.http_headers)?)?;
-    if output.attempts >= max_attempts {
-        metadata.set_item("MaxAttemptsReached", true)?;
-    }
-    metadata.set_item("RetryAttempts", output.attempts.saturating_sub(1))?;
+    let metadata = response_metadata(
+        py,
+        output.request_id.as_deref(),
+        output.http_status,
+        &output.http_headers,
+        output.attempts,
+        max_attempts,
+    )?;
     response.set_item("ResponseMetadata", metadata)?;
     Ok(response)
+}
+
+/// `{"ResponseMetadata": {...}}`: boto3's `verify_user_attribute` response (its output shape
+/// has no members).
+pub fn to_verify_response<'py>(
+    py: Python<'py>,
+    output: &VerifyAttrOutput,
+    max_attempts: u32,
+) -> PyResult<Bound<'py, PyDict>> {
+    let response = PyDict::new(py);
+    let metadata = response_metadata(
+        py,
+        output.request_id.as_deref(),
+        output.http_status,
+        &output.http_headers,
+        output.attempts,
+        max_attempts,
+    )?;
+    response.set_item("ResponseMetadata", metadata)?;
+    Ok(response)
+}
+
+/// botocore's `ResponseMetadata`.
+fn response_metadata<'py>(
+    py: Python<'py>,
+    request_id: Option<&str>,
+    http_status: u16,
+    http_headers: &[(String, String)],
+    attempts: u32,
+    max_attempts: u32,
+) -> PyResult<Bound<'py, PyDict>> {
+    let metadata = PyDict::new(py);
+    if let Some(request_id) = request_id {
+        metadata.set_item("RequestId", request_id)?;
+    }
+    metadata.set_item("HTTPStatusCode", http_status)?;
+    metadata.set_item("HTTPHeaders", headers(py, http_headers)?)?;
+    if attempts >= max_attempts {
+        metadata.set_item("MaxAttemptsReached", true)?;
+    }
+    metadata.set_item("RetryAttempts", attempts.saturating_sub(1))?;
+    Ok(metadata)
 }
 
 /// Header names are already lower case; a repeated header is joined with `", "` as botocore's

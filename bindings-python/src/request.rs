@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use cognito_attr_code::GetAttrCodeRequest;
+use cognito_attr_code::{GetAttrCodeRequest, VerifyAttrRequest};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
@@ -26,6 +26,21 @@ pub fn from_python(
         }
         _ => Ok(request),
     }
+}
+
+/// The `VerifyUserAttribute` request for `access_token`, `attribute_name` and `code`; the core
+/// validates them when the call runs. Like the token, the code is copied once, into a zeroizing
+/// secret.
+pub fn verify_from_python(
+    access_token: &Bound<'_, PyAny>,
+    attribute_name: &Bound<'_, PyAny>,
+    code: &Bound<'_, PyAny>,
+) -> PyResult<VerifyAttrRequest> {
+    Ok(VerifyAttrRequest::new(
+        text(access_token, "access_token")?,
+        text(attribute_name, "attribute_name")?,
+        text(code, "code")?,
+    ))
 }
 
 fn metadata_map(metadata: &Bound<'_, PyAny>) -> PyResult<BTreeMap<String, String>> {

@@ -1,8 +1,10 @@
-"""Send an Amazon Cognito user-attribute verification code (``GetUserAttributeVerificationCode``).
+"""Send an Amazon Cognito user-attribute verification code (``GetUserAttributeVerificationCode``)
+and submit the code the user received (``VerifyUserAttribute``).
 
 Pythonic::
 
     details = cognito_attr_code.get_attr_code(access_token, "email", region="eu-west-1")
+    cognito_attr_code.verify_attr(access_token, "email", code, region="eu-west-1")
 
 boto3-compatible (a one-line change from ``boto3.client("cognito-idp")``)::
 
@@ -14,15 +16,19 @@ logged, printed or put in an exception.
 """
 
 import logging as _logging
-from typing import TYPE_CHECKING, Mapping, Optional
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator, Mapping, Optional
 
 from . import _native
 from .client import Client, ClientExceptions
 from .details import CodeDeliveryDetails
 from .exceptions import (
+    AliasExistsException,
     CodeDeliveryFailureException,
+    CodeMismatchException,
     CognitoError,
     ConfigurationError,
+    ExpiredCodeException,
     ForbiddenException,
     InternalErrorException,
     InvalidArgumentError,
@@ -34,6 +40,7 @@ from .exceptions import (
     LimitExceededException,
     NetworkError,
     NotAuthorizedException,
+    OperationNotEnabledException,
     PasswordResetRequiredException,
     ProtocolError,
     ResourceNotFoundException,
@@ -51,6 +58,7 @@ from .shapes import (
     CodeDeliveryDetailsTypeTypeDef,
     GetUserAttributeVerificationCodeResponseTypeDef,
     ResponseMetadataTypeDef,
+    VerifyUserAttributeResponseTypeDef,
 )
 
 if TYPE_CHECKING:
@@ -61,6 +69,7 @@ __version__: str = _native.__version__
 __all__ = [
     "__version__",
     "get_attr_code",
+    "verify_attr",
     "Client",
     "ClientExceptions",
     "CodeDeliveryDetails",
@@ -68,6 +77,7 @@ __all__ = [
     "CodeDeliveryDetailsTypeTypeDef",
     "GetUserAttributeVerificationCodeResponseTypeDef",
     "ResponseMetadataTypeDef",
+    "VerifyUserAttributeResponseTypeDef",
     "CognitoError",
     "UnknownServiceError",
     "InvalidArgumentError",
@@ -93,6 +103,10 @@ __all__ = [
     "UserNotConfirmedException",
     "InternalErrorException",
     "ForbiddenException",
+    "OperationNotEnabledException",
+    "CodeMismatchException",
+    "ExpiredCodeException",
+    "AliasExistsException",
 ]
 
 # A library leaves output to the application: records are dropped until logging is configured.
@@ -107,5 +121,24 @@ def get_attr_code(
 ) -> Optional[CodeDeliveryDetails]:
     """One call with a client built from ``settings`` (see :class:`Client`); returns where the
     code was sent, or ``None`` if the service did not say."""
-    with Client(**settings) as client:
+    with _one_shot_client(settings) as client:
         return client.get_attr_code(access_token, attribute_name, client_metadata)
+
+
+def verify_attr(
+    access_token: str,
+    attribute_name: str,
+    code: str,
+    **settings: "Unpack[Settings]",
+) -> None:
+    """Submits the verification ``code`` the user received, with a client built from ``settings``
+    (see :class:`Client`); on return the attribute is verified."""
+    with _one_shot_client(settings) as client:
+        client.verify_attr(access_token, attribute_name, code)
+
+
+@contextmanager
+def _one_shot_client(settings: "Settings") -> Iterator[Client]:
+    """The client of the module-level functions."""
+    with Client(**settings) as client:
+        yield client

@@ -3,7 +3,7 @@
 import os
 from typing import Mapping, Optional, Tuple, Union, final
 
-from .shapes import GetUserAttributeVerificationCodeResponseTypeDef
+from .shapes import GetUserAttributeVerificationCodeResponseTypeDef, VerifyUserAttributeResponseTypeDef
 
 __all__ = ["__version__", "CORE_VERSION", "SERVICE_ERROR_CODES", "Client"]
 
@@ -40,6 +40,12 @@ class Client:
         attribute_name: str,
         client_metadata: Optional[Mapping[str, str]] = None,
     ) -> GetUserAttributeVerificationCodeResponseTypeDef: ...
+    def verify_attr(
+        self,
+        access_token: str,
+        attribute_name: str,
+        code: str,
+    ) -> VerifyUserAttributeResponseTypeDef: ...
     @property
     def endpoint_url(self) -> str: ...
     @property

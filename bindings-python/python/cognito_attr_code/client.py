@@ -2,12 +2,12 @@
 
 import threading
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Mapping, Optional, Type
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Type, TypeVar
 
 from . import _native
 from . import exceptions as _errors
 from .details import CodeDeliveryDetails
-from .shapes import GetUserAttributeVerificationCodeResponseTypeDef
+from .shapes import GetUserAttributeVerificationCodeResponseTypeDef, VerifyUserAttributeResponseTypeDef
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 __all__ = ["Client", "ClientExceptions"]
+
+_Result = TypeVar("_Result")
 
 # Threads that run async calls (each blocks in native code without the GIL while it waits on the
 # network); created on demand, so a client that never awaits starts none.
@@ -45,6 +47,10 @@ class ClientExceptions:
     UserNotConfirmedException = _errors.UserNotConfirmedException
     InternalErrorException = _errors.InternalErrorException
     ForbiddenException = _errors.ForbiddenException
+    OperationNotEnabledException = _errors.OperationNotEnabledException
+    CodeMismatchException = _errors.CodeMismatchException
+    ExpiredCodeException = _errors.ExpiredCodeException
+    AliasExistsException = _errors.AliasExistsException
 
     def from_code(self, code: str) -> Type[_errors.CognitoError]:
         """The class raised for ``code`` (``ClientError`` itself if it is not modeled, as in boto3)."""
@@ -61,8 +67,19 @@ def _details(
     return None if shaped is None else CodeDeliveryDetails.from_dict(shaped)
 
 
+def _verify(
+    native: _native.Client, access_token: str, attribute_name: str, code: str
+) -> VerifyUserAttributeResponseTypeDef:
+    """The native call; its errors name the operation as botocore's ``operation_name`` does."""
+    try:
+        return native.verify_attr(access_token, attribute_name, code)
+    except _errors.CognitoError as error:
+        error.operation_name = "VerifyUserAttribute"
+        raise
+
+
 class Client:
-    """Sends ``GetUserAttributeVerificationCode`` requests.
+    """Sends ``GetUserAttributeVerificationCode`` and ``VerifyUserAttribute`` requests.
 
     One client owns a connection pool and a retry quota; share it between threads and tasks.
     Settings are keyword arguments (see :class:`cognito_attr_code.Settings`); an unknown one is a
@@ -112,14 +129,40 @@ class Client:
     ) -> Optional[CodeDeliveryDetails]:
         """:meth:`get_attr_code` for asyncio: the call runs on a worker thread, never blocking
         the event loop. Cancelling the task does not stop a request already sent."""
+        native = self._client()
+        response = await self._in_worker(native.get_attr_code, access_token, attribute_name, client_metadata)
+        return _details(response)
+
+    def verify_attr(self, access_token: str, attribute_name: str, code: str) -> None:
+        """Submits the verification ``code`` the user received for ``attribute_name``; on return
+        the attribute is verified. A wrong code raises :class:`CodeMismatchException`, an expired
+        one :class:`ExpiredCodeException` (neither is retried). The code is never logged or put in
+        an exception. The GIL is released while waiting."""
+        _verify(self._client(), access_token, attribute_name, code)
+
+    async def verify_attr_async(self, access_token: str, attribute_name: str, code: str) -> None:
+        """:meth:`verify_attr` for asyncio: the call runs on a worker thread, never blocking the
+        event loop."""
+        await self._in_worker(_verify, self._client(), access_token, attribute_name, code)
+
+    def verify_user_attribute(
+        self,
+        *,
+        AccessToken: str,
+        AttributeName: str,
+        Code: str,
+    ) -> VerifyUserAttributeResponseTypeDef:
+        """boto3's ``client.verify_user_attribute(...)``: same arguments, same response dict
+        (``{"ResponseMetadata": ...}``), errors with boto3's ``e.response``."""
+        return _verify(self._client(), AccessToken, AttributeName, Code)
+
+    async def _in_worker(self, call: Callable[..., _Result], *args: Any) -> _Result:
+        """Runs ``call(*args)`` on an async worker thread. Cancelling the awaiting task does not
+        stop a request already sent."""
         import asyncio
 
-        native = self._client()
         loop = asyncio.get_running_loop()
-        response = await loop.run_in_executor(
-            self._async_executor(), native.get_attr_code, access_token, attribute_name, client_metadata
-        )
-        return _details(response)
+        return await loop.run_in_executor(self._async_executor(), call, *args)
 
     def get_user_attribute_verification_code(
         self,

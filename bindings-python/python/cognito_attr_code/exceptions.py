@@ -35,6 +35,10 @@ __all__ = [
     "UserNotConfirmedException",
     "InternalErrorException",
     "ForbiddenException",
+    "OperationNotEnabledException",
+    "CodeMismatchException",
+    "ExpiredCodeException",
+    "AliasExistsException",
 ]
 
 _PUBLIC_MODULE = "cognito_attr_code"
@@ -205,7 +209,8 @@ class CodeDeliveryFailureException(_ModeledError):
 
 
 class LimitExceededException(_ModeledError):
-    """Too many codes requested for this user (5 per hour) or the e-mail quota; not retried."""
+    """Too many codes requested (5 per user per hour), too many verifications (15 per user per
+    hour) or the daily e-mail quota; not retried."""
 
 
 class PasswordResetRequiredException(_ModeledError):
@@ -226,6 +231,23 @@ class InternalErrorException(_ModeledError):
 
 class ForbiddenException(_ModeledError):
     """AWS WAF blocked the request."""
+
+
+class OperationNotEnabledException(_ModeledError):
+    """The operation is not available here, e.g. in a secondary Region of a multi-Region user
+    pool: call the pool's primary Region."""
+
+
+class CodeMismatchException(_ModeledError):
+    """The verification code is wrong (not retried: ask the user to type it again)."""
+
+
+class ExpiredCodeException(_ModeledError):
+    """The verification code has expired (codes are valid 24 hours): request a new one."""
+
+
+class AliasExistsException(_ModeledError):
+    """Another user already has this e-mail address or phone number as an alias."""
 
 
 MODELED_ERRORS: Dict[str, Type[CognitoError]] = {

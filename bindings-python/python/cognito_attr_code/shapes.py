@@ -1,5 +1,5 @@
-"""The boto3 response shapes of ``get_user_attribute_verification_code``, as ``TypedDict``\\ s
-named as in ``mypy-boto3-cognito-idp``."""
+"""The boto3 response shapes of ``get_user_attribute_verification_code`` and
+``verify_user_attribute``, as ``TypedDict``\\ s named as in ``mypy-boto3-cognito-idp``."""
 
 from typing import Dict, TypedDict
 
@@ -7,6 +7,7 @@ __all__ = [
     "CodeDeliveryDetailsTypeTypeDef",
     "ResponseMetadataTypeDef",
     "GetUserAttributeVerificationCodeResponseTypeDef",
+    "VerifyUserAttributeResponseTypeDef",
 ]
 
 
@@ -32,3 +33,7 @@ class _ResponseRequired(TypedDict):
 
 class GetUserAttributeVerificationCodeResponseTypeDef(_ResponseRequired, total=False):
     CodeDeliveryDetails: CodeDeliveryDetailsTypeTypeDef
+
+
+class VerifyUserAttributeResponseTypeDef(TypedDict):
+    ResponseMetadata: ResponseMetadataTypeDef
