@@ -26,6 +26,10 @@ export declare class NativeClient {
   getAttrCode(request: NativeRequest): Promise<Outcome>
   /** One blocking call. */
   getAttrCodeSync(request: NativeRequest): Outcome
+  /** One `VerifyUserAttribute` call on the libuv pool. */
+  verifyAttr(request: NativeVerifyRequest): Promise<Outcome>
+  /** One blocking `VerifyUserAttribute` call. */
+  verifyAttrSync(request: NativeVerifyRequest): Outcome
 }
 
 /** The endpoint, or why it cannot be resolved. */
@@ -119,11 +123,33 @@ export interface NativeSettings {
   userAgentSuffix?: string
 }
 
+/**
+ * Input of one `VerifyUserAttribute` call. The token and the code move into zeroizing secrets
+ * at once.
+ */
+export interface NativeVerifyRequest {
+  accessToken: string
+  attributeName: string
+  code: string
+}
+
 /** Exactly one of `output` and `error` is set. */
 export interface Outcome {
   output?: NativeOutput
   error?: NativeError
 }
+
+/**
+ * Every modeled service error code, in the order of core's one error table (the JavaScript
+ * lists are tested against it).
+ */
+export declare function serviceErrorCodes(): Array<string>
+
+/** One `VerifyUserAttribute` call with a client built from `settings` (on the libuv pool). */
+export declare function verifyAttr(request: NativeVerifyRequest, settings?: NativeSettings | undefined | null): Promise<Outcome>
+
+/** One blocking `VerifyUserAttribute` call with a client built from `settings`. */
+export declare function verifyAttrSync(request: NativeVerifyRequest, settings?: NativeSettings | undefined | null): Outcome
 
 /** The version of the native library. */
 export declare const VERSION: string

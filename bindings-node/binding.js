@@ -839,4 +839,7 @@ module.exports = nativeBinding
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.getAttrCode = nativeBinding.getAttrCode
 module.exports.getAttrCodeSync = nativeBinding.getAttrCodeSync
+module.exports.serviceErrorCodes = nativeBinding.serviceErrorCodes
+module.exports.verifyAttr = nativeBinding.verifyAttr
+module.exports.verifyAttrSync = nativeBinding.verifyAttrSync
 module.exports.VERSION = nativeBinding.VERSION

@@ -75,6 +75,20 @@ export declare function getAttrCodeSync(
   settings?: Settings,
 ): CodeDeliveryDetails | null
 
+/** Input of `verifyAttr`: the code the user received for `attributeName`. */
+export interface VerifyAttrInput {
+  accessToken: string
+  attributeName: string
+  /** 1-2048 characters, no whitespace; never logged or printed. */
+  code: string
+}
+
+/** Submits the code the user received; resolves once the attribute is verified. */
+export declare function verifyAttr(input: VerifyAttrInput, settings?: Settings): Promise<void>
+
+/** As `verifyAttr`, blocking the calling thread. */
+export declare function verifyAttrSync(input: VerifyAttrInput, settings?: Settings): void
+
 /** A reusable client (one connection pool and retry quota); safe for concurrent calls. */
 export declare class Client {
   constructor(settings?: Settings)
@@ -83,6 +97,8 @@ export declare class Client {
   readonly userAgent: string
   getAttrCode(input: GetAttrCodeInput): Promise<CodeDeliveryDetails | null>
   getAttrCodeSync(input: GetAttrCodeInput): CodeDeliveryDetails | null
+  verifyAttr(input: VerifyAttrInput): Promise<void>
+  verifyAttrSync(input: VerifyAttrInput): void
 }
 
 // ---- AWS SDK v3-compatible surface ----
@@ -137,8 +153,28 @@ export declare class GetUserAttributeVerificationCodeCommand {
   readonly input: GetUserAttributeVerificationCodeCommandInput
 }
 
+export interface VerifyUserAttributeCommandInput {
+  AccessToken: string | undefined
+  AttributeName: string | undefined
+  Code: string | undefined
+}
+
+export interface VerifyUserAttributeCommandOutput {
+  $metadata: ResponseMetadata
+}
+
+export declare class VerifyUserAttributeCommand {
+  constructor(input: VerifyUserAttributeCommandInput)
+  readonly input: VerifyUserAttributeCommandInput
+}
+
 export declare class CognitoIdentityProviderClient {
   constructor(config?: CognitoIdentityProviderClientConfig)
+  send(command: VerifyUserAttributeCommand, options?: unknown): Promise<VerifyUserAttributeCommandOutput>
+  send(
+    command: VerifyUserAttributeCommand,
+    callback: (error: unknown, output?: VerifyUserAttributeCommandOutput) => void,
+  ): void
   send(
     command: GetUserAttributeVerificationCodeCommand,
     options?: unknown,
@@ -191,8 +227,12 @@ export declare const UserNotFoundException: ModeledErrorConstructor<'UserNotFoun
 export declare const UserNotConfirmedException: ModeledErrorConstructor<'UserNotConfirmedException'>
 export declare const InternalErrorException: ModeledErrorConstructor<'InternalErrorException'>
 export declare const ForbiddenException: ModeledErrorConstructor<'ForbiddenException'>
+export declare const OperationNotEnabledException: ModeledErrorConstructor<'OperationNotEnabledException'>
+export declare const CodeMismatchException: ModeledErrorConstructor<'CodeMismatchException'>
+export declare const ExpiredCodeException: ModeledErrorConstructor<'ExpiredCodeException'>
+export declare const AliasExistsException: ModeledErrorConstructor<'AliasExistsException'>
 
-/** The 17 modeled error codes, in the service model's order. */
+/** Every modeled error code of both operations, in the order of core's error table. */
 export declare const MODELED_ERROR_CODES: readonly string[]
 
 /** A local failure (no usable answer from the service). */

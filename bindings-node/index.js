@@ -2,19 +2,23 @@
 
 const binding = require('./lib/native')
 const errors = require('./lib/errors')
-const { Client, getAttrCode, getAttrCodeSync } = require('./lib/client')
+const { Client, getAttrCode, getAttrCodeSync, verifyAttr, verifyAttrSync } = require('./lib/client')
 const {
   CognitoIdentityProviderClient,
   GetUserAttributeVerificationCodeCommand,
+  VerifyUserAttributeCommand,
 } = require('./lib/sdk')
 
 module.exports = {
   VERSION: binding.VERSION,
   getAttrCode,
   getAttrCodeSync,
+  verifyAttr,
+  verifyAttrSync,
   Client,
   CognitoIdentityProviderClient,
   GetUserAttributeVerificationCodeCommand,
+  VerifyUserAttributeCommand,
   CognitoError: errors.CognitoError,
   CognitoIdentityProviderServiceException: errors.CognitoIdentityProviderServiceException,
   CognitoLocalError: errors.CognitoLocalError,

@@ -5,9 +5,12 @@ export const {
   VERSION,
   getAttrCode,
   getAttrCodeSync,
+  verifyAttr,
+  verifyAttrSync,
   Client,
   CognitoIdentityProviderClient,
   GetUserAttributeVerificationCodeCommand,
+  VerifyUserAttributeCommand,
   CognitoError,
   CognitoIdentityProviderServiceException,
   CognitoLocalError,
@@ -35,6 +38,10 @@ export const {
   UserNotConfirmedException,
   InternalErrorException,
   ForbiddenException,
+  OperationNotEnabledException,
+  CodeMismatchException,
+  ExpiredCodeException,
+  AliasExistsException,
 } = cjs
 
 export default cjs

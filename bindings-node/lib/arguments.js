@@ -70,6 +70,26 @@ function requestFromCommandInput(input) {
   }
 }
 
+/** The native `VerifyUserAttribute` request from `{ accessToken, attributeName, code }`. */
+function verifyRequestFromInput(input) {
+  requireObject('input', input)
+  return {
+    accessToken: requireString('accessToken', input.accessToken),
+    attributeName: requireString('attributeName', input.attributeName),
+    code: requireString('code', input.code),
+  }
+}
+
+/** The native `VerifyUserAttribute` request from the SDK's `{ AccessToken, AttributeName, Code }`. */
+function verifyRequestFromCommandInput(input) {
+  requireObject('input', input)
+  return {
+    accessToken: requireString('AccessToken', input.AccessToken),
+    attributeName: requireString('AttributeName', input.AttributeName),
+    code: requireString('Code', input.Code),
+  }
+}
+
 const U32_MAX = 0xffffffff
 
 const SETTING_CHECKS = {
@@ -128,4 +148,11 @@ function nativeSettings(settings) {
   return native
 }
 
-module.exports = { requestFromInput, requestFromCommandInput, nativeSettings, fail }
+module.exports = {
+  requestFromInput,
+  requestFromCommandInput,
+  verifyRequestFromInput,
+  verifyRequestFromCommandInput,
+  nativeSettings,
+  fail,
+}

@@ -6,7 +6,7 @@
 const { inspect } = require('node:util')
 const binding = require('./native')
 const { fromNative } = require('./errors')
-const { requestFromInput, nativeSettings } = require('./arguments')
+const { requestFromInput, verifyRequestFromInput, nativeSettings } = require('./arguments')
 
 /** The output or the error of a native outcome: `{ output }` or `{ error }`. */
 function unwrap(outcome) {
@@ -25,10 +25,15 @@ function details(output) {
   return result
 }
 
-/** Runs `call` with the checked request; argument errors reject instead of throwing. */
-async function callAsync(call, input) {
-  const request = requestFromInput(input)
-  return details(unwrap(await call(request)))
+/** `VerifyUserAttribute` returns nothing: the attribute is verified. */
+function verified() {
+  return undefined
+}
+
+/** Runs `call` with the request `toRequest` checks; argument errors reject instead of throwing. */
+async function callAsync(call, input, toRequest = requestFromInput, shape = details) {
+  const request = toRequest(input)
+  return shape(unwrap(await call(request)))
 }
 
 function newNativeClient(settings) {
@@ -68,9 +73,24 @@ class Client {
     return details(unwrap(this.#native.getAttrCodeSync(requestFromInput(input))))
   }
 
+  /** Submits the code the user received (`{ accessToken, attributeName, code }`); resolves to
+   * `undefined` once the attribute is verified. */
+  verifyAttr(input) {
+    return callAsync((request) => this.#native.verifyAttr(request), input, verifyRequestFromInput, verified)
+  }
+
+  verifyAttrSync(input) {
+    return verified(unwrap(this.#native.verifyAttrSync(verifyRequestFromInput(input))))
+  }
+
   /** Resolves a raw native outcome; used by the SDK-compatible client. */
   _send(request) {
     return this.#native.getAttrCode(request).then(unwrap)
+  }
+
+  /** Resolves a raw `VerifyUserAttribute` outcome; used by the SDK-compatible client. */
+  _sendVerify(request) {
+    return this.#native.verifyAttr(request).then(unwrap)
   }
 
   [inspect.custom]() {
@@ -101,4 +121,21 @@ function getAttrCodeSync(input, settings) {
   return details(unwrap(binding.getAttrCodeSync(requestFromInput(input), native)))
 }
 
-module.exports = { Client, getAttrCode, getAttrCodeSync }
+/** One `VerifyUserAttribute` call with a client built from `settings`. */
+function verifyAttr(input, settings) {
+  let native
+  try {
+    native = nativeSettings(settings)
+  } catch (error) {
+    return Promise.reject(error)
+  }
+  return callAsync((request) => binding.verifyAttr(request, native), input, verifyRequestFromInput, verified)
+}
+
+/** One blocking `VerifyUserAttribute` call with a client built from `settings`. */
+function verifyAttrSync(input, settings) {
+  const native = nativeSettings(settings)
+  return verified(unwrap(binding.verifyAttrSync(verifyRequestFromInput(input), native)))
+}
+
+module.exports = { Client, getAttrCode, getAttrCodeSync, verifyAttr, verifyAttrSync }

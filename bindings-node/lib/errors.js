@@ -3,6 +3,8 @@
 // Error classes, shaped like the AWS SDK for JavaScript v3: a service error's `name` is the
 // service's error code, with `$fault` and `$metadata`. Local failures carry a stable `code`.
 
+const binding = require('./native')
+
 /** Base class of every operational error this package raises (service and local). */
 class CognitoError extends Error {
   constructor(message) {
@@ -35,25 +37,10 @@ class CognitoIdentityProviderServiceException extends CognitoError {
   }
 }
 
-const MODELED_ERROR_CODES = Object.freeze([
-  'ResourceNotFoundException',
-  'InvalidParameterException',
-  'TooManyRequestsException',
-  'NotAuthorizedException',
-  'UnexpectedLambdaException',
-  'UserLambdaValidationException',
-  'InvalidLambdaResponseException',
-  'InvalidSmsRoleAccessPolicyException',
-  'InvalidSmsRoleTrustRelationshipException',
-  'InvalidEmailRoleAccessPolicyException',
-  'CodeDeliveryFailureException',
-  'LimitExceededException',
-  'PasswordResetRequiredException',
-  'UserNotFoundException',
-  'UserNotConfirmedException',
-  'InternalErrorException',
-  'ForbiddenException',
-])
+// Core's one error table (`ServiceErrorCode::ALL`), straight from the addon: names and order.
+// index.mjs and index.d.ts list the classes by name; test/error-table.test.mjs checks them
+// against this list.
+const MODELED_ERROR_CODES = Object.freeze(binding.serviceErrorCodes())
 
 // One named class per modeled error. Built from the list so that each class's own `name`
 // (which stack traces and the SDK's name-based `instanceof` use) is the error code.

@@ -1,48 +1,63 @@
 'use strict'
 
-// Drop-in counterparts of `CognitoIdentityProviderClient` and
-// `GetUserAttributeVerificationCodeCommand` from `@aws-sdk/client-cognito-identity-provider`:
-// the same constructor options (the subset that matters for this call), output and errors.
+// Drop-in counterparts of `CognitoIdentityProviderClient`, `GetUserAttributeVerificationCodeCommand`
+// and `VerifyUserAttributeCommand` from `@aws-sdk/client-cognito-identity-provider`: the same
+// constructor options (the subset that matters for these calls), outputs and errors.
 
 const { inspect } = require('node:util')
 const { Client } = require('./client')
-const { requestFromCommandInput, fail } = require('./arguments')
+const { requestFromCommandInput, verifyRequestFromCommandInput, fail } = require('./arguments')
 
 const REDACTED = '***'
 
 /**
- * The command. `input` is a copy whose `AccessToken` is not enumerable, so that logging or
- * serializing the command (or its input) never prints the token.
+ * A command class named `name` whose `input` is a copy with the `secrets` members not
+ * enumerable, so that logging or serializing the command (or its input) never prints them.
  */
-class GetUserAttributeVerificationCodeCommand {
-  constructor(input) {
-    if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
-      const copy = { ...input }
-      Object.defineProperty(copy, 'AccessToken', {
-        value: input.AccessToken,
-        enumerable: false,
-        writable: true,
-        configurable: true,
-      })
-      this.input = copy
-    } else {
-      this.input = input
-    }
+function commandClass(name, secrets) {
+  const redacted = (input) => {
+    if (input === null || typeof input !== 'object') return input
+    const copy = { ...input }
+    for (const key of secrets) copy[key] = input[key] === undefined ? undefined : REDACTED
+    return copy
   }
+  return {
+    [name]: class {
+      constructor(input) {
+        if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+          const copy = { ...input }
+          for (const key of secrets) {
+            Object.defineProperty(copy, key, {
+              value: input[key],
+              enumerable: false,
+              writable: true,
+              configurable: true,
+            })
+          }
+          this.input = copy
+        } else {
+          this.input = input
+        }
+      }
 
-  toJSON() {
-    return { input: redacted(this.input) }
-  }
+      toJSON() {
+        return { input: redacted(this.input) }
+      }
 
-  [inspect.custom](depth, options) {
-    return `GetUserAttributeVerificationCodeCommand ${inspect({ input: redacted(this.input) }, options)}`
-  }
+      [inspect.custom](depth, options) {
+        return `${name} ${inspect({ input: redacted(this.input) }, options)}`
+      }
+    },
+  }[name]
 }
 
-function redacted(input) {
-  if (input === null || typeof input !== 'object') return input
-  return { ...input, AccessToken: input.AccessToken === undefined ? undefined : REDACTED }
-}
+/** `GetUserAttributeVerificationCodeCommand`: asks Cognito to send a code. */
+const GetUserAttributeVerificationCodeCommand = commandClass('GetUserAttributeVerificationCodeCommand', [
+  'AccessToken',
+])
+
+/** `VerifyUserAttributeCommand`: submits the code the user received; output `{ $metadata }`. */
+const VerifyUserAttributeCommand = commandClass('VerifyUserAttributeCommand', ['AccessToken', 'Code'])
 
 /** A config value or the SDK's provider form: a function returning it or a promise of it. */
 async function provided(value) {
@@ -106,8 +121,13 @@ class CognitoIdentityProviderClient {
   }
 
   async #send(command) {
+    if (command instanceof VerifyUserAttributeCommand) {
+      const request = verifyRequestFromCommandInput(command.input)
+      const client = await this.#resolve()
+      return { $metadata: sdkMetadata(await client._sendVerify(request)) }
+    }
     if (!(command instanceof GetUserAttributeVerificationCodeCommand)) {
-      throw fail('command', 'a GetUserAttributeVerificationCodeCommand', command)
+      throw fail('command', 'a GetUserAttributeVerificationCodeCommand or VerifyUserAttributeCommand', command)
     }
     const request = requestFromCommandInput(command.input)
     const client = await this.#resolve()
@@ -118,17 +138,20 @@ class CognitoIdentityProviderClient {
   destroy() {}
 }
 
-function sdkOutput(native) {
-  const output = {
-    $metadata: {
-      httpStatusCode: native.httpStatusCode,
-      requestId: native.requestId,
-      extendedRequestId: native.extendedRequestId,
-      cfId: native.cfId,
-      attempts: native.attempts,
-      totalRetryDelay: native.totalRetryDelayMs,
-    },
+/** The SDK's `$metadata` of a successful call. */
+function sdkMetadata(native) {
+  return {
+    httpStatusCode: native.httpStatusCode,
+    requestId: native.requestId,
+    extendedRequestId: native.extendedRequestId,
+    cfId: native.cfId,
+    attempts: native.attempts,
+    totalRetryDelay: native.totalRetryDelayMs,
   }
+}
+
+function sdkOutput(native) {
+  const output = { $metadata: sdkMetadata(native) }
   const details = native.codeDeliveryDetails
   if (details) {
     const sdk = {}
@@ -140,4 +163,8 @@ function sdkOutput(native) {
   return output
 }
 
-module.exports = { CognitoIdentityProviderClient, GetUserAttributeVerificationCodeCommand }
+module.exports = {
+  CognitoIdentityProviderClient,
+  GetUserAttributeVerificationCodeCommand,
+  VerifyUserAttributeCommand,
+}

@@ -6,9 +6,9 @@ use napi::bindgen_prelude::AsyncTask;
 use napi_derive::napi;
 
 use crate::outcome::{NativeError, Outcome};
-use crate::request::NativeRequest;
+use crate::request::{NativeRequest, NativeVerifyRequest};
 use crate::settings::NativeSettings;
-use crate::task::{GetAttrCodeTask, Sender};
+use crate::task::{GetAttrCodeTask, Sender, VerifyAttrTask};
 
 /// A client, or the configuration error that prevented building it. Construction never throws:
 /// the wrapper reads `error` and throws the matching class.
@@ -78,6 +78,18 @@ impl NativeClient {
     #[napi]
     pub fn get_attr_code_sync(&self, request: NativeRequest) -> Outcome {
         self.sender().send(&request.into_core())
+    }
+
+    /// One `VerifyUserAttribute` call on the libuv pool.
+    #[napi]
+    pub fn verify_attr(&self, request: NativeVerifyRequest) -> AsyncTask<VerifyAttrTask> {
+        AsyncTask::new(VerifyAttrTask::new(self.sender(), request.into_core()))
+    }
+
+    /// One blocking `VerifyUserAttribute` call.
+    #[napi]
+    pub fn verify_attr_sync(&self, request: NativeVerifyRequest) -> Outcome {
+        self.sender().send_verify(&request.into_core())
     }
 }
 

@@ -15,9 +15,9 @@ mod settings;
 
 pub use client::NativeClient;
 pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
-pub use request::NativeRequest;
+pub use request::{NativeRequest, NativeVerifyRequest};
 pub use settings::NativeSettings;
-pub use task::GetAttrCodeTask;
+pub use task::{GetAttrCodeTask, VerifyAttrTask};
 
 use napi::bindgen_prelude::AsyncTask;
 use napi_derive::napi;
@@ -41,4 +41,30 @@ pub fn get_attr_code(
 #[napi]
 pub fn get_attr_code_sync(request: NativeRequest, settings: Option<NativeSettings>) -> Outcome {
     Sender::OneShot(settings.unwrap_or_default().into_core()).send(&request.into_core())
+}
+
+/// One `VerifyUserAttribute` call with a client built from `settings` (on the libuv pool).
+#[napi]
+pub fn verify_attr(
+    request: NativeVerifyRequest,
+    settings: Option<NativeSettings>,
+) -> AsyncTask<VerifyAttrTask> {
+    let sender = Sender::OneShot(settings.unwrap_or_default().into_core());
+    AsyncTask::new(VerifyAttrTask::new(sender, request.into_core()))
+}
+
+/// One blocking `VerifyUserAttribute` call with a client built from `settings`.
+#[napi]
+pub fn verify_attr_sync(request: NativeVerifyRequest, settings: Option<NativeSettings>) -> Outcome {
+    Sender::OneShot(settings.unwrap_or_default().into_core()).send_verify(&request.into_core())
+}
+
+/// Every modeled service error code, in the order of core's one error table (the JavaScript
+/// lists are tested against it).
+#[napi]
+pub fn service_error_codes() -> Vec<&'static str> {
+    cognito_attr_code::ServiceErrorCode::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .collect()
 }

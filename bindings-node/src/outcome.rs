@@ -1,7 +1,9 @@
 //! What a call returns to JavaScript: the output, or a structured error that `index.js` turns
 //! into an instance of the matching error class.
 
-use cognito_attr_code::{CodeDeliveryDetails, Error, ErrorKind, GetAttrCodeOutput, TimeoutPhase};
+use cognito_attr_code::{
+    CodeDeliveryDetails, Error, ErrorKind, GetAttrCodeOutput, TimeoutPhase, VerifyAttrOutput,
+};
 use napi_derive::napi;
 
 /// Where Cognito sent the code; every field is optional in the service model.
@@ -160,9 +162,43 @@ impl From<CodeDeliveryDetails> for NativeCodeDeliveryDetails {
 
 impl From<GetAttrCodeOutput> for NativeOutput {
     fn from(output: GetAttrCodeOutput) -> Self {
+        Self {
+            code_delivery_details: output.code_delivery_details.map(Into::into),
+            ..Self::metadata(
+                output.request_id,
+                output.http_status,
+                &output.http_headers,
+                output.attempts,
+                output.total_retry_delay,
+            )
+        }
+    }
+}
+
+/// `VerifyUserAttribute`'s output has no members: only the metadata of the exchange.
+impl From<VerifyAttrOutput> for NativeOutput {
+    fn from(output: VerifyAttrOutput) -> Self {
+        Self::metadata(
+            output.request_id,
+            output.http_status,
+            &output.http_headers,
+            output.attempts,
+            output.total_retry_delay,
+        )
+    }
+}
+
+impl NativeOutput {
+    /// The metadata of a successful exchange, without delivery details.
+    fn metadata(
+        request_id: Option<String>,
+        http_status: u16,
+        headers: &[(String, String)],
+        attempts: u32,
+        total_retry_delay: std::time::Duration,
+    ) -> Self {
         let header = |name: &str| {
-            output
-                .http_headers
+            headers
                 .iter()
                 .find(|(n, _)| n == name)
                 .map(|(_, v)| v.clone())
@@ -170,17 +206,17 @@ impl From<GetAttrCodeOutput> for NativeOutput {
         Self {
             extended_request_id: header("x-amz-id-2"),
             cf_id: header("x-amz-cf-id"),
-            code_delivery_details: output.code_delivery_details.map(Into::into),
-            http_status_code: output.http_status.into(),
-            request_id: output.request_id,
-            attempts: output.attempts,
-            total_retry_delay_ms: output.total_retry_delay.as_millis() as f64,
+            code_delivery_details: None,
+            http_status_code: http_status.into(),
+            request_id,
+            attempts,
+            total_retry_delay_ms: total_retry_delay.as_millis() as f64,
         }
     }
 }
 
-impl From<Result<GetAttrCodeOutput, Error>> for Outcome {
-    fn from(result: Result<GetAttrCodeOutput, Error>) -> Self {
+impl<O: Into<NativeOutput>> From<Result<O, Error>> for Outcome {
+    fn from(result: Result<O, Error>) -> Self {
         match result {
             Ok(output) => Self {
                 output: Some(output.into()),

@@ -1,11 +1,11 @@
 //! The call as an `AsyncTask`: `compute` (the blocking HTTP exchange) runs on the libuv pool,
 //! never on the JavaScript thread.
 
-use cognito_attr_code::{Client, GetAttrCodeRequest, Settings};
+use cognito_attr_code::{Client, GetAttrCodeRequest, Settings, VerifyAttrRequest};
 use napi::{Env, Result, Task};
 use napi_derive::napi;
 
-use crate::outcome::{NativeError, Outcome};
+use crate::outcome::{NativeError, NativeOutput, Outcome};
 
 /// Who sends the request: a shared client, or one built for this call from its settings.
 pub(crate) enum Sender {
@@ -16,11 +16,21 @@ pub(crate) enum Sender {
 impl Sender {
     /// Sends `request`, blocking; every failure becomes an `Outcome`.
     pub(crate) fn send(&self, request: &GetAttrCodeRequest) -> Outcome {
+        self.run(|client| client.get_attr_code(request))
+    }
+
+    /// Sends a `VerifyUserAttribute` request, blocking; every failure becomes an `Outcome`.
+    pub(crate) fn send_verify(&self, request: &VerifyAttrRequest) -> Outcome {
+        self.run(|client| client.verify_attr(request))
+    }
+
+    fn run<O: Into<NativeOutput>>(
+        &self,
+        call: impl FnOnce(&Client) -> cognito_attr_code::Result<O>,
+    ) -> Outcome {
         match self {
-            Sender::Shared(client) => client.get_attr_code(request).into(),
-            Sender::OneShot(Ok(settings)) => Client::new(settings)
-                .and_then(|client| client.get_attr_code(request))
-                .into(),
+            Sender::Shared(client) => call(client).into(),
+            Sender::OneShot(Ok(settings)) => Client::new(settings).and_then(|c| call(&c)).into(),
             Sender::OneShot(Err(error)) => NativeError::clone(error).into(),
         }
     }
@@ -45,6 +55,32 @@ impl Task for GetAttrCodeTask {
 
     fn compute(&mut self) -> Result<Outcome> {
         Ok(self.sender.send(&self.request))
+    }
+
+    fn resolve(&mut self, _env: Env, output: Outcome) -> Result<Outcome> {
+        Ok(output)
+    }
+}
+
+/// One `VerifyUserAttribute` call.
+pub struct VerifyAttrTask {
+    sender: Sender,
+    request: VerifyAttrRequest,
+}
+
+impl VerifyAttrTask {
+    pub(crate) fn new(sender: Sender, request: VerifyAttrRequest) -> Self {
+        Self { sender, request }
+    }
+}
+
+#[napi]
+impl Task for VerifyAttrTask {
+    type Output = Outcome;
+    type JsValue = Outcome;
+
+    fn compute(&mut self) -> Result<Outcome> {
+        Ok(self.sender.send_verify(&self.request))
     }
 
     fn resolve(&mut self, _env: Env, output: Outcome) -> Result<Outcome> {

@@ -16,7 +16,6 @@ const INPUT = { accessToken: TOKEN, attributeName: 'email' }
 const settings = (extra) => ({ endpointUrl: server.url, maxAttempts: 1, ...extra })
 
 test('every modeled error rejects with its own class', async () => {
-  assert.equal(lib.MODELED_ERROR_CODES.length, 17)
   for (const code of lib.MODELED_ERROR_CODES) {
     const status = code === 'InternalErrorException' ? 500 : 400
     await server.setReply(serviceError(code, `because ${code}`, { status }))

@@ -5,6 +5,10 @@ import {
   Client,
   CognitoIdentityProviderClient,
   GetUserAttributeVerificationCodeCommand,
+  VerifyUserAttributeCommand,
+  verifyAttr,
+  verifyAttrSync,
+  CodeMismatchException,
   NotAuthorizedException,
   CognitoError,
   CognitoInvalidArgumentError,
@@ -36,4 +40,19 @@ export async function run(): Promise<string | undefined> {
     if (error instanceof CognitoError) return error.message
     throw error
   }
+}
+
+export async function verify(code: string): Promise<void> {
+  const nothing: void = await verifyAttr({ accessToken: 'eyJ...', attributeName: 'email', code }, settings)
+  verifyAttrSync({ accessToken: 'eyJ...', attributeName: 'email', code })
+  await new Client(settings).verifyAttr({ accessToken: 'eyJ...', attributeName: 'email', code })
+  const compat = new CognitoIdentityProviderClient({ region: 'eu-west-1' })
+  try {
+    const out = await compat.send(new VerifyUserAttributeCommand({ AccessToken: 'eyJ...', AttributeName: 'email', Code: code }))
+    const status: number | undefined = out.$metadata.httpStatusCode
+    void status
+  } catch (error) {
+    if (error instanceof CodeMismatchException) console.log(error.name, error.$metadata.requestId)
+  }
+  return nothing
 }

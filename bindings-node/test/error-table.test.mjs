@@ -1,0 +1,49 @@
+// Every JavaScript list of service error codes is core's one error table, names and order: the
+// addon's `serviceErrorCodes()` (straight from `ServiceErrorCode::ALL`) against
+// MODELED_ERROR_CODES, the classes, the CommonJS exports, the ESM re-exports in index.mjs and the
+// declarations in index.d.ts. A code added to or moved in core and not here fails this test.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import * as esm from 'cognito-attr-code'
+
+const require = createRequire(import.meta.url)
+const packageDir = path.dirname(require.resolve('cognito-attr-code'))
+const table = require(path.join(packageDir, 'binding.js')).serviceErrorCodes()
+const lib = require('cognito-attr-code')
+const read = (file) => readFileSync(path.join(packageDir, file), 'utf8')
+const modeled = (names) => names.filter((name) => /^[A-Z]\w*Exception$/.test(name) && name !== 'CognitoIdentityProviderServiceException')
+
+test('the table reaches JavaScript whole', () => {
+  assert.equal(table.length, 21)
+  assert.deepEqual(table.slice(-4), [
+    'OperationNotEnabledException',
+    'CodeMismatchException',
+    'ExpiredCodeException',
+    'AliasExistsException',
+  ])
+  assert.deepEqual([...lib.MODELED_ERROR_CODES], table)
+})
+
+test('the CommonJS exports are the table, in order, each its own class', () => {
+  assert.deepEqual(modeled(Object.keys(lib)), table)
+  for (const code of table) {
+    assert.equal(lib[code].name, code)
+    assert.equal(esm[code], lib[code], code)
+  }
+})
+
+test('index.mjs re-exports exactly the table, in order', () => {
+  const block = read('index.mjs').match(/export const \{([^}]*)\} = cjs/)
+  assert.ok(block, 'index.mjs has its export block')
+  const names = block[1].split(',').map((name) => name.trim()).filter(Boolean)
+  assert.deepEqual(modeled(names), table)
+})
+
+test('index.d.ts declares exactly the table, in order', () => {
+  const names = [...read('index.d.ts').matchAll(/^export declare const (\w+): ModeledErrorConstructor<'(\w+)'>/gm)]
+  assert.deepEqual(names.map((m) => m[1]), table)
+  assert.deepEqual(names.map((m) => m[2]), table)
+})
