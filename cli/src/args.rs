@@ -6,6 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// The subcommand name, the seed's command.
 pub const SUBCOMMAND: &str = "get-user-attribute-verification-code";
+/// The subcommand that submits the code the user received.
+pub const VERIFY_SUBCOMMAND: &str = "verify-user-attribute";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -30,6 +32,30 @@ pub enum Command {
     /// to the user (GetUserAttributeVerificationCode). Unsigned: only the access token authorizes it.
     #[command(name = SUBCOMMAND, args_override_self = true)]
     GetUserAttributeVerificationCode(OperationArgs),
+    /// Verifies the specified user attribute in the user pool with the code the user received
+    /// (VerifyUserAttribute). Unsigned: only the access token authorizes it.
+    #[command(name = VERIFY_SUBCOMMAND, args_override_self = true)]
+    VerifyUserAttribute(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A valid access token that Amazon Cognito issued to the signed-in user (scope
+    /// aws.cognito.signin.user.admin). Also file://path. Never printed.
+    #[arg(long, value_name = "string")]
+    pub access_token: Option<String>,
+    /// The name of the attribute to verify, for example email.
+    #[arg(long, value_name = "string")]
+    pub attribute_name: Option<String>,
+    /// The verification code the user received. Also file://path. Never printed.
+    #[arg(long, value_name = "string")]
+    pub code: Option<String>,
+    /// Parameters as a JSON document (a string or file://path); command-line values override it.
+    #[arg(long, value_name = "string", conflicts_with = "cli_input_yaml")]
+    pub cli_input_json: Option<String>,
+    /// Parameters as a YAML document (a string or file://path); command-line values override it.
+    #[arg(long, value_name = "string")]
+    pub cli_input_yaml: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -3,11 +3,13 @@
 use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
-use cognito_attr_code::{Client, CommonSettings, GetAttrCodeRequest, ResolvedConfig, Settings};
+use cognito_attr_code::{
+    Client, CommonSettings, GetAttrCodeRequest, ResolvedConfig, Settings, VerifyAttrRequest,
+};
 use serde_json::Value;
 
-use crate::args::{Cli, ColorMode, Command, GlobalArgs, OutputFormat};
-use crate::failure::Failure;
+use crate::args::{Cli, ColorMode, Command, GlobalArgs, OperationArgs, OutputFormat, VerifyArgs};
+use crate::failure::{Failure, OPERATION, VERIFY_OPERATION};
 use crate::output::{self, TableStyle};
 use crate::parameters::Parameters;
 use crate::query::Query;
@@ -19,31 +21,28 @@ const DEFAULT_TERMINAL_WIDTH: usize = 80;
 
 /// Runs one parsed command line: gathers the parameters, calls the service, prints the result.
 pub fn run(cli: Cli) -> Result<(), Failure> {
-    let Command::GetUserAttributeVerificationCode(operation) = cli.command;
     let global = cli.global;
     if global.debug {
         wire_log::install();
         log::debug!(target: TARGET, "cognito-attr-code {} {}", cognito_attr_code::VERSION, std::env::consts::OS);
     }
+    match cli.command {
+        Command::GetUserAttributeVerificationCode(operation) => run_get(&operation, &global),
+        Command::VerifyUserAttribute(operation) => run_verify(&operation, &global),
+    }
+}
+
+fn run_get(operation: &OperationArgs, global: &GlobalArgs) -> Result<(), Failure> {
     if let Some(kind) = operation.generate_cli_skeleton {
         write_stdout(skeleton::render(kind));
         return Ok(());
     }
     let query = global.query.as_deref().map(Query::compile).transpose()?;
-    let mut params = Parameters::gather(&operation)?;
-    if !params.missing().is_empty() {
-        if auto_prompt(&global) {
-            prompt::fill_missing(&mut params)?;
-        } else {
-            return Err(Failure::usage(format!(
-                "the following arguments are required: {}",
-                params.missing().join(", ")
-            )));
-        }
-    }
+    let mut params = Parameters::gather(operation)?;
+    require_all(&mut params, global)?;
     let token = params.access_token.take().expect("checked above");
     if global.debug {
-        wire_log::redact(&token);
+        wire_log::redact(&[&token]);
     }
     let mut request = GetAttrCodeRequest::new(
         token.as_str(),
@@ -54,55 +53,164 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
     drop(token);
 
-    let client = Client::new(&settings(&global)).map_err(|e| Failure::from_call(&e, 1, ""))?;
-    let format = output_format(&global, client.config())?;
+    let (client, format, endpoint) = connect(global)?;
+    if global.debug {
+        log_settings(client.config(), &endpoint);
+        log_get_request(&endpoint, client.user_agent(), &request);
+    }
+    let max_attempts = client.config().max_attempts.value;
+    let response = client
+        .get_attr_code(&request)
+        .map_err(|e| call_failure(OPERATION, &e, global, max_attempts, &endpoint))?;
+    let document = output::response_document(&response);
+    if global.debug {
+        log_response(
+            response.http_status,
+            response.attempts,
+            response.total_retry_delay,
+            &response.http_headers,
+            &document,
+        );
+    }
+    print(OPERATION, format, document, query.as_ref(), global)
+}
+
+/// `verify-user-attribute`: like the AWS CLI, prints nothing on success (the output has no
+/// members).
+fn run_verify(operation: &VerifyArgs, global: &GlobalArgs) -> Result<(), Failure> {
+    let query = global.query.as_deref().map(Query::compile).transpose()?;
+    let mut params = Parameters::gather_verify(operation)?;
+    require_all(&mut params, global)?;
+    let token = params.access_token.take().expect("checked above");
+    let code = params.code.take().expect("checked above");
+    if global.debug {
+        wire_log::redact(&[&token, &code]);
+    }
+    let request = VerifyAttrRequest::new(
+        token.as_str(),
+        params.attribute_name.take().expect("checked above"),
+        code.as_str(),
+    );
+    drop((token, code));
+
+    let (client, format, endpoint) = connect(global)?;
+    if global.debug {
+        log_settings(client.config(), &endpoint);
+        log_request(
+            &endpoint,
+            client.user_agent(),
+            VERIFY_OPERATION,
+            &serde_json::json!({
+                "AccessToken": "***",
+                "AttributeName": request.attribute_name(),
+                "Code": "***",
+            }),
+        );
+    }
+    let max_attempts = client.config().max_attempts.value;
+    let response = client
+        .verify_attr(&request)
+        .map_err(|e| call_failure(VERIFY_OPERATION, &e, global, max_attempts, &endpoint))?;
+    let document = Value::Object(serde_json::Map::new());
+    if global.debug {
+        log_response(
+            response.http_status,
+            response.attempts,
+            response.total_retry_delay,
+            &response.http_headers,
+            &document,
+        );
+    }
+    print(VERIFY_OPERATION, format, document, query.as_ref(), global)
+}
+
+/// Prompts for missing required parameters when asked to, else fails naming them.
+fn require_all(params: &mut Parameters, global: &GlobalArgs) -> Result<(), Failure> {
+    if params.missing().is_empty() {
+        return Ok(());
+    }
+    if auto_prompt(global) {
+        return prompt::fill_missing(params);
+    }
+    Err(Failure::usage(format!(
+        "the following arguments are required: {}",
+        params.missing().join(", ")
+    )))
+}
+
+/// The client, the output format and the endpoint (for messages).
+fn connect(global: &GlobalArgs) -> Result<(Client, OutputFormat, String), Failure> {
+    let client = Client::new(&settings(global)).map_err(|e| Failure::from_call(&e, 1, ""))?;
+    let format = output_format(global, client.config())?;
     let endpoint = client.endpoint_url().map_or_else(
         |_| "(region from the access token)".to_owned(),
         str::to_owned,
     );
-    if global.debug {
-        log_settings(client.config(), &endpoint, client.user_agent(), &request);
-    }
-    let max_attempts = client.config().max_attempts.value;
-    let response = client.get_attr_code(&request).map_err(|e| {
-        if global.debug {
-            log::debug!(
-                target: TARGET,
-                "error after {} attempt(s): code={} http_status={} request_id={} message={:?}",
-                e.attempts(),
-                e.code(),
-                e.http_status().map_or("-".to_owned(), |s| s.to_string()),
-                e.request_id().unwrap_or("-"),
-                e.message()
-            );
-            for (name, value) in e.http_headers() {
-                log::debug!(target: TARGET, "response header {name}: {value}");
-            }
-            if let Some(excerpt) = e.body_excerpt() {
-                log::debug!(target: TARGET, "response body excerpt: {excerpt}");
-            }
-        }
-        Failure::from_call(&e, max_attempts, &endpoint)
-    })?;
-    let document = output::response_document(&response);
+    Ok((client, format, endpoint))
+}
+
+fn call_failure(
+    operation: &str,
+    e: &cognito_attr_code::Error,
+    global: &GlobalArgs,
+    max_attempts: u32,
+    endpoint: &str,
+) -> Failure {
     if global.debug {
         log::debug!(
             target: TARGET,
-            "response: HTTP {} after {} attempt(s), {} ms waiting between attempts",
-            response.http_status,
-            response.attempts,
-            response.total_retry_delay.as_millis()
+            "error after {} attempt(s): code={} http_status={} request_id={} message={:?}",
+            e.attempts(),
+            e.code(),
+            e.http_status().map_or("-".to_owned(), |s| s.to_string()),
+            e.request_id().unwrap_or("-"),
+            e.message()
         );
-        for (name, value) in &response.http_headers {
+        for (name, value) in e.http_headers() {
             log::debug!(target: TARGET, "response header {name}: {value}");
         }
-        log::debug!(target: TARGET, "response body (parsed): {document}");
+        if let Some(excerpt) = e.body_excerpt() {
+            log::debug!(target: TARGET, "response body excerpt: {excerpt}");
+        }
     }
-    let value = match &query {
+    Failure::from_operation_call(operation, e, max_attempts, endpoint)
+}
+
+fn log_response(
+    http_status: u16,
+    attempts: u32,
+    total_retry_delay: Duration,
+    headers: &[(String, String)],
+    document: &Value,
+) {
+    log::debug!(
+        target: TARGET,
+        "response: HTTP {http_status} after {attempts} attempt(s), {} ms waiting between attempts",
+        total_retry_delay.as_millis()
+    );
+    for (name, value) in headers {
+        log::debug!(target: TARGET, "response header {name}: {value}");
+    }
+    log::debug!(target: TARGET, "response body (parsed): {document}");
+}
+
+fn print(
+    operation: &str,
+    format: OutputFormat,
+    document: Value,
+    query: Option<&Query>,
+    global: &GlobalArgs,
+) -> Result<(), Failure> {
+    let value = match query {
         Some(query) => query.apply(&document)?,
         None => document,
     };
-    write_stdout(&output::render(format, &value, &table_style(global.color)));
+    write_stdout(&output::render_for(
+        operation,
+        format,
+        &value,
+        &table_style(global.color),
+    ));
     Ok(())
 }
 
@@ -194,12 +302,7 @@ fn write_stdout(text: &str) {
         .and_then(|()| stdout.flush());
 }
 
-fn log_settings(
-    config: &ResolvedConfig,
-    endpoint: &str,
-    user_agent: &str,
-    request: &GetAttrCodeRequest,
-) {
+fn log_settings(config: &ResolvedConfig, endpoint: &str) {
     fn show<T: std::fmt::Debug>(name: &str, value: &T, source: &dyn std::fmt::Display) {
         log::debug!(target: TARGET, "setting {name} = {value:?} (from {source})");
     }
@@ -266,6 +369,9 @@ fn log_settings(
     );
     log::debug!(target: TARGET, "profile: {}", config.profile_name());
     log::debug!(target: TARGET, "endpoint: {endpoint}");
+}
+
+fn log_get_request(endpoint: &str, user_agent: &str, request: &GetAttrCodeRequest) {
     let mut body = serde_json::Map::new();
     body.insert("AccessToken".into(), Value::from("***"));
     body.insert(
@@ -281,9 +387,14 @@ fn log_settings(
                 .collect(),
         );
     }
+    log_request(endpoint, user_agent, OPERATION, &Value::Object(body));
+}
+
+/// The request as sent, its secrets shown as `***`.
+fn log_request(endpoint: &str, user_agent: &str, operation: &str, body: &Value) {
     log::debug!(target: TARGET, "request: POST {endpoint}");
     log::debug!(target: TARGET, "request header content-type: application/x-amz-json-1.1");
-    log::debug!(target: TARGET, "request header x-amz-target: AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode");
+    log::debug!(target: TARGET, "request header x-amz-target: AWSCognitoIdentityProviderService.{operation}");
     log::debug!(target: TARGET, "request header user-agent: {user_agent}");
-    log::debug!(target: TARGET, "request body: {}", Value::Object(body));
+    log::debug!(target: TARGET, "request body: {body}");
 }

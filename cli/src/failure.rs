@@ -4,6 +4,8 @@ use std::fmt;
 
 /// The operation name as the AWS CLI prints it in error lines.
 pub const OPERATION: &str = "GetUserAttributeVerificationCode";
+/// The name of the `verify-user-attribute` operation in error lines and table titles.
+pub const VERIFY_OPERATION: &str = "VerifyUserAttribute";
 
 /// AWS CLI v2 return codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +51,19 @@ impl Failure {
         Self::usage(format!("Error parsing parameter '--{option}': {why}"))
     }
 
-    /// The error of a call, in the AWS CLI's words. `endpoint` is the URL the request went to.
+    /// The error of a `GetUserAttributeVerificationCode` call, in the AWS CLI's words.
+    /// `endpoint` is the URL the request went to.
     pub fn from_call(error: &cognito_attr_code::Error, max_attempts: u32, endpoint: &str) -> Self {
+        Self::from_operation_call(OPERATION, error, max_attempts, endpoint)
+    }
+
+    /// The error of a call of `operation` (as the AWS CLI names it in error lines).
+    pub fn from_operation_call(
+        operation: &str,
+        error: &cognito_attr_code::Error,
+        max_attempts: u32,
+        endpoint: &str,
+    ) -> Self {
         use cognito_attr_code::ErrorKind;
         let (class, message) = match error.kind() {
             ErrorKind::Service(_) | ErrorKind::UnknownService(_) => {
@@ -66,7 +79,7 @@ impl Failure {
                 (
                     ExitClass::Service,
                     format!(
-                        "An error occurred ({}) when calling the {OPERATION} operation{retries}: {}",
+                        "An error occurred ({}) when calling the {operation} operation{retries}: {}",
                         error.code(),
                         error.message()
                     ),

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use crate::args::OperationArgs;
+use crate::args::{OperationArgs, VerifyArgs};
 use crate::failure::Failure;
 use crate::{nesting, param_file, shorthand};
 
-const MEMBERS: [&str; 3] = ["AccessToken", "AttributeName", "ClientMetadata"];
+const MEMBERS: &[&str] = &["AccessToken", "AttributeName", "ClientMetadata"];
+const VERIFY_MEMBERS: &[&str] = &["AccessToken", "AttributeName", "Code"];
 
 /// What the user supplied; either required member may still be missing (see `prompt`).
 #[derive(Default)]
@@ -21,24 +22,55 @@ pub struct Parameters {
     pub attribute_name: Option<String>,
     /// `ClientMetadata`.
     pub client_metadata: Option<BTreeMap<String, String>>,
+    /// `Code` (`VerifyUserAttribute`), as secret as the token.
+    pub code: Option<Zeroizing<String>>,
+    /// Whether `Code` is a required member (`VerifyUserAttribute`).
+    needs_code: bool,
 }
 
 impl Parameters {
     /// The parameters from the options and `--cli-input-json`/`--cli-input-yaml`.
     pub fn gather(args: &OperationArgs) -> Result<Self, Failure> {
-        let mut params = match (&args.cli_input_json, &args.cli_input_yaml) {
-            (Some(json), _) => Self::from_document(&input_json(json)?)?,
-            (None, Some(yaml)) => Self::from_document(&input_yaml(yaml)?)?,
-            (None, None) => Self::default(),
-        };
-        if let Some(token) = &args.access_token {
-            params.access_token = Some(Zeroizing::new(param_file::resolve("access-token", token)?));
-        }
-        if let Some(name) = &args.attribute_name {
-            params.attribute_name = Some(param_file::resolve("attribute-name", name)?);
-        }
+        let mut params = Self::gather_common(
+            (&args.cli_input_json, &args.cli_input_yaml),
+            (&args.access_token, &args.attribute_name),
+            MEMBERS,
+        )?;
         if let Some(metadata) = &args.client_metadata {
             params.client_metadata = Some(client_metadata(metadata)?);
+        }
+        Ok(params)
+    }
+
+    /// The parameters of `verify-user-attribute`, from its options and input document.
+    pub fn gather_verify(args: &VerifyArgs) -> Result<Self, Failure> {
+        let mut params = Self::gather_common(
+            (&args.cli_input_json, &args.cli_input_yaml),
+            (&args.access_token, &args.attribute_name),
+            VERIFY_MEMBERS,
+        )?;
+        params.needs_code = true;
+        if let Some(code) = &args.code {
+            params.code = Some(Zeroizing::new(param_file::resolve("code", code)?));
+        }
+        Ok(params)
+    }
+
+    fn gather_common(
+        (input_json_arg, input_yaml_arg): (&Option<String>, &Option<String>),
+        (token_arg, name_arg): (&Option<String>, &Option<String>),
+        members: &[&str],
+    ) -> Result<Self, Failure> {
+        let mut params = match (input_json_arg, input_yaml_arg) {
+            (Some(json), _) => Self::from_members(&input_json(json)?, members)?,
+            (None, Some(yaml)) => Self::from_members(&input_yaml(yaml)?, members)?,
+            (None, None) => Self::default(),
+        };
+        if let Some(token) = token_arg {
+            params.access_token = Some(Zeroizing::new(param_file::resolve("access-token", token)?));
+        }
+        if let Some(name) = name_arg {
+            params.attribute_name = Some(param_file::resolve("attribute-name", name)?);
         }
         Ok(params)
     }
@@ -52,31 +84,40 @@ impl Parameters {
         if self.attribute_name.is_none() {
             missing.push("--attribute-name");
         }
+        if self.needs_code && self.code.is_none() {
+            missing.push("--code");
+        }
         missing
     }
 
     /// The parameters of a `--cli-input-json`/`--cli-input-yaml` document.
     pub fn from_document(document: &Value) -> Result<Self, Failure> {
-        let Value::Object(members) = document else {
+        Self::from_members(document, MEMBERS)
+    }
+
+    /// The parameters of an input document whose members may be `members`.
+    fn from_members(document: &Value, members: &[&str]) -> Result<Self, Failure> {
+        let Value::Object(document_members) = document else {
             return Err(Failure::usage(format!(
                 "Parameter validation failed:\nInvalid type for parameter input, value: {document}, type: {}, valid types: object",
                 type_name(document)
             )));
         };
         let mut params = Self::default();
-        for (name, value) in members {
+        for (name, value) in document_members {
             match name.as_str() {
+                _ if !members.contains(&name.as_str()) => {
+                    return Err(Failure::usage(format!(
+                        "Parameter validation failed:\nUnknown parameter in input: \"{name}\", must be one of: {}",
+                        members.join(", ")
+                    )))
+                }
                 "AccessToken" => {
                     params.access_token = Some(Zeroizing::new(string_member(name, value)?));
                 }
                 "AttributeName" => params.attribute_name = Some(string_member(name, value)?),
                 "ClientMetadata" => params.client_metadata = Some(metadata_map(value)?),
-                _ => {
-                    return Err(Failure::usage(format!(
-                        "Parameter validation failed:\nUnknown parameter in input: \"{name}\", must be one of: {}",
-                        MEMBERS.join(", ")
-                    )))
-                }
+                _ => params.code = Some(Zeroizing::new(string_member(name, value)?)),
             }
         }
         Ok(params)
@@ -160,9 +201,9 @@ fn metadata_map(value: &Value) -> Result<BTreeMap<String, String>, Failure> {
 fn string_member(name: &str, value: &Value) -> Result<String, Failure> {
     match value {
         Value::String(text) => Ok(text.clone()),
-        // Never echo what was given for the token: it may be the token in the wrong shape.
-        other if name == "AccessToken" => Err(Failure::usage(format!(
-            "Parameter validation failed:\nInvalid type for parameter AccessToken, type: {}, valid types: string",
+        // Never echo what was given for a secret: it may be the secret in the wrong shape.
+        other if name == "AccessToken" || name == "Code" => Err(Failure::usage(format!(
+            "Parameter validation failed:\nInvalid type for parameter {name}, type: {}, valid types: string",
             type_name(other)
         ))),
         other => Err(invalid_type(name, other, "string")),

@@ -31,5 +31,10 @@ pub fn fill_missing(params: &mut Parameters) -> Result<(), Failure> {
             .map_err(|e| Failure::usage(format!("cannot read the attribute name: {e}")))?;
         params.attribute_name = Some(line.trim_end_matches(['\r', '\n']).to_owned());
     }
+    if params.missing().contains(&"--code") {
+        let code = rpassword::prompt_password("Verification code (not echoed): ")
+            .map_err(|e| Failure::usage(format!("cannot read the verification code: {e}")))?;
+        params.code = Some(Zeroizing::new(code));
+    }
     Ok(())
 }

@@ -32,10 +32,10 @@ pub fn install() {
     }
 }
 
-/// The token to scrub from every line from now on.
-pub fn redact(secret: &str) {
+/// The secrets (the token, the verification code) to scrub from every line from now on.
+pub fn redact(secrets: &[&str]) {
     if let Some(logger) = LOGGER.get() {
-        let _ = logger.secrets.set(Secrets::new([secret]));
+        let _ = logger.secrets.set(Secrets::new(secrets.iter().copied()));
     }
 }
 

@@ -8,7 +8,7 @@ mod golden;
 mod support;
 
 use golden::{GoldenBook, Oracle};
-use support::Reply;
+use support::{verify_call_args, Reply, CODE};
 
 const FORMATS: [&[&str]; 4] = [
     &["--output", "json"],
@@ -108,5 +108,36 @@ fn yaml_formats_match_aws_cli_v2() {
             }
         }
     }
+    book.finish();
+}
+
+#[test]
+fn verify_user_attribute_matches_aws() {
+    let mut book = GoldenBook::open(Oracle::V1, "verify_user_attribute");
+    let verify = |server: &support::Server| verify_call_args(server, CODE);
+    let mismatch = Reply::error(
+        "CodeMismatchException",
+        "Invalid verification code provided, please try again.",
+    );
+    for format in FORMATS {
+        book.check_call("verified", &Reply::json(200, "{}"), verify, format);
+        book.check_call("CodeMismatchException", &mismatch, verify, format);
+    }
+    let expired = Reply::error(
+        "ExpiredCodeException",
+        "Invalid code provided, please request a code again.",
+    );
+    book.check_call("ExpiredCodeException", &expired, verify, &[]);
+    let limit = Reply::error(
+        "LimitExceededException",
+        "Attempt limit exceeded, please try after some time.",
+    );
+    book.check_call("LimitExceededException", &limit, verify, &[]);
+    book.check_call(
+        "verified",
+        &Reply::json(200, "{}"),
+        verify,
+        &["--query", "length(@)"],
+    );
     book.finish();
 }

@@ -43,10 +43,20 @@ pub struct TableStyle {
 
 /// The bytes to write on stdout for `value` (already filtered by `--query`).
 pub fn render(format: OutputFormat, value: &Value, table: &TableStyle) -> String {
+    render_for(crate::failure::OPERATION, format, value, table)
+}
+
+/// As [`render`], for the output of `operation` (the table's title).
+pub fn render_for(
+    operation: &str,
+    format: OutputFormat,
+    value: &Value,
+    table: &TableStyle,
+) -> String {
     match format {
         OutputFormat::Json => json::render(value),
         OutputFormat::Text => text::render(value),
-        OutputFormat::Table => table::render(crate::failure::OPERATION, value, table),
+        OutputFormat::Table => table::render(operation, value, table),
         OutputFormat::Yaml => yaml::render(value),
         OutputFormat::YamlStream => yaml::render_stream(value),
     }

@@ -122,13 +122,25 @@ impl GoldenBook {
     /// Runs our binary (and the live oracle, when installed or recording) against `reply` with
     /// the common arguments plus `extra`, and checks both against the golden of this case.
     pub fn check(&mut self, label: &str, reply: &Reply, extra: &[&str]) {
+        self.check_call(label, reply, call_args, extra);
+    }
+
+    /// As [`GoldenBook::check`], with the operation's arguments from `call` (e.g.
+    /// `verify-user-attribute`'s).
+    pub fn check_call(
+        &mut self,
+        label: &str,
+        reply: &Reply,
+        call: impl FnOnce(&Server) -> Vec<String>,
+        extra: &[&str],
+    ) {
         let key = std::iter::once(label)
             .chain(extra.iter().copied())
             .collect::<Vec<_>>()
             .join(" ");
         let server = Server::start(reply.clone());
         let sandbox = Sandbox::new();
-        let call = call_args(&server);
+        let call = call(&server);
         let ours_args: Vec<&str> = strs(&call)
             .into_iter()
             .chain(extra.iter().copied())

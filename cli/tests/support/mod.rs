@@ -240,6 +240,17 @@ pub fn call_args(server: &Server) -> Vec<String> {
     ]
 }
 
+/// A verification code; tests of `verify-user-attribute` assert it never appears in any output.
+pub const CODE: &str = "493817";
+
+/// `verify-user-attribute`'s arguments against `server`, with `code`.
+pub fn verify_call_args(server: &Server, code: &str) -> Vec<String> {
+    let mut args = call_args(server);
+    args[0] = "verify-user-attribute".into();
+    args.extend(["--code".into(), code.into()]);
+    args
+}
+
 pub fn strs(args: &[String]) -> Vec<&str> {
     args.iter().map(String::as_str).collect()
 }
