@@ -71,6 +71,7 @@ test-c: lib | $(BUILD)
 	    -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/send_code examples/c/send_code.c $(STATIC_LIB) $(SYSTEM_LIBS)
 	$(CXX) $(CXXFLAGS_STRICT) -o $(BUILD)/send_code_cxx -x c++ examples/c/send_code.c -x none $(STATIC_LIB) $(SYSTEM_LIBS)
+	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/verify_code examples/c/verify_code.c $(STATIC_LIB) $(SYSTEM_LIBS)
 	readelf -d $(SHARED_LIB) | grep -q 'Library soname: \[$(SONAME)\]'
 	$(BUILD)/test_shared
 	$(BUILD)/test_static
