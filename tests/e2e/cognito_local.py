@@ -178,12 +178,12 @@ class CognitoLocal:
         )
         return response["UserPoolClient"]["ClientId"]
 
-    def create_user(self, pool_id: str) -> None:
+    def create_user(self, pool_id: str, username: str = USERNAME) -> None:
         self.call(
             "AdminCreateUser",
             {
                 "UserPoolId": pool_id,
-                "Username": USERNAME,
+                "Username": username,
                 "TemporaryPassword": PASSWORD,
                 "MessageAction": "SUPPRESS",
                 "UserAttributes": [
@@ -193,20 +193,32 @@ class CognitoLocal:
                 ],
             },
         )
-        self.call("AdminSetUserPassword", {"UserPoolId": pool_id, "Username": USERNAME, "Password": PASSWORD, "Permanent": True})
+        self.call("AdminSetUserPassword", {"UserPoolId": pool_id, "Username": username, "Password": PASSWORD, "Permanent": True})
 
-    def sign_in(self, pool_id: str, client_id: str) -> str:
+    def sign_in(self, pool_id: str, client_id: str, username: str = USERNAME) -> str:
         response = self.call(
             "InitiateAuth",
-            {"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": client_id, "AuthParameters": {"USERNAME": USERNAME, "PASSWORD": PASSWORD}},
+            {"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": client_id, "AuthParameters": {"USERNAME": username, "PASSWORD": PASSWORD}},
         )
         return response["AuthenticationResult"]["AccessToken"]
 
-    def issued_code(self, pool_id: str | None = None) -> str | None:
-        """The verification code the emulator stored for the user (changes with every call)."""
+    def issued_code(self, pool_id: str | None = None, username: str = USERNAME) -> str | None:
+        """The verification code the emulator stored for the user (changes with every call).
+        cognito-local sends nothing: it keeps the code in its state file, where this reads it."""
         state = self.folder / ".cognito" / "db" / f"{pool_id or self.email_pool}.json"
         users = json.loads(state.read_text()).get("Users", {})
-        return users.get(USERNAME, {}).get("AttributeVerificationCode")
+        return users.get(username, {}).get("AttributeVerificationCode")
+
+    def new_unverified_user(self, username: str) -> str:
+        """A new user of the e-mail pool whose email_verified is false; returns its access token.
+        Each verification flow gets its own user, so flows do not depend on each other."""
+        self.create_user(self.email_pool, username)
+        return self.sign_in(self.email_pool, self.client_id, username)
+
+    def email_verified(self, username: str) -> str | None:
+        """`email_verified` as AdminGetUser reports it (`"true"` / `"false"`)."""
+        user = self.call("AdminGetUser", {"UserPoolId": self.email_pool, "Username": username})
+        return {a["Name"]: a["Value"] for a in user["UserAttributes"]}.get("email_verified")
 
 
 if __name__ == "__main__":

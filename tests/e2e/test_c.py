@@ -9,7 +9,7 @@ import pytest
 
 from conftest import EXPECTED_NO_AUTO_VERIFY, IDLE_CLOSE_GAP, artifact, unknown_client_token
 
-OK, TLS, INVALID_PARAMETER, RESOURCE_NOT_FOUND = 0, 5, 102, 101
+OK, TLS, INVALID_PARAMETER, RESOURCE_NOT_FOUND, CODE_MISMATCH = 0, 5, 102, 101, 119
 
 
 class Details(ctypes.Structure):
@@ -48,6 +48,9 @@ def lib():
         ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(Entry), ctypes.c_size_t,
         ctypes.POINTER(Details), ctypes.POINTER(Error),
     ]
+    library.cognito_client_verify_attr.argtypes = [
+        ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(Error),
+    ]
     library.cognito_code_delivery_details_free.argtypes = [ctypes.POINTER(Details)]
     library.cognito_error_free.argtypes = [ctypes.POINTER(Error)]
     return library
@@ -77,6 +80,15 @@ class Client:
         result = (status, [text(details.destination), text(details.delivery_medium), text(details.attribute_name)],
                   text(error.code), text(error.message))
         self.lib.cognito_code_delivery_details_free(ctypes.byref(details))
+        self.lib.cognito_error_free(ctypes.byref(error))
+        return result
+
+    def verify(self, token, code, attribute="email"):
+        error = Error()
+        status = self.lib.cognito_client_verify_attr(
+            self.handle, token.encode(), attribute.encode(), code.encode(), ctypes.byref(error)
+        )
+        result = (status, text(error.code))
         self.lib.cognito_error_free(ctypes.byref(error))
         return result
 
@@ -124,4 +136,18 @@ def test_calls_six_seconds_apart_on_one_client(lib, emulator):
     time.sleep(IDLE_CLOSE_GAP)
     status, _, _, message = client.call(emulator.access_token)
     assert status == OK, message
+    client.close()
+
+
+def test_verify_flow_marks_the_attribute_verified(lib, emulator):
+    client = Client(lib, emulator.endpoint)
+    token = emulator.new_unverified_user("c-verify")
+    assert client.call(token)[0] == OK
+    code = emulator.issued_code(username="c-verify")
+    assert code and emulator.email_verified("c-verify") == "false"
+    wrong = "000000" if code != "000000" else "111111"
+    assert client.verify(token, wrong) == (CODE_MISMATCH, "CodeMismatchException")
+    assert emulator.email_verified("c-verify") == "false"
+    assert client.verify(token, code) == (OK, None)
+    assert emulator.email_verified("c-verify") == "true"
     client.close()

@@ -62,3 +62,41 @@ def test_https_with_and_without_the_ca_bundle(tls_emulator):
 def test_calls_six_seconds_apart_on_one_client(emulator):
     first, second, _ = run(emulator, emulator.access_token, pause_ms=int(IDLE_CLOSE_GAP * 1000))
     assert first["ok"] and second["ok"], (first, second)
+
+
+VERIFY_SCRIPT = r"""
+const lib = require('cognito-attr-code')
+const [endpoint, token, wrong, right] = process.argv.slice(1)
+const client = new lib.Client({ endpointUrl: endpoint, region: 'us-east-1', maxAttempts: 1 })
+const sdk = new lib.CognitoIdentityProviderClient({ region: 'us-east-1', endpoint, maxAttempts: 1 })
+;(async () => {
+  const results = []
+  try {
+    await client.verifyAttr({ accessToken: token, attributeName: 'email', code: wrong })
+    results.push({ ok: true })
+  } catch (e) {
+    results.push({ ok: false, name: e.name, isClass: e instanceof lib.CodeMismatchException })
+  }
+  const out = await sdk.send(new lib.VerifyUserAttributeCommand({ AccessToken: token, AttributeName: 'email', Code: right }))
+  results.push({ ok: true, keys: Object.keys(out), status: out.$metadata.httpStatusCode })
+  console.log(JSON.stringify(results))
+})()
+"""
+
+
+def test_verify_flow_marks_the_attribute_verified(emulator):
+    token = emulator.new_unverified_user("node-verify")
+    assert run(emulator, token)[0] == {"ok": True, "details": None}
+    code = emulator.issued_code(username="node-verify")
+    assert code and emulator.email_verified("node-verify") == "false"
+    wrong = "000000" if code != "000000" else "111111"
+    result = subprocess.run(
+        ["node", "-e", VERIFY_SCRIPT, emulator.endpoint, token, wrong, code],
+        cwd=artifact("COGNITO_E2E_NODE_DIR"), capture_output=True, text=True, timeout=60, env={**os.environ},
+    )
+    assert result.returncode == 0, result.stderr
+    assert token not in result.stdout + result.stderr and code not in result.stdout + result.stderr
+    mismatch, verified = json.loads(result.stdout)
+    assert mismatch == {"ok": False, "name": "CodeMismatchException", "isClass": True}
+    assert verified == {"ok": True, "keys": ["$metadata"], "status": 200}
+    assert emulator.email_verified("node-verify") == "true"

@@ -57,3 +57,18 @@ def test_calls_six_seconds_apart_on_one_client(emulator):
         c.get_attr_code(emulator.access_token, "email")
         time.sleep(IDLE_CLOSE_GAP)
         c.get_attr_code(emulator.access_token, "email")
+
+
+def test_verify_flow_marks_the_attribute_verified(emulator):
+    token = emulator.new_unverified_user("python-verify")
+    with client(emulator) as c:
+        c.get_attr_code(token, "email")
+        code = emulator.issued_code(username="python-verify")
+        assert code and emulator.email_verified("python-verify") == "false"
+        wrong = "000000" if code != "000000" else "111111"
+        with pytest.raises(c.exceptions.CodeMismatchException):
+            c.verify_attr(token, "email", wrong)
+        assert emulator.email_verified("python-verify") == "false"
+        response = c.verify_user_attribute(AccessToken=token, AttributeName="email", Code=code)
+        assert response["ResponseMetadata"]["HTTPStatusCode"] == 200
+    assert emulator.email_verified("python-verify") == "true"
