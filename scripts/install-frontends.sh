@@ -16,6 +16,8 @@ cargo build --release -p cognito-attr-code-ffi -p cognito-attr-code-cli
 mkdir -p target/c
 cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Iinclude -o target/c/send_code examples/c/send_code.c \
   target/release/libcognito_attr_code.a -lpthread -ldl -lm
+cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Iinclude -o target/c/verify_code examples/c/verify_code.c \
+  target/release/libcognito_attr_code.a -lpthread -ldl -lm
 
 step "building the Python wheel (maturin) into a fresh virtualenv"
 rm -rf "$dest/venv" "$dest/wheels"
