@@ -4,7 +4,8 @@ use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
 use cognito_attr_code::{
-    Client, CommonSettings, GetAttrCodeRequest, ResolvedConfig, Settings, VerifyAttrRequest,
+    Client, CommonSettings, GetAttrCodeRequest, ResolvedConfig, ResponseFacts, Settings,
+    VerifyAttrRequest,
 };
 use serde_json::Value;
 
@@ -64,13 +65,7 @@ fn run_get(operation: &OperationArgs, global: &GlobalArgs) -> Result<(), Failure
         .map_err(|e| call_failure(OPERATION, &e, global, max_attempts, &endpoint))?;
     let document = output::response_document(&response);
     if global.debug {
-        log_response(
-            response.http_status,
-            response.attempts,
-            response.total_retry_delay,
-            &response.http_headers,
-            &document,
-        );
+        log_response(&response, &document);
     }
     print(OPERATION, format, document, query.as_ref(), global)
 }
@@ -113,13 +108,7 @@ fn run_verify(operation: &VerifyArgs, global: &GlobalArgs) -> Result<(), Failure
         .map_err(|e| call_failure(VERIFY_OPERATION, &e, global, max_attempts, &endpoint))?;
     let document = Value::Object(serde_json::Map::new());
     if global.debug {
-        log_response(
-            response.http_status,
-            response.attempts,
-            response.total_retry_delay,
-            &response.http_headers,
-            &document,
-        );
+        log_response(&response, &document);
     }
     print(VERIFY_OPERATION, format, document, query.as_ref(), global)
 }
@@ -176,19 +165,15 @@ fn call_failure(
     Failure::from_operation_call(operation, e, max_attempts, endpoint)
 }
 
-fn log_response(
-    http_status: u16,
-    attempts: u32,
-    total_retry_delay: Duration,
-    headers: &[(String, String)],
-    document: &Value,
-) {
+fn log_response(response: &impl ResponseFacts, document: &Value) {
     log::debug!(
         target: TARGET,
-        "response: HTTP {http_status} after {attempts} attempt(s), {} ms waiting between attempts",
-        total_retry_delay.as_millis()
+        "response: HTTP {} after {} attempt(s), {} ms waiting between attempts",
+        response.http_status(),
+        response.attempts(),
+        response.total_retry_delay().as_millis()
     );
-    for (name, value) in headers {
+    for (name, value) in response.http_headers() {
         log::debug!(target: TARGET, "response header {name}: {value}");
     }
     log::debug!(target: TARGET, "response body (parsed): {document}");

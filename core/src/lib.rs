@@ -44,8 +44,8 @@ pub use error::{
 };
 pub use operation::{
     CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest, OperationName,
-    VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS,
-    METADATA_STRING_MAX_CHARS, VERIFICATION_CODE_MAX_CHARS,
+    ResponseFacts, VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES,
+    ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS, VERIFICATION_CODE_MAX_CHARS,
 };
 pub use proxy::ProxyConfig;
 pub use resolve::ResolvedConfig;

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use zeroize::Zeroizing;
 
-pub use descriptor::OperationName;
+use descriptor::response_facts;
 pub(crate) use descriptor::{Operation, ResponseMetadata};
+pub use descriptor::{OperationName, ResponseFacts};
 pub use verify::{VerifyAttrOutput, VerifyAttrRequest, VERIFICATION_CODE_MAX_CHARS};
 
 use crate::error::{Error, Result};
@@ -198,6 +199,8 @@ pub struct GetAttrCodeOutput {
     /// Time spent waiting between attempts.
     pub total_retry_delay: std::time::Duration,
 }
+
+response_facts!(GetAttrCodeOutput);
 
 impl Operation for GetAttrCodeRequest {
     const NAME: OperationName = OperationName::GetUserAttributeVerificationCode;

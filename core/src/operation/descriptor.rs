@@ -55,7 +55,46 @@ impl OperationName {
     }
 }
 
-/// The HTTP facts of a successful exchange, shared by every operation's output.
+/// The HTTP facts of a successful exchange, which every operation's output carries: front ends
+/// shape them (boto3's `ResponseMetadata`, the SDK's `$metadata`) once for every operation.
+pub trait ResponseFacts {
+    /// The request id from the response headers, if any.
+    fn request_id(&self) -> Option<&str>;
+    /// The HTTP status (2xx).
+    fn http_status(&self) -> u16;
+    /// The response headers, names in lower case, in the order received.
+    fn http_headers(&self) -> &[(String, String)];
+    /// HTTP attempts made.
+    fn attempts(&self) -> u32;
+    /// Time spent waiting between attempts.
+    fn total_retry_delay(&self) -> std::time::Duration;
+}
+
+/// Implements [`ResponseFacts`] for an output with the five metadata fields.
+macro_rules! response_facts {
+    ($output:ty) => {
+        impl $crate::operation::ResponseFacts for $output {
+            fn request_id(&self) -> Option<&str> {
+                self.request_id.as_deref()
+            }
+            fn http_status(&self) -> u16 {
+                self.http_status
+            }
+            fn http_headers(&self) -> &[(String, String)] {
+                &self.http_headers
+            }
+            fn attempts(&self) -> u32 {
+                self.attempts
+            }
+            fn total_retry_delay(&self) -> std::time::Duration {
+                self.total_retry_delay
+            }
+        }
+    };
+}
+pub(crate) use response_facts;
+
+/// The HTTP facts of a successful exchange, as the call path collects them.
 #[derive(Debug, Clone)]
 pub(crate) struct ResponseMetadata {
     pub request_id: Option<String>,

@@ -3,7 +3,7 @@
 
 use zeroize::Zeroizing;
 
-use super::descriptor::{Operation, OperationName, ResponseMetadata};
+use super::descriptor::{response_facts, Operation, OperationName, ResponseMetadata};
 use super::{validate_access_token, validate_attribute_name};
 use crate::error::{Error, Result};
 use crate::protocol::{self, RawResponse};
@@ -93,6 +93,8 @@ pub struct VerifyAttrOutput {
     /// Time spent waiting between attempts.
     pub total_retry_delay: std::time::Duration,
 }
+
+response_facts!(VerifyAttrOutput);
 
 impl Operation for VerifyAttrRequest {
     const NAME: OperationName = OperationName::VerifyUserAttribute;
