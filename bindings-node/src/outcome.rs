@@ -2,7 +2,8 @@
 //! into an instance of the matching error class.
 
 use cognito_attr_code::{
-    CodeDeliveryDetails, Error, ErrorKind, GetAttrCodeOutput, TimeoutPhase, VerifyAttrOutput,
+    CodeDeliveryDetails, Error, ErrorKind, GetAttrCodeOutput, ResponseFacts, TimeoutPhase,
+    VerifyAttrOutput,
 };
 use napi_derive::napi;
 
@@ -162,15 +163,10 @@ impl From<CodeDeliveryDetails> for NativeCodeDeliveryDetails {
 
 impl From<GetAttrCodeOutput> for NativeOutput {
     fn from(output: GetAttrCodeOutput) -> Self {
+        let metadata = Self::metadata(&output);
         Self {
             code_delivery_details: output.code_delivery_details.map(Into::into),
-            ..Self::metadata(
-                output.request_id,
-                output.http_status,
-                &output.http_headers,
-                output.attempts,
-                output.total_retry_delay,
-            )
+            ..metadata
         }
     }
 }
@@ -178,27 +174,16 @@ impl From<GetAttrCodeOutput> for NativeOutput {
 /// `VerifyUserAttribute`'s output has no members: only the metadata of the exchange.
 impl From<VerifyAttrOutput> for NativeOutput {
     fn from(output: VerifyAttrOutput) -> Self {
-        Self::metadata(
-            output.request_id,
-            output.http_status,
-            &output.http_headers,
-            output.attempts,
-            output.total_retry_delay,
-        )
+        Self::metadata(&output)
     }
 }
 
 impl NativeOutput {
     /// The metadata of a successful exchange, without delivery details.
-    fn metadata(
-        request_id: Option<String>,
-        http_status: u16,
-        headers: &[(String, String)],
-        attempts: u32,
-        total_retry_delay: std::time::Duration,
-    ) -> Self {
+    fn metadata(output: &impl ResponseFacts) -> Self {
         let header = |name: &str| {
-            headers
+            output
+                .http_headers()
                 .iter()
                 .find(|(n, _)| n == name)
                 .map(|(_, v)| v.clone())
@@ -207,10 +192,10 @@ impl NativeOutput {
             extended_request_id: header("x-amz-id-2"),
             cf_id: header("x-amz-cf-id"),
             code_delivery_details: None,
-            http_status_code: http_status.into(),
-            request_id,
-            attempts,
-            total_retry_delay_ms: total_retry_delay.as_millis() as f64,
+            http_status_code: output.http_status().into(),
+            request_id: output.request_id().map(str::to_owned),
+            attempts: output.attempts(),
+            total_retry_delay_ms: output.total_retry_delay().as_millis() as f64,
         }
     }
 }

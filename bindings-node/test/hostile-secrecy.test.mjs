@@ -7,27 +7,14 @@ import assert from 'node:assert/strict'
 import util from 'node:util'
 import * as lib from 'cognito-attr-code'
 import { startServer, TOKEN } from './helpers/server.mjs'
+import { jsonEscaped, leaksAny, percentEncoded } from './helpers/echo-forms.mjs'
 
 const SIGNATURE = TOKEN.split('.').at(-1)
 // A distinctive piece short enough to fit, JSON-escaped, in a 256-byte body excerpt.
 const FRAGMENT = SIGNATURE.slice(0, 24)
-const jsonEscaped = (text) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
-const percentEncoded = (text) => [...Buffer.from(text)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join('')
 
-/** The token, its signature or a fragment of it, in any case, as is, percent-decoded or JSON-unescaped. */
-function leaks(text) {
-  // util.inspect and JSON.stringify double backslashes: undo that first.
-  const unescaped = text.replaceAll('\\\\', '\\').replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
-  let decoded
-  try {
-    decoded = decodeURIComponent(text)
-  } catch {
-    decoded = text
-  }
-  return [text, decoded, unescaped].some((form) =>
-    [TOKEN, SIGNATURE, FRAGMENT].some((secret) => form.toLowerCase().includes(secret.toLowerCase())),
-  )
-}
+/** The token, its signature or a fragment of it, in any echo form. */
+const leaks = (text) => leaksAny(text, [TOKEN, SIGNATURE, FRAGMENT])
 
 function views(value) {
   const texts = [util.inspect(value, { depth: Infinity, showHidden: true }), JSON.stringify(value) ?? '']

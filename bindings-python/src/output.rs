@@ -1,7 +1,7 @@
 //! A successful call's output as the dict boto3 returns for
 //! `get_user_attribute_verification_code`.
 
-use cognito_attr_code::{GetAttrCodeOutput, VerifyAttrOutput};
+use cognito_attr_code::{GetAttrCodeOutput, ResponseFacts, VerifyAttrOutput};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -28,14 +28,7 @@ pub fn to_response<'py>(
         }
         response.set_item("CodeDeliveryDetails", shaped)?;
     }
-    let metadata = response_metadata(
-        py,
-        output.request_id.as_deref(),
-        output.http_status,
-        &output.http_headers,
-        output.attempts,
-        max_attempts,
-    )?;
+    let metadata = response_metadata(py, output, max_attempts)?;
     response.set_item("ResponseMetadata", metadata)?;
     Ok(response)
 }
@@ -48,14 +41,7 @@ pub fn to_verify_response<'py>(
     max_attempts: u32,
 ) -> PyResult<Bound<'py, PyDict>> {
     let response = PyDict::new(py);
-    let metadata = response_metadata(
-        py,
-        output.request_id.as_deref(),
-        output.http_status,
-        &output.http_headers,
-        output.attempts,
-        max_attempts,
-    )?;
+    let metadata = response_metadata(py, output, max_attempts)?;
     response.set_item("ResponseMetadata", metadata)?;
     Ok(response)
 }
@@ -63,18 +49,16 @@ pub fn to_verify_response<'py>(
 /// botocore's `ResponseMetadata`.
 fn response_metadata<'py>(
     py: Python<'py>,
-    request_id: Option<&str>,
-    http_status: u16,
-    http_headers: &[(String, String)],
-    attempts: u32,
+    output: &impl ResponseFacts,
     max_attempts: u32,
 ) -> PyResult<Bound<'py, PyDict>> {
     let metadata = PyDict::new(py);
-    if let Some(request_id) = request_id {
+    if let Some(request_id) = output.request_id() {
         metadata.set_item("RequestId", request_id)?;
     }
-    metadata.set_item("HTTPStatusCode", http_status)?;
-    metadata.set_item("HTTPHeaders", headers(py, http_headers)?)?;
+    metadata.set_item("HTTPStatusCode", output.http_status())?;
+    metadata.set_item("HTTPHeaders", headers(py, output.http_headers())?)?;
+    let attempts = output.attempts();
     if attempts >= max_attempts {
         metadata.set_item("MaxAttemptsReached", true)?;
     }

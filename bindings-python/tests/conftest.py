@@ -2,11 +2,13 @@
 at the same stand-in for side-by-side comparisons."""
 
 import json
+import re
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import pytest
 
@@ -41,6 +43,23 @@ AWS_VARIABLES = [
     "NO_PROXY",
     "no_proxy",
 ]
+
+
+def json_escaped(text: str) -> str:
+    """``\\u0065...``: what a JSON encoder that escapes everything would send."""
+    return "".join(f"\\u{ord(c):04x}" for c in text)
+
+
+def percent_encoded(text: str) -> str:
+    return "".join(f"%{b:02X}" for b in text.encode())
+
+
+def leaks_any(text: str, secrets: Sequence[str]) -> bool:
+    """One of ``secrets``, in any case, as is, percent-decoded or JSON-unescaped."""
+    # repr() doubles backslashes: undo that first.
+    unescaped = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text.replace("\\\\", "\\"))
+    forms = [text, urllib.parse.unquote(text), unescaped]
+    return any(secret.lower() in form.lower() for form in forms for secret in secrets)
 
 
 @pytest.fixture(autouse=True)

@@ -4,16 +4,14 @@ the code in every echo form (results, exceptions, tracebacks and DEBUG log recor
 
 import asyncio
 import logging
-import re
 import traceback
-import urllib.parse
 from typing import Any, List
 
 import botocore.exceptions  # type: ignore[import-untyped]
 import pytest
 
 import cognito_attr_code
-from conftest import TOKEN, CognitoStub, Reply
+from conftest import TOKEN, CognitoStub, Reply, json_escaped, leaks_any, percent_encoded
 
 CODE = "493817"
 MISMATCH = {"__type": "CodeMismatchException", "message": "Invalid verification code provided, please try again."}
@@ -97,17 +95,12 @@ def test_a_code_of_the_wrong_type_is_a_type_error_naming_the_argument(client: co
 LONG_CODE = "verification-code-that-must-never-leak-0123456789"
 
 
-def leaks(text: str, secret: str) -> bool:
-    unescaped = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text.replace("\\\\", "\\"))
-    return any(secret.lower() in form.lower() for form in (text, urllib.parse.unquote(text), unescaped))
-
-
 @pytest.mark.parametrize("secret", [CODE, LONG_CODE])
 def test_an_echoed_code_never_leaves_the_call(
     stub: CognitoStub, caplog: pytest.LogCaptureFixture, secret: str
 ) -> None:
-    escaped = "".join(f"\\u{ord(c):04x}" for c in secret)
-    percent = "".join(f"%{b:02X}" for b in secret.encode())
+    escaped = json_escaped(secret)
+    percent = percent_encoded(secret)
     headers = {"X-Echo": percent, "X-Upper": secret.upper()}
     stub.replies(
         Reply(status=400, body=f'{{"__type":"CodeMismatchException","message":"wrong {escaped}"}}', headers=headers,
@@ -127,4 +120,4 @@ def test_an_echoed_code_never_leaves_the_call(
     texts += [record.getMessage() for record in caplog.records]
     assert any("attempt 1/" in record.getMessage() for record in caplog.records)
     for text in texts:
-        assert not leaks(text, secret), text
+        assert not leaks_any(text, (secret,)), text
