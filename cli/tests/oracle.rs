@@ -141,3 +141,22 @@ fn verify_user_attribute_matches_aws() {
     );
     book.finish();
 }
+
+#[test]
+fn verify_user_attribute_matches_aws_cli_v2() {
+    let mut book = GoldenBook::open(Oracle::V2, "verify_user_attribute");
+    let verify = |server: &support::Server| verify_call_args(server, CODE);
+    let mismatch = Reply::error(
+        "CodeMismatchException",
+        "Invalid verification code provided, please try again.",
+    );
+    for format in [
+        ["--output", "yaml"],
+        ["--output", "yaml-stream"],
+        ["--output", "json"],
+    ] {
+        book.check_call("verified", &Reply::json(200, "{}"), verify, &format);
+        book.check_call("CodeMismatchException", &mismatch, verify, &format);
+    }
+    book.finish();
+}
