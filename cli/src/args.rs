@@ -56,6 +56,10 @@ pub struct VerifyArgs {
     /// Parameters as a YAML document (a string or file://path); command-line values override it.
     #[arg(long, value_name = "string")]
     pub cli_input_yaml: Option<String>,
+    /// Print a skeleton without sending a request: input (JSON, default) or yaml-input. As in the
+    /// AWS CLI, `output` prints nothing (the output has no members) and the command runs as usual.
+    #[arg(long, value_name = "string", num_args = 0..=1, default_missing_value = "input")]
+    pub generate_cli_skeleton: Option<SkeletonKind>,
 }
 
 #[derive(Debug, Args)]

@@ -73,6 +73,13 @@ fn run_get(operation: &OperationArgs, global: &GlobalArgs) -> Result<(), Failure
 /// `verify-user-attribute`: like the AWS CLI, prints nothing on success (the output has no
 /// members).
 fn run_verify(operation: &VerifyArgs, global: &GlobalArgs) -> Result<(), Failure> {
+    if let Some(skeleton) = operation
+        .generate_cli_skeleton
+        .and_then(skeleton::render_verify)
+    {
+        write_stdout(skeleton);
+        return Ok(());
+    }
     let query = global.query.as_deref().map(Query::compile).transpose()?;
     let mut params = Parameters::gather_verify(operation)?;
     require_all(&mut params, global)?;

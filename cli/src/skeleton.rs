@@ -35,3 +35,26 @@ pub fn render(kind: SkeletonKind) -> &'static str {
         SkeletonKind::YamlInput => YAML_INPUT,
     }
 }
+
+const VERIFY_INPUT: &str = r#"{
+    "AccessToken": "",
+    "AttributeName": "",
+    "Code": ""
+}
+"#;
+
+const VERIFY_YAML_INPUT: &str = "\
+AccessToken: ''  # [REQUIRED] A valid access token that Amazon Cognito issued to the user whose user attributes you want to verify.
+AttributeName: '' # [REQUIRED] The attribute name in the request to verify user attributes.
+Code: '' # [REQUIRED] The verification code in the request to verify user attributes.
+";
+
+/// The skeleton of `verify-user-attribute`; none for `output`, whose shape has no members (the
+/// AWS CLI then runs the command as if the option were absent).
+pub fn render_verify(kind: SkeletonKind) -> Option<&'static str> {
+    match kind {
+        SkeletonKind::Input => Some(VERIFY_INPUT),
+        SkeletonKind::Output => None,
+        SkeletonKind::YamlInput => Some(VERIFY_YAML_INPUT),
+    }
+}

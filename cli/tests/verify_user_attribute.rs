@@ -134,3 +134,39 @@ fn an_echoed_code_is_never_printed_even_with_debug() {
         );
     }
 }
+
+#[test]
+fn skeletons_are_the_aws_clis() {
+    let sandbox = Sandbox::new();
+    let sub = "verify-user-attribute";
+    let input = sandbox.run(&[sub, "--generate-cli-skeleton"], &[]);
+    assert_eq!(
+        (input.code, input.stdout.as_str()),
+        (
+            0,
+            "{\n    \"AccessToken\": \"\",\n    \"AttributeName\": \"\",\n    \"Code\": \"\"\n}\n"
+        )
+    );
+    let yaml = sandbox.run(&[sub, "--generate-cli-skeleton", "yaml-input"], &[]);
+    assert_eq!(yaml.code, 0);
+    assert!(
+        yaml.stdout.starts_with("AccessToken: ''  # [REQUIRED]"),
+        "{}",
+        yaml.stdout
+    );
+    assert!(
+        yaml.stdout.contains("\nCode: '' # [REQUIRED]"),
+        "{}",
+        yaml.stdout
+    );
+    // `output` has nothing to print: the command runs, and the required options are missing.
+    let output = sandbox.run(&[sub, "--generate-cli-skeleton", "output"], &[]);
+    assert_eq!(output.code, 252);
+    assert!(
+        output
+            .stderr
+            .contains("--access-token, --attribute-name, --code"),
+        "{}",
+        output.stderr
+    );
+}
