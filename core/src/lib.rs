@@ -27,6 +27,7 @@ mod protocol;
 mod proxy;
 mod rate_limiter;
 mod resolve;
+mod resolver;
 mod retry;
 mod scrub;
 mod secret;

@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 
 use ureq::config::AutoHeaderValue;
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
-use ureq::unversioned::resolver::DefaultResolver;
 use ureq::unversioned::transport::{Connector, DefaultConnector};
 use ureq::Agent;
 
@@ -16,6 +15,7 @@ use crate::connection_reuse::{self, ObservingConnector};
 use crate::error::{Error, ErrorKind, TimeoutPhase};
 use crate::protocol::{RawResponse, CONTENT_TYPE, TARGET};
 use crate::resolve::ResolvedConfig;
+use crate::resolver::CachingResolver;
 use crate::retry::FailedAttempt;
 use crate::scrub::Secrets;
 use crate::source::Sourced;
@@ -92,8 +92,9 @@ impl Transport {
             .user_agent(AutoHeaderValue::None)
             .accept(AutoHeaderValue::None)
             .build();
+        // A resolver that starts no thread for IP literals or recently resolved names.
         let connector = DefaultConnector::default().chain(ObservingConnector);
-        let agent = Agent::with_parts(agent_config, connector, DefaultResolver::default());
+        let agent = Agent::with_parts(agent_config, connector, CachingResolver::default());
         let user_agent = format!(
             "cognito-attr-code/{} {} os/{}",
             env!("CARGO_PKG_VERSION"),
