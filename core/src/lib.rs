@@ -34,6 +34,7 @@ mod secret;
 mod setting_value;
 mod settings;
 mod source;
+mod tcp_transport;
 mod token_claims;
 mod transport;
 
