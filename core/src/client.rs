@@ -137,7 +137,11 @@ impl Client {
         }
         let url = self.request_url(token)?;
         let body = protocol::request_body(request);
-        let invocation_id = uuid::Uuid::new_v4().to_string();
+        // A version-4 UUID from the thread's seeded generator: an `amz-sdk-invocation-id` only
+        // has to be unique, and the OS generator costs a system call per call.
+        let invocation_id = uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+            .into_uuid()
+            .to_string();
         let inner = &*self.inner;
         let max_attempts = inner.retry.max_attempts;
         let operation = OperationDeadline::start(&*inner.clock, &inner.config);
