@@ -1,7 +1,7 @@
 /* The C front end's loop for `make bench`: CALLS calls of GetUserAttributeVerificationCode on
  * THREADS threads, configured from the environment (AWS_ENDPOINT_URL, AWS_CA_BUNDLE, ...).
  * MODE "client": one client shared by every thread; "oneshot": cognito_get_attr_code per call.
- * Prints {"calls", "wall_s", "cpu_s"} as JSON on stdout.
+ * The access token is BENCH_ACCESS_TOKEN. Prints {"calls", "wall_s", "cpu_s"} as JSON on stdout.
  * usage: c_client MODE CALLS THREADS */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
@@ -13,8 +13,7 @@
 
 #include "cognito_attr_code.h"
 
-#define TOKEN "bench.access.token"
-
+static const char *token;
 static cognito_client *shared;
 static int oneshot;
 static long calls_per_thread;
@@ -25,8 +24,8 @@ static void call_once(void) {
   cognito_code_delivery_details details = COGNITO_CODE_DELIVERY_DETAILS_INIT;
   cognito_error error = COGNITO_ERROR_INIT;
   cognito_status status =
-      oneshot ? cognito_get_attr_code(TOKEN, "email", NULL, 0, &details, &error)
-              : cognito_client_get_attr_code(shared, TOKEN, "email", NULL, 0, &details, &error);
+      oneshot ? cognito_get_attr_code(token, "email", NULL, 0, &details, &error)
+              : cognito_client_get_attr_code(shared, token, "email", NULL, 0, &details, &error);
   if (status != COGNITO_OK) {
     fprintf(stderr, "c_client: %s: %s\n", cognito_status_name(status), error.message);
     exit(1);
@@ -46,6 +45,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   oneshot = strcmp(argv[1], "oneshot") == 0;
+  token = getenv("BENCH_ACCESS_TOKEN");
+  if (!token) return 2;
   long calls = atol(argv[2]);
   int threads = atoi(argv[3]);
   if (calls < 1 || threads < 1 || threads > 64) return 2;

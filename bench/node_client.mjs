@@ -1,12 +1,12 @@
 // The Node loops of `make bench`: CALLS calls with CONCURRENCY in flight, configured from the
-// environment (AWS_ENDPOINT_URL, AWS_CA_BUNDLE / NODE_EXTRA_CA_CERTS). Prints {"calls",
+// environment (AWS_ENDPOINT_URL, AWS_CA_BUNDLE / NODE_EXTRA_CA_CERTS), token BENCH_ACCESS_TOKEN. Prints {"calls",
 // "wall_s", "cpu_s", "import_s"} as JSON.
 // usage: node node_client.mjs ours-sync|ours-async|ours-oneshot|sdk client|cold CALLS CONCURRENCY
 import { createRequire } from 'node:module'
 
 const require = createRequire(process.env.BENCH_NODE_MODULES + '/')
 const [library, mode, callsText, concurrencyText] = process.argv.slice(2)
-const TOKEN = 'bench.access.token'
+const TOKEN = process.env.BENCH_ACCESS_TOKEN
 const cpuSeconds = () => {
   const { user, system } = process.cpuUsage()
   return (user + system) / 1e6

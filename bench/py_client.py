@@ -1,15 +1,16 @@
 """The Python loops of `make bench`: CALLS calls on THREADS threads, configured from the
-environment (AWS_ENDPOINT_URL, AWS_CA_BUNDLE, ...). Prints {"calls", "wall_s", "cpu_s",
+environment (AWS_ENDPOINT_URL, AWS_CA_BUNDLE, ...), with the access token BENCH_ACCESS_TOKEN. Prints {"calls", "wall_s", "cpu_s",
 "import_s"} as JSON.
 
 usage: py_client.py ours|boto3 client|oneshot|cold CALLS THREADS"""
 
 import json
+import os
 import sys
 import threading
 import time
 
-TOKEN = "bench.access.token"
+TOKEN = os.environ["BENCH_ACCESS_TOKEN"]
 
 
 def sender(library: str, mode: str):

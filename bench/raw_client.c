@@ -1,6 +1,7 @@
 /* The floor for `make bench`: the same exchange as one call, written by hand on one keep-alive
  * plain-HTTP socket (a write and a read per call, no parsing beyond the header's end).
- * Prints {"calls", "wall_s", "cpu_s"} as JSON. usage: raw_client PORT CALLS */
+ * The access token is BENCH_ACCESS_TOKEN. Prints {"calls", "wall_s", "cpu_s"} as JSON.
+ * usage: raw_client PORT CALLS */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -12,8 +13,6 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-
-#define BODY "{\"AccessToken\":\"bench.access.token\",\"AttributeName\":\"email\"}"
 
 static double cpu_seconds(void) {
   struct rusage usage;
@@ -52,12 +51,16 @@ int main(int argc, char **argv) {
   int one = 1;
   setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   if (connect(fd, (struct sockaddr *)&addr, sizeof addr) != 0) return 1;
-  char request[1024];
+  const char *token = getenv("BENCH_ACCESS_TOKEN");
+  if (!token || strlen(token) > 4096) return 2;
+  char body[4200];
+  snprintf(body, sizeof body, "{\"AccessToken\":\"%s\",\"AttributeName\":\"email\"}", token);
+  char request[8192];
   int size = snprintf(request, sizeof request,
                       "POST / HTTP/1.1\r\nhost: 127.0.0.1:%s\r\ncontent-type: application/x-amz-json-1.1\r\n"
                       "x-amz-target: AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode\r\n"
                       "content-length: %zu\r\n\r\n%s",
-                      argv[1], strlen(BODY), BODY);
+                      argv[1], strlen(body), body);
   exchange(fd, request, (size_t)size);
   double wall = wall_seconds(), cpu = cpu_seconds();
   for (long i = 0; i < calls; i++) exchange(fd, request, (size_t)size);
