@@ -81,11 +81,9 @@ impl Secrets {
                 // The encodings of a short secret are too short to be told from chance.
                 vec![Zeroizing::new(secret.as_bytes().to_vec())]
             };
-            for form in encoded {
-                forms.push((
-                    len,
-                    Zeroizing::new(form.iter().map(|&b| fold(b)).collect::<Vec<u8>>()),
-                ));
+            for mut form in encoded {
+                form.iter_mut().for_each(|byte| *byte = fold(*byte));
+                forms.push((len, form));
             }
         }
         let mut grams = Zeroizing::new(vec![0u64; GRAM_BITS / 64]);
@@ -327,15 +325,25 @@ fn encoded_forms(secret: &[u8]) -> Vec<Zeroizing<Vec<u8>>> {
         ]);
     }
     forms.push(hex);
+    // One copy of the secret behind two zero bytes: its last `alignment + len` bytes are the
+    // secret preceded by `alignment` other bytes.
+    let mut shifted = Zeroizing::new(Vec::with_capacity(secret.len() + 2));
+    shifted.extend_from_slice(&[0, 0]);
+    shifted.extend_from_slice(secret);
     for alignment in 0..3usize {
-        let mut shifted = Zeroizing::new(vec![0u8; alignment]);
-        shifted.extend_from_slice(secret);
-        let encoded = Zeroizing::new(STANDARD_NO_PAD.encode(&*shifted).into_bytes());
+        let mut encoded = Zeroizing::new(
+            STANDARD_NO_PAD
+                .encode(&shifted[2 - alignment..])
+                .into_bytes(),
+        );
         // The first group mixes in the bytes before the secret, the last one those after it.
         let start = if alignment == 0 { 0 } else { 4 };
         let end = encoded.len().saturating_sub(4);
         if end > start {
-            forms.push(Zeroizing::new(encoded[start..end].to_vec()));
+            // In place: the bytes moved or cut off stay in the capacity that drop zeroizes.
+            encoded.truncate(end);
+            encoded.drain(..start);
+            forms.push(encoded);
         }
     }
     forms
