@@ -53,7 +53,11 @@ impl Client {
 
     /// As [`Client::new`], with environment variables read from `env` instead of the process.
     pub fn with_environment(settings: &Settings, env: &dyn Environment) -> Result<Self> {
-        let config = ResolvedConfig::resolve(settings, env)?;
+        Self::from_config(ResolvedConfig::resolve(settings, env)?)
+    }
+
+    /// A client running with an already resolved configuration.
+    pub fn from_config(config: ResolvedConfig) -> Result<Self> {
         let endpoint = match resolve_endpoint(&endpoint_params(&config, None)) {
             Ok(url) => EndpointPlan::Fixed(check_endpoint_url(&url, &config)?),
             Err(_) if config.region.is_none() && config.endpoint_url.is_none() => {

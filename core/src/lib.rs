@@ -33,6 +33,7 @@ mod scrub;
 mod secret;
 mod setting_value;
 mod settings;
+mod shared_client;
 mod source;
 mod tcp_transport;
 mod token_claims;
@@ -53,13 +54,14 @@ pub use scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
 pub use secret::AccessToken;
 pub use setting_value::{InvalidValue, MaxAttempts};
 pub use settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
+pub use shared_client::{shared_client, shared_client_with_environment, MAX_SHARED_CLIENTS};
 pub use source::{Source, Sourced};
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
 
 /// This library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// One call with a client configured from the process environment.
+/// One call with the process-wide client configured from the process environment.
 pub fn get_attr_code(request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
-    Client::new(&Settings::new())?.get_attr_code(request)
+    shared_client(&Settings::new())?.get_attr_code(request)
 }

@@ -76,3 +76,53 @@ impl Resolver for CachingResolver {
         Ok(addrs)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ureq::unversioned::transport::time::Duration;
+    use ureq::Timeout;
+
+    use super::*;
+
+    /// A budget already spent: a lookup on a thread (ureq's resolver with a timeout) could only
+    /// time out, so an answer proves that none was made.
+    fn expired() -> NextTimeout {
+        NextTimeout {
+            after: Duration::Exact(std::time::Duration::ZERO),
+            reason: Timeout::Resolve,
+            per_read: None,
+            per_write: None,
+        }
+    }
+
+    fn resolve(resolver: &CachingResolver, url: &str) -> Result<Vec<SocketAddr>, ureq::Error> {
+        let uri: Uri = url.parse().unwrap();
+        let addrs = resolver.resolve(&uri, &Config::default(), expired())?;
+        Ok(addrs.iter().copied().collect())
+    }
+
+    #[test]
+    fn ip_literals_need_no_lookup() {
+        let resolver = CachingResolver::default();
+        assert_eq!(
+            resolve(&resolver, "http://127.0.0.1:8080/").unwrap(),
+            ["127.0.0.1:8080".parse().unwrap()]
+        );
+        assert_eq!(
+            resolve(&resolver, "https://[::1]/").unwrap(),
+            ["[::1]:443".parse().unwrap()]
+        );
+    }
+
+    #[test]
+    fn a_resolved_name_is_reused_without_a_new_lookup() {
+        let resolver = CachingResolver::default();
+        let uri: Uri = "http://localhost:8080/".parse().unwrap();
+        let unbounded = NextTimeout::default();
+        let first = resolver
+            .resolve(&uri, &Config::default(), unbounded)
+            .unwrap();
+        let again = resolve(&resolver, "http://localhost:8080/").unwrap();
+        assert_eq!(again, first.iter().copied().collect::<Vec<_>>());
+    }
+}
