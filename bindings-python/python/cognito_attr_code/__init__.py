@@ -17,7 +17,7 @@ import logging as _logging
 from typing import TYPE_CHECKING, Mapping, Optional
 
 from . import _native
-from .client import Client, ClientExceptions
+from .client import Client, ClientExceptions, _details, one_shot_client
 from .details import CodeDeliveryDetails
 from .exceptions import (
     CodeDeliveryFailureException,
@@ -106,6 +106,6 @@ def get_attr_code(
     **settings: "Unpack[Settings]",
 ) -> Optional[CodeDeliveryDetails]:
     """One call with a client built from ``settings`` (see :class:`Client`); returns where the
-    code was sent, or ``None`` if the service did not say."""
-    with Client(**settings) as client:
-        return client.get_attr_code(access_token, attribute_name, client_metadata)
+    code was sent, or ``None`` if the service did not say. Consecutive calls with the same
+    settings share one process-wide client and its connections."""
+    return _details(one_shot_client(**settings).get_attr_code(access_token, attribute_name, client_metadata))
