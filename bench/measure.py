@@ -76,7 +76,7 @@ PEER_OF = {
 
 
 def run_json(argv: list, env: dict) -> dict:
-    """Runs a client; its JSON line plus the child's peak RSS (KiB)."""
+    """Runs a client; its JSON line."""
     process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -84,7 +84,6 @@ def run_json(argv: list, env: dict) -> dict:
     if process.returncode != 0:
         raise SystemExit(f"bench: {' '.join(argv)} failed ({process.returncode}):\n{stderr}")
     result = json.loads(stdout.strip().splitlines()[-1])
-    result["maxrss_kib"] = usage.ru_maxrss
     return result
 
 
@@ -214,21 +213,33 @@ def cold_starts(env: dict, https_port: int) -> dict:
             if os.waitstatus_to_exitcode(status) != 0:
                 raise SystemExit(f"bench: cold run of {name} failed:\n{stderr}")
             extra = json.loads(stdout) if '"import_s"' in stdout else {}
-            samples[name].append((wall, usage.ru_maxrss, extra.get("import_s")))
-    baseline_rss = {k: statistics.median(s[1] for s in samples[k]) for k in bare}
+            samples[name].append((wall, extra.get("import_s")))
+    peak = {name: peak_rss_kib(argv, env) for name, argv in list(subjects.items()) + list(bare.items())}
     out = {}
     for name in subjects:
         runtime = "python" if name in ("Python Client", "boto3") else "node" if name in ("Node async", "JS SDK v3") else None
         entry = {"cold_ms": statistics.median(s[0] for s in samples[name]) * 1e3}
-        imports = [s[2] for s in samples[name] if s[2] is not None]
+        imports = [s[1] for s in samples[name] if s[1] is not None]
         if imports:
             entry["import_ms"] = statistics.median(imports) * 1e3
-        if runtime:
-            entry["rss_above_runtime_mib"] = (statistics.median(s[1] for s in samples[name]) - baseline_rss[runtime]) / 1024
+        if peak[name] is None:
+            pass
+        elif runtime:
+            entry["rss_above_runtime_mib"] = (peak[name] - peak[runtime]) / 1024
         else:
-            entry["peak_rss_mib"] = statistics.median(s[1] for s in samples[name]) / 1024
+            entry["peak_rss_mib"] = peak[name] / 1024
         out[name] = entry
     return out
+
+
+def peak_rss_kib(argv: list, env: dict):
+    """Peak RSS of one run, from GNU time (None without it). Not from our own wait4: a child
+    forked from this process starts with its resident size as its high-water mark."""
+    if not Path("/usr/bin/time").exists():
+        return None
+    result = subprocess.run(["/usr/bin/time", "-f", "bench-peak-rss-kib=%M", *argv], env=env,
+                            capture_output=True, text=True, check=True)
+    return int(re.findall(r"bench-peak-rss-kib=(\d+)", result.stderr)[-1])
 
 
 def throughput(subjects: dict, env: dict) -> dict:

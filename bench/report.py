@@ -51,12 +51,13 @@ def print_report(results: dict) -> None:
         line += "".join(f" {row['latency_us'] / keep[p]['latency_us']:12.2f}" for p in PEERS)
         print(line)
     print(f"\nC instructions per call (callgrind, reused connection): {results['c_instructions_per_call']:,.0f}")
-    print(f"\n{'cold, over TLS':22} {'to answer ms':>12} {'import ms':>9} {'RSS MiB':>8}")
+    print(f"\n{'cold, over TLS':22} {'to answer ms':>12} {'import ms':>9} {'RSS MiB':>8}  (+: above the bare runtime)")
     for name, row in results["cold"].items():
         rss = row.get("rss_above_runtime_mib", row.get("peak_rss_mib"))
         above = "+" if "rss_above_runtime_mib" in row else " "
+        shown = f"{above}{rss:7.1f}" if rss is not None else "     n/a"
         imported = f"{row['import_ms']:9.1f}" if "import_ms" in row else f"{'':9}"
-        print(f"{name:22} {row['cold_ms']:12.1f} {imported} {above}{rss:7.1f}")
+        print(f"{name:22} {row['cold_ms']:12.1f} {imported} {shown}")
     print(f"\n{'throughput calls/s':22} by threads (C, Python) or concurrency (Node)")
     for name, levels in results["throughput_calls_per_s"].items():
         print(f"{name:22} " + "  ".join(f"{level}: {rate:8.0f}" for level, rate in levels.items()))
