@@ -34,6 +34,7 @@ VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
 .PHONY: generate check-generated
+.PHONY: bench
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c
 .PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e test-stress demo header check-header load clean fuzz fuzz-smoke
 
@@ -203,6 +204,12 @@ load:
 	  $(CURDIR)/$(LOAD_VENV)/bin/maturin build --release --quiet --out $(CURDIR)/target/load-wheels
 	$(LOAD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps target/load-wheels/*.whl
 	$(LOAD_VENV)/bin/python bindings-python/scripts/load.py
+
+# Every front end against its peers (boto3, AWS CLI, JS SDK v3) and a raw socket loop on a local
+# stub server (not part of `make test`): prints the table and the lean-path targets, writes
+# bench/results.json and bench/chart.png. BENCH_QUICK=1 for a short run.
+bench:
+	bench/run.sh
 
 clean:
 	$(CARGO) clean

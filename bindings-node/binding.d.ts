@@ -38,10 +38,13 @@ export interface EndpointOutcome {
   error?: NativeError
 }
 
-/** One call with a client built from `settings` (on the libuv pool, like the call itself). */
+/**
+ * One call with the process-wide client of `settings` (found or built on the libuv pool, like
+ * the call itself).
+ */
 export declare function getAttrCode(request: NativeRequest, settings?: NativeSettings | undefined | null): Promise<Outcome>
 
-/** One blocking call with a client built from `settings`. */
+/** One blocking call with the process-wide client of `settings`. */
 export declare function getAttrCodeSync(request: NativeRequest, settings?: NativeSettings | undefined | null): Outcome
 
 /** Where Cognito sent the code; every field is optional in the service model. */

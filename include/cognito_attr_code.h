@@ -312,8 +312,10 @@ cognito_status cognito_client_get_attr_code_output(const struct cognito_client *
                                                    struct cognito_error *error_out);
 
 /**
- * The one-shot form of `cognito_client_get_attr_code`: a client configured from the
- * environment (`AWS_REGION`, `AWS_ENDPOINT_URL`, `AWS_CA_BUNDLE`, ...) is built for this call.
+ * The one-shot form of `cognito_client_get_attr_code`, with a client configured from the
+ * environment (`AWS_REGION`, `AWS_ENDPOINT_URL`, `AWS_CA_BUNDLE`, ...). The library keeps that
+ * client for the process (one per distinct configuration, a few at most), so consecutive
+ * one-shot calls reuse its connections.
  *
  * # Safety
  * As `cognito_client_get_attr_code`.

@@ -104,7 +104,7 @@ class Client {
   }
 }
 
-/** One call with a client built from `settings` (the client is built on the libuv pool too). */
+/** One call with the process-wide client of `settings` (shared by consecutive one-shot calls). */
 function getAttrCode(input, settings) {
   let native
   try {
@@ -115,7 +115,7 @@ function getAttrCode(input, settings) {
   return callAsync((request) => binding.getAttrCode(request, native), input)
 }
 
-/** One blocking call with a client built from `settings`. */
+/** One blocking call with the process-wide client of `settings`. */
 function getAttrCodeSync(input, settings) {
   const native = nativeSettings(settings)
   return details(unwrap(binding.getAttrCodeSync(requestFromInput(input), native)))

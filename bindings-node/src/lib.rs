@@ -27,7 +27,8 @@ use task::Sender;
 #[napi]
 pub const VERSION: &str = cognito_attr_code::VERSION;
 
-/// One call with a client built from `settings` (on the libuv pool, like the call itself).
+/// One call with the process-wide client of `settings` (found or built on the libuv pool, like
+/// the call itself).
 #[napi]
 pub fn get_attr_code(
     request: NativeRequest,
@@ -37,7 +38,7 @@ pub fn get_attr_code(
     AsyncTask::new(GetAttrCodeTask::new(sender, request.into_core()))
 }
 
-/// One blocking call with a client built from `settings`.
+/// One blocking call with the process-wide client of `settings`.
 #[napi]
 pub fn get_attr_code_sync(request: NativeRequest, settings: Option<NativeSettings>) -> Outcome {
     Sender::OneShot(settings.unwrap_or_default().into_core()).send(&request.into_core())

@@ -7,7 +7,7 @@ use napi_derive::napi;
 
 use crate::outcome::{NativeError, NativeOutput, Outcome};
 
-/// Who sends the request: a shared client, or one built for this call from its settings.
+/// Who sends the request: the caller's client, or the one-shot client of these settings.
 pub(crate) enum Sender {
     Shared(Client),
     OneShot(std::result::Result<Settings, Box<NativeError>>),
@@ -30,10 +30,18 @@ impl Sender {
     ) -> Outcome {
         match self {
             Sender::Shared(client) => call(client).into(),
-            Sender::OneShot(Ok(settings)) => Client::new(settings).and_then(|c| call(&c)).into(),
+            Sender::OneShot(Ok(settings)) => one_shot_client(settings)
+                .and_then(|client| call(&client))
+                .into(),
             Sender::OneShot(Err(error)) => NativeError::clone(error).into(),
         }
     }
+}
+
+/// The client of every one-shot function: the process-wide one for `settings` (one per resolved
+/// configuration, a few at most), so that consecutive one-shot calls reuse its connections.
+pub(crate) fn one_shot_client(settings: &Settings) -> cognito_attr_code::Result<Client> {
+    cognito_attr_code::shared_client(settings)
 }
 
 /// One `GetUserAttributeVerificationCode` call.

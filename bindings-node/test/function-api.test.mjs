@@ -31,6 +31,16 @@ test('getAttrCodeSync returns the same', async () => {
   assert.deepStrictEqual(getAttrCodeSync(INPUT, { endpointUrl: server.url }), { deliveryMedium: 'SMS' })
 })
 
+test('consecutive one-shot calls with the same settings share one connection', async () => {
+  await server.setReply({ status: 200, body: FULL_DETAILS })
+  // Settings no other test uses: a client, and so a connection, of their own.
+  const settings = { endpointUrl: server.url, readTimeoutMs: 4321 }
+  const before = await server.connections()
+  for (let i = 0; i < 10; i++) assert.deepStrictEqual(await getAttrCode(INPUT, settings), DETAILS)
+  for (let i = 0; i < 10; i++) assert.deepStrictEqual(getAttrCodeSync(INPUT, settings), DETAILS)
+  assert.equal((await server.connections()) - before, 1)
+})
+
 test('the request carries the token, attribute, metadata and headers', async () => {
   await server.setReply({ status: 200, body: {} })
   await server.takeRequests()

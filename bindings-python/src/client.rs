@@ -56,6 +56,7 @@ impl Client {
         profile = None,
         proxy = None,
         validate_token = None,
+        shared = false,
     ))]
     // One parameter per setting: pyo3 then rejects unknown keywords with a TypeError.
     #[allow(clippy::too_many_arguments)]
@@ -78,6 +79,7 @@ impl Client {
         profile: Option<String>,
         proxy: Option<String>,
         validate_token: Option<bool>,
+        shared: bool,
     ) -> PyResult<Self> {
         let settings = SettingsArgs {
             common: CommonSettings {
@@ -102,8 +104,15 @@ impl Client {
         }
         .into_settings(py)?;
         // Reads the CA bundle or the system trust store: file I/O, so without the GIL.
+        // `shared`: the process-wide client of these settings (the one-shot functions' client).
         let inner = py
-            .detach(|| cognito_attr_code::Client::new(&settings))
+            .detach(|| {
+                if shared {
+                    cognito_attr_code::shared_client(&settings)
+                } else {
+                    cognito_attr_code::Client::new(&settings)
+                }
+            })
             .map_err(|e| errors::from_core(py, &e))?;
         Ok(Self { inner })
     }

@@ -56,7 +56,11 @@ impl Client {
 
     /// As [`Client::new`], with environment variables read from `env` instead of the process.
     pub fn with_environment(settings: &Settings, env: &dyn Environment) -> Result<Self> {
-        let config = ResolvedConfig::resolve(settings, env)?;
+        Self::from_config(ResolvedConfig::resolve(settings, env)?)
+    }
+
+    /// A client running with an already resolved configuration.
+    pub fn from_config(config: ResolvedConfig) -> Result<Self> {
         let endpoint = match resolve_endpoint(&endpoint_params(&config, None)) {
             Ok(url) => EndpointPlan::Fixed(check_endpoint_url(&url, &config)?),
             Err(_) if config.region.is_none() && config.endpoint_url.is_none() => {
@@ -146,7 +150,11 @@ impl Client {
         }
         let url = self.request_url(token)?;
         let body = request.body();
-        let invocation_id = uuid::Uuid::new_v4().to_string();
+        // A version-4 UUID from the thread's seeded generator: an `amz-sdk-invocation-id` only
+        // has to be unique, and the OS generator costs a system call per call.
+        let invocation_id = uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+            .into_uuid()
+            .to_string();
         let inner = &*self.inner;
         let max_attempts = inner.retry.max_attempts;
         let operation = OperationDeadline::start(&*inner.clock, &inner.config);

@@ -27,12 +27,15 @@ mod protocol;
 mod proxy;
 mod rate_limiter;
 mod resolve;
+mod resolver;
 mod retry;
 mod scrub;
 mod secret;
 mod setting_value;
 mod settings;
+mod shared_client;
 mod source;
+mod tcp_transport;
 mod token_claims;
 mod transport;
 
@@ -54,18 +57,20 @@ pub use scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
 pub use secret::{AccessToken, VerificationCode};
 pub use setting_value::{InvalidValue, MaxAttempts};
 pub use settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
+pub use shared_client::{shared_client, shared_client_with_environment, MAX_SHARED_CLIENTS};
 pub use source::{Source, Sourced};
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
 
 /// This library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// One call with a client configured from the process environment.
+/// One call with the process-wide client configured from the process environment.
 pub fn get_attr_code(request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
-    Client::new(&Settings::new())?.get_attr_code(request)
+    shared_client(&Settings::new())?.get_attr_code(request)
 }
 
-/// One `VerifyUserAttribute` call with a client configured from the process environment.
+/// One `VerifyUserAttribute` call with the process-wide client of the environment's
+/// configuration, as [`get_attr_code`].
 pub fn verify_attr(request: &VerifyAttrRequest) -> Result<VerifyAttrOutput> {
-    Client::new(&Settings::new())?.verify_attr(request)
+    shared_client(&Settings::new())?.verify_attr(request)
 }

@@ -14,7 +14,7 @@ use crate::local_file::{read_capped_text, CONFIG_FILE_MAX};
 const SERVICE_KEY: &str = "cognito_identity_provider";
 
 /// The selected profile's settings.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Profile {
     pub name: String,
     pub path: PathBuf,

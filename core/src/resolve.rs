@@ -14,7 +14,7 @@ use crate::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 use crate::source::{Source, Sourced};
 
 /// The configuration a client runs with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResolvedConfig {
     /// The region, if any source set one.
     pub region: Option<Sourced<String>>,

@@ -81,11 +81,9 @@ impl Secrets {
                 // The encodings of a short secret are too short to be told from chance.
                 vec![Zeroizing::new(secret.as_bytes().to_vec())]
             };
-            for form in encoded {
-                forms.push((
-                    len,
-                    Zeroizing::new(form.iter().map(|&b| fold(b)).collect::<Vec<u8>>()),
-                ));
+            for mut form in encoded {
+                form.iter_mut().for_each(|byte| *byte = fold(*byte));
+                forms.push((len, form));
             }
         }
         let mut grams = Zeroizing::new(vec![0u64; GRAM_BITS / 64]);
@@ -135,14 +133,14 @@ impl Secrets {
 
     /// `false` when `bytes` certainly holds no window of any form: it has no run of consecutive
     /// 4-byte sequences long enough that all occur in the forms.
-    fn may_contain(&self, bytes: &[u8]) -> bool {
+    fn may_contain(&self, bytes: impl IntoIterator<Item = u8>) -> bool {
         if self.shortest_window < GRAM_LEN {
             return true;
         }
         let needed = self.shortest_window - GRAM_LEN + 1;
         let mut gram: u32 = 0;
         let mut run = 0;
-        for (i, &byte) in bytes.iter().enumerate() {
+        for (i, byte) in bytes.into_iter().enumerate() {
             gram = (gram << 8) | u32::from(byte);
             if i + 1 < GRAM_LEN {
                 continue;
@@ -270,6 +268,18 @@ impl Secrets {
         if self.is_empty() || text.is_empty() {
             return Vec::new();
         }
+        // Without a byte that starts an escape or a non-ASCII character, decoding only folds
+        // and drops whitespace: when even that text holds no window, the rounds below find
+        // nothing, and their views (two allocations per byte of text) are skipped.
+        if !text.iter().any(|&byte| starts_encoding(byte))
+            && !self.may_contain(
+                text.iter()
+                    .filter(|byte| !byte.is_ascii_whitespace())
+                    .map(|&byte| fold(byte)),
+            )
+        {
+            return Vec::new();
+        }
         let mut found = Vec::new();
         let mut view = View::identity(text);
         for _ in 0..MAX_DECODING_ROUNDS {
@@ -284,7 +294,7 @@ impl Secrets {
     }
 
     fn find_in(&self, view: &View, found: &mut Vec<(usize, usize)>) {
-        if !self.may_contain(&view.bytes) {
+        if !self.may_contain(view.bytes.iter().copied()) {
             return;
         }
         for set in self.windows() {
@@ -324,15 +334,25 @@ fn encoded_forms(secret: &[u8]) -> Vec<Zeroizing<Vec<u8>>> {
         ]);
     }
     forms.push(hex);
+    // One copy of the secret behind two zero bytes: its last `alignment + len` bytes are the
+    // secret preceded by `alignment` other bytes.
+    let mut shifted = Zeroizing::new(Vec::with_capacity(secret.len() + 2));
+    shifted.extend_from_slice(&[0, 0]);
+    shifted.extend_from_slice(secret);
     for alignment in 0..3usize {
-        let mut shifted = Zeroizing::new(vec![0u8; alignment]);
-        shifted.extend_from_slice(secret);
-        let encoded = Zeroizing::new(STANDARD_NO_PAD.encode(&*shifted).into_bytes());
+        let mut encoded = Zeroizing::new(
+            STANDARD_NO_PAD
+                .encode(&shifted[2 - alignment..])
+                .into_bytes(),
+        );
         // The first group mixes in the bytes before the secret, the last one those after it.
         let start = if alignment == 0 { 0 } else { 4 };
         let end = encoded.len().saturating_sub(4);
         if end > start {
-            forms.push(Zeroizing::new(encoded[start..end].to_vec()));
+            // In place: the bytes moved or cut off stay in the capacity that drop zeroizes.
+            encoded.truncate(end);
+            encoded.drain(..start);
+            forms.push(encoded);
         }
     }
     forms
@@ -444,6 +464,12 @@ enum Produced {
     Nothing,
 }
 
+/// Whether `decode_at` may decode more than this one byte: an escape (`%`, `\\`, `&#`) or a
+/// non-ASCII character (a look-alike).
+fn starts_encoding(byte: u8) -> bool {
+    matches!(byte, b'%' | b'\\' | b'&') || !byte.is_ascii()
+}
+
 /// Decodes the encoded character at the start of `input`: how many bytes it takes and what it
 /// stands for. A byte that starts no known encoding stands for itself.
 fn decode_at(input: &[u8]) -> (usize, Produced) {
@@ -480,8 +506,11 @@ fn decode_at(input: &[u8]) -> (usize, Produced) {
         }
         _ => {}
     }
-    if let Some(decoded) = look_alike(input) {
-        return decoded;
+    // Every look-alike is a non-ASCII character.
+    if !input[0].is_ascii() {
+        if let Some(decoded) = look_alike(input) {
+            return decoded;
+        }
     }
     if input[0].is_ascii_whitespace() {
         return (1, Produced::Nothing);

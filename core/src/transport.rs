@@ -8,17 +8,18 @@ use std::time::{Duration, Instant};
 
 use ureq::config::AutoHeaderValue;
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
-use ureq::unversioned::resolver::DefaultResolver;
-use ureq::unversioned::transport::{Connector, DefaultConnector};
+use ureq::unversioned::transport::{ConnectProxyConnector, Connector, RustlsConnector};
 use ureq::Agent;
 
 use crate::connection_reuse::{self, ObservingConnector};
 use crate::error::{Error, ErrorKind, TimeoutPhase};
 use crate::protocol::{RawResponse, CONTENT_TYPE};
 use crate::resolve::ResolvedConfig;
+use crate::resolver::CachingResolver;
 use crate::retry::FailedAttempt;
 use crate::scrub::Secrets;
 use crate::source::Sourced;
+use crate::tcp_transport::TcpConnector;
 
 /// Largest response body read, in bytes; anything larger is a `Protocol` error.
 pub const MAX_RESPONSE_BODY: u64 = 1024 * 1024;
@@ -94,8 +95,14 @@ impl Transport {
             .user_agent(AutoHeaderValue::None)
             .accept(AutoHeaderValue::None)
             .build();
-        let connector = DefaultConnector::default().chain(ObservingConnector);
-        let agent = Agent::with_parts(agent_config, connector, DefaultResolver::default());
+        // ureq's default chain (CONNECT proxy, TCP, rustls) with a leaner TCP transport, and a
+        // resolver that starts no thread for IP literals or recently resolved names.
+        let connector =
+            ().chain(ConnectProxyConnector::default())
+                .chain(TcpConnector)
+                .chain(RustlsConnector::default())
+                .chain(ObservingConnector);
+        let agent = Agent::with_parts(agent_config, connector, CachingResolver::default());
         let user_agent = format!(
             "cognito-attr-code/{} {} os/{}",
             env!("CARGO_PKG_VERSION"),

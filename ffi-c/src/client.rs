@@ -192,8 +192,10 @@ pub unsafe extern "C" fn cognito_client_get_attr_code_output(
     })
 }
 
-/// The one-shot form of `cognito_client_get_attr_code`: a client configured from the
-/// environment (`AWS_REGION`, `AWS_ENDPOINT_URL`, `AWS_CA_BUNDLE`, ...) is built for this call.
+/// The one-shot form of `cognito_client_get_attr_code`, with a client configured from the
+/// environment (`AWS_REGION`, `AWS_ENDPOINT_URL`, `AWS_CA_BUNDLE`, ...). The library keeps that
+/// client for the process (one per distinct configuration, a few at most), so consecutive
+/// one-shot calls reuse its connections.
 ///
 /// # Safety
 /// As `cognito_client_get_attr_code`.
@@ -225,9 +227,10 @@ pub unsafe extern "C" fn cognito_get_attr_code(
     })
 }
 
-/// The client of the one-shot functions: configured from the environment.
+/// The client of every one-shot C function: the process-wide one for the environment's
+/// configuration, so that consecutive one-shot calls reuse its connections.
 pub(crate) fn one_shot_client() -> cognito_core::Result<cognito_core::Client> {
-    cognito_core::Client::new(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
+    cognito_core::shared_client(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
 }
 
 /// The request, once every argument is checked; otherwise the error is reported and its status

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 
 let reply = workerData
 let requests = []
+let connections = 0
 const sockets = new Set()
 
 function answer(recorded) {
@@ -28,14 +29,18 @@ const server = http.createServer((req, res) => {
     requests.push(recorded)
     const { status = 200, headers = {}, body: out, delayMs = 0, hang } = answer(recorded)
     if (hang) return
-    setTimeout(() => {
+    const respond = () => {
       if (res.destroyed) return
       res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', ...headers })
       res.end(out === undefined ? '' : typeof out === 'string' ? out : JSON.stringify(out))
-    }, delayMs)
+    }
+    // setTimeout(fn, 0) waits at least 1 ms: without a delay, answer at once.
+    if (delayMs > 0) setTimeout(respond, delayMs)
+    else respond()
   })
 })
 server.on('connection', (socket) => {
+  connections++
   sockets.add(socket)
   socket.on('close', () => sockets.delete(socket))
 })
@@ -47,6 +52,8 @@ parentPort.on('message', ({ id, type, reply: next }) => {
   } else if (type === 'requests') {
     parentPort.postMessage({ id, value: requests })
     requests = []
+  } else if (type === 'connections') {
+    parentPort.postMessage({ id, value: connections })
   } else if (type === 'close') {
     for (const socket of sockets) socket.destroy()
     server.close(() => parentPort.postMessage({ id }))

@@ -38,6 +38,8 @@ export async function startServer(reply = { status: 200, body: {} }) {
     setReply: (next) => ask({ type: 'reply', reply: next }),
     /** The requests received since the last call, oldest first. */
     takeRequests: () => ask({ type: 'requests' }),
+    /** Connections accepted so far. */
+    connections: () => ask({ type: 'connections' }),
     close: async () => {
       await ask({ type: 'close' })
       await worker.terminate()

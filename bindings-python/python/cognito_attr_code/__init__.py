@@ -16,11 +16,10 @@ logged, printed or put in an exception.
 """
 
 import logging as _logging
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator, Mapping, Optional
+from typing import TYPE_CHECKING, Mapping, Optional
 
 from . import _native
-from .client import Client, ClientExceptions
+from .client import Client, ClientExceptions, _details, _verify, one_shot_client
 from .details import CodeDeliveryDetails
 from .exceptions import (
     AliasExistsException,
@@ -120,9 +119,11 @@ def get_attr_code(
     **settings: "Unpack[Settings]",
 ) -> Optional[CodeDeliveryDetails]:
     """One call with a client built from ``settings`` (see :class:`Client`); returns where the
-    code was sent, or ``None`` if the service did not say."""
-    with _one_shot_client(settings) as client:
-        return client.get_attr_code(access_token, attribute_name, client_metadata)
+    code was sent, or ``None`` if the service did not say. Consecutive calls with the same
+    settings share one process-wide client and its connections."""
+    return _details(
+        one_shot_client(**settings).get_attr_code(access_token, attribute_name, client_metadata)
+    )
 
 
 def verify_attr(
@@ -131,14 +132,6 @@ def verify_attr(
     code: str,
     **settings: "Unpack[Settings]",
 ) -> None:
-    """Submits the verification ``code`` the user received, with a client built from ``settings``
-    (see :class:`Client`); on return the attribute is verified."""
-    with _one_shot_client(settings) as client:
-        client.verify_attr(access_token, attribute_name, code)
-
-
-@contextmanager
-def _one_shot_client(settings: "Settings") -> Iterator[Client]:
-    """The client of the module-level functions."""
-    with Client(**settings) as client:
-        yield client
+    """Submits the verification ``code`` the user received, with the process-wide client of
+    ``settings`` (see :class:`Client`); on return the attribute is verified."""
+    _verify(one_shot_client(**settings), access_token, attribute_name, code)

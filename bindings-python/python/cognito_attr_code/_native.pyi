@@ -33,6 +33,7 @@ class Client:
         profile: Optional[str] = None,
         proxy: Optional[str] = None,
         validate_token: Optional[bool] = None,
+        shared: bool = False,
     ) -> Client: ...
     def get_attr_code(
         self,

@@ -219,3 +219,10 @@ class Client:
 
 
 Client.__module__ = "cognito_attr_code"
+
+
+def one_shot_client(**settings: "Unpack[Settings]") -> _native.Client:
+    """The client of every one-shot function: the library's process-wide client for these
+    settings (one per resolved configuration, a few at most), so that consecutive one-shot calls
+    reuse its connections instead of opening one each."""
+    return _native.Client(shared=True, **settings)

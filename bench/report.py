@@ -1,0 +1,66 @@
+"""The bench's table and its lean-path targets (PASS/FAIL), from the results of measure.py."""
+
+import json
+from pathlib import Path
+
+BASELINE = Path(__file__).resolve().parent / "baseline.json"
+FLOOR = "raw C socket (floor)"
+OURS_REUSED = ("C client", "Python Client", "Node sync", "Node async")
+ONE_SHOTS = ("C one-shot", "Python one-shot", "Node one-shot")
+PEERS = ("boto3", "JS SDK v3")
+
+
+def check_targets(results: dict) -> list:
+    targets = []
+    calls = results["syscalls"]
+    worst = max(calls[name]["threads_per_call"] for name in OURS_REUSED + ONE_SHOTS)
+    targets.append({"target": "no thread created per call (reused connection, IP-literal host)",
+                    "measured": f"{worst:.2f} threads/call (worst of {', '.join(OURS_REUSED + ONE_SHOTS)})",
+                    "pass": worst < 0.01})
+    c_syscalls = calls["C client"]["syscalls_per_call"]
+    targets.append({"target": "<= 6 system calls per call on a reused connection (C client)",
+                    "measured": f"{c_syscalls:.1f}", "pass": c_syscalls <= 6})
+    instructions = results["c_instructions_per_call"]
+    if BASELINE.exists():
+        before = json.loads(BASELINE.read_text())["c_instructions_per_call"]
+        targets.append({"target": "C instructions per call (callgrind) <= half of the baseline",
+                        "measured": f"{instructions:,.0f} vs baseline {before:,.0f} ({instructions / before:.2f}x)",
+                        "pass": instructions <= before / 2})
+    opened = {name: results["keep_alive"][name]["connections_opened"] for name in ONE_SHOTS}
+    targets.append({"target": "one-shot functions reuse connections",
+                    "measured": ", ".join(f"{name}: {count} opened for {results['keep_alive'][name]['calls'] + 1} calls"
+                                          for name, count in opened.items()),
+                    "pass": all(count <= 1 for count in opened.values())})
+    sync, asynchronous = (results["keep_alive"][name]["latency_us"] for name in ("Node sync", "Node async"))
+    targets.append({"target": "Node async within 1.3x of sync", "measured": f"{asynchronous / sync:.2f}x",
+                    "pass": asynchronous <= 1.3 * sync})
+    return targets
+
+
+def print_report(results: dict) -> None:
+    m = results["machine"]
+    print(f"\nmachine: {m['cpu']}, {m['cores']} cores, Linux {m['kernel']}; {m['python']}, node {m['node']}, {m['rustc']}")
+    keep, calls = results["keep_alive"], results["syscalls"]
+    floor = keep[FLOOR]["latency_us"]
+    header = f"{'keep-alive, per call':22} {'latency µs':>10} {'CPU µs':>8} {'syscalls':>8} {'threads':>7} {'conns':>5} {'x floor':>8}"
+    header += "".join(f" {'x ' + p:>12}" for p in PEERS)
+    print("\n" + header)
+    for name, row in keep.items():
+        line = (f"{name:22} {row['latency_us']:10.1f} {row['cpu_us']:8.1f} {calls[name]['syscalls_per_call']:8.1f}"
+                f" {calls[name]['threads_per_call']:7.2f} {row['connections_opened']:5d} {row['latency_us'] / floor:8.1f}")
+        line += "".join(f" {row['latency_us'] / keep[p]['latency_us']:12.2f}" for p in PEERS)
+        print(line)
+    print(f"\nC instructions per call (callgrind, reused connection): {results['c_instructions_per_call']:,.0f}")
+    print(f"\n{'cold, over TLS':22} {'to answer ms':>12} {'import ms':>9} {'RSS MiB':>8}  (+: above the bare runtime)")
+    for name, row in results["cold"].items():
+        rss = row.get("rss_above_runtime_mib", row.get("peak_rss_mib"))
+        above = "+" if "rss_above_runtime_mib" in row else " "
+        shown = f"{above}{rss:7.1f}" if rss is not None else "     n/a"
+        imported = f"{row['import_ms']:9.1f}" if "import_ms" in row else f"{'':9}"
+        print(f"{name:22} {row['cold_ms']:12.1f} {imported} {shown}")
+    print(f"\n{'throughput calls/s':22} by threads (C, Python) or concurrency (Node)")
+    for name, levels in results["throughput_calls_per_s"].items():
+        print(f"{name:22} " + "  ".join(f"{level}: {rate:8.0f}" for level, rate in levels.items()))
+    print("\nlean-path targets")
+    for target in results["targets"]:
+        print(f"  {'PASS' if target['pass'] else 'FAIL'}  {target['target']}: {target['measured']}")

@@ -1,0 +1,63 @@
+//! The process-wide clients behind the one-shot functions.
+//!
+//! A one-shot call (`get_attr_code` in Rust, `cognito_get_attr_code` in C, Python's
+//! `get_attr_code()`, Node's `getAttrCode(input, settings)`) used to build a client, and so a
+//! connection pool, per call: a loop over it opened a connection, over TLS a full handshake,
+//! for every call. Instead each one-shot resolves its settings and takes the client already
+//! built for that same resolved configuration, so consecutive calls share its pool.
+//!
+//! Keyed by the whole [`ResolvedConfig`]: a changed environment variable, profile or setting
+//! gives another client. At most [`MAX_SHARED_CLIENTS`] are kept; the least recently used one
+//! is dropped first (its idle connections close with it, calls still running keep their
+//! handle).
+
+use std::sync::{Mutex, PoisonError};
+
+use crate::client::Client;
+use crate::environment::{Environment, ProcessEnvironment};
+use crate::error::Result;
+use crate::resolve::ResolvedConfig;
+use crate::settings::Settings;
+
+/// Distinct configurations whose clients are kept.
+pub const MAX_SHARED_CLIENTS: usize = 8;
+
+/// Least recently used first.
+static CLIENTS: Mutex<Vec<Client>> = Mutex::new(Vec::new());
+
+/// The process-wide client for `settings` resolved against the process environment.
+pub fn shared_client(settings: &Settings) -> Result<Client> {
+    shared_client_with_environment(settings, &ProcessEnvironment)
+}
+
+/// As [`shared_client`], with environment variables read from `env`.
+pub fn shared_client_with_environment(
+    settings: &Settings,
+    env: &dyn Environment,
+) -> Result<Client> {
+    let config = ResolvedConfig::resolve(settings, env)?;
+    if let Some(client) = take_recent(&config) {
+        return Ok(client);
+    }
+    // Built outside the lock: reading a CA bundle must not hold up other configurations.
+    let client = Client::from_config(config)?;
+    let mut clients = CLIENTS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(existing) = clients.iter().find(|c| c.config() == client.config()) {
+        // Another thread built the same one meanwhile: keep one pool.
+        return Ok(existing.clone());
+    }
+    if clients.len() == MAX_SHARED_CLIENTS {
+        clients.remove(0);
+    }
+    clients.push(client.clone());
+    Ok(client)
+}
+
+/// The kept client for `config`, now the most recently used.
+fn take_recent(config: &ResolvedConfig) -> Option<Client> {
+    let mut clients = CLIENTS.lock().unwrap_or_else(PoisonError::into_inner);
+    let position = clients.iter().position(|c| c.config() == config)?;
+    let client = clients.remove(position);
+    clients.push(client.clone());
+    Some(client)
+}
