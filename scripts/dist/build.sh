@@ -40,7 +40,7 @@ tar -C "$BUILD/stage" --owner=0 --group=0 --numeric-owner --sort=name -czf "$DIS
 step "Python abi3 wheel (maturin --zig --compatibility manylinux2014) and sdist"
 (cd bindings-python && CARGO_TARGET_DIR="$BUILD/python" maturin build --release --locked --quiet \
   --zig --compatibility manylinux2014 --out "$DIST")
-(cd bindings-python && maturin sdist --out "$DIST" 2>&1 | grep -v 'package-metadata' || true)
+(cd bindings-python && maturin sdist --out "$DIST")
 wheel=$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-*.whl)
 auditwheel show "$wheel" | tee "$BUILD/auditwheel.txt"
 tr -d '\n' <"$BUILD/auditwheel.txt" | grep -q '"manylinux_2_17_x86_64"' ||

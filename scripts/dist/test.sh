@@ -114,7 +114,7 @@ done
 
 step "the wheel on every CPython >= 3.9 found"
 interpreters=()
-for candidate in "$HOME"/.pyenv/versions/*/bin/python3 "$(command -v python3)"; do
+for candidate in $(printf '%s\n' "$HOME"/.pyenv/versions/*/bin/python3 | sort -V) "$(command -v python3)"; do
   [ -x "$candidate" ] || continue
   "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 9))' 2>/dev/null || continue
   interpreters+=("$candidate")
