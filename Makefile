@@ -35,6 +35,7 @@ VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
 
 .PHONY: generate check-generated
 .PHONY: bench
+.PHONY: dist test-dist notices check-notices
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c
 .PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e test-stress demo header check-header load clean fuzz fuzz-smoke
 
@@ -48,7 +49,7 @@ lib:
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
 
-test: test-rust check-header check-generated test-c test-cli test-python test-node test-e2e fuzz-smoke
+test: test-rust check-header check-generated check-notices test-c test-cli test-python test-node test-e2e fuzz-smoke
 
 test-rust:
 	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support -- --check
@@ -238,3 +239,27 @@ ifeq ($(HAVE_NIGHTLY),yes)
 else
 	@echo "fuzz-smoke: SKIPPED (no nightly toolchain; rustup toolchain install nightly to run it)"
 endif
+
+# Release artifacts against glibc 2.17 (README "Install"): `make dist` builds the C/CLI tarball,
+# the manylinux2014 wheel and the sdist, the npm main and platform packages into target/dist/ with
+# SHA256SUMS; `make test-dist` builds them and tests each as a user installs it (every CPython
+# >= 3.9 found, npm without Rust on PATH, glibc symbol versions, licences, sizes).
+dist:
+	scripts/dist/build.sh
+
+test-dist: dist
+	scripts/dist/test.sh
+
+# THIRD-PARTY-NOTICES.txt from Cargo.lock: `make notices` rewrites it; `make check-notices` fails
+# when it is stale, then proves that it fails for a crate left out and for a licence text missing.
+notices:
+	python3 scripts/dist/third_party_notices.py generate THIRD-PARTY-NOTICES.txt
+
+check-notices: | $(BUILD)
+	python3 scripts/dist/third_party_notices.py check THIRD-PARTY-NOTICES.txt
+	grep -v '^  jmespath ' THIRD-PARTY-NOTICES.txt >$(BUILD)/notices-without-a-crate.txt
+	! python3 scripts/dist/third_party_notices.py check $(BUILD)/notices-without-a-crate.txt 2>/dev/null
+	mkdir -p $(BUILD)/no-kept-licences && echo '{}' >$(BUILD)/no-kept-licences/sources.json
+	! THIRD_PARTY_KEPT_LICENCES=$(BUILD)/no-kept-licences \
+	  python3 scripts/dist/third_party_notices.py check THIRD-PARTY-NOTICES.txt 2>$(BUILD)/notices.err
+	grep -q 'jmespath [0-9.]*: no licence file' $(BUILD)/notices.err

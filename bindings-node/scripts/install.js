@@ -1,26 +1,31 @@
 'use strict'
 
-// npm "install" script: keeps the prebuilt binary when one matches this platform, otherwise
-// builds the addon from the Rust sources bundled in native/ (needs cargo). Also runnable by hand:
+// npm "install" script, the last resort: does nothing when a prebuilt addon fits this platform
+// (the platform package `cognito-attr-code-<platform>` from optionalDependencies, or a binary
+// next to the package); otherwise builds the addon from the Rust sources bundled in native/ with
+// cargo, in a temporary build directory that it removes afterwards. Runnable by hand too:
 //   node node_modules/cognito-attr-code/scripts/install.js [--force]
-// (npm 11 asks before running install scripts of dependencies; running it by hand needs no
-// approval). --force rebuilds even when a prebuilt binary is present.
+// --force builds from source even when a prebuilt addon is present.
+// npm runs install scripts in the background and shows their output only when they fail;
+// `npm install --foreground-scripts` shows the progress lines below.
 
 const { execFileSync } = require('node:child_process')
 const fs = require('node:fs')
+const os = require('node:os')
 const path = require('node:path')
+const { currentPlatform, platformPackage, binaryFile } = require('../lib/platform')
 
 const root = path.join(__dirname, '..')
+const say = (line) => console.log(`cognito-attr-code: ${line}`)
 
-function binaryName() {
-  let abi = ''
-  if (process.platform === 'linux') {
-    const glibc = process.report?.getReport?.().header?.glibcVersionRuntime
-    abi = glibc ? '-gnu' : '-musl'
-  } else if (process.platform === 'win32') {
-    abi = '-msvc'
+function prebuiltAddon(platform) {
+  const local = path.join(root, binaryFile(platform))
+  if (fs.existsSync(local)) return local
+  try {
+    return require.resolve(platformPackage(platform), { paths: [root] })
+  } catch {
+    return null
   }
-  return `cognito-attr-code.${process.platform}-${process.arch}${abi}.node`
 }
 
 function builtLibrary(targetDir) {
@@ -32,31 +37,42 @@ function builtLibrary(targetDir) {
   return path.join(targetDir, 'release', file ?? 'libcognito_attr_code_node.so')
 }
 
+function buildFromSource(manifest, destination) {
+  // A build directory of the user's choosing is kept; our own temporary one is removed.
+  const ownTargetDir = !process.env.CARGO_TARGET_DIR
+  const targetDir = process.env.CARGO_TARGET_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-attr-code-build-'))
+  const command = ['build', '--release', '--manifest-path', manifest, '-p', 'cognito-attr-code-node']
+  say(`building ${path.basename(destination)} from the bundled Rust sources (about a minute)`)
+  say(`running: cargo ${command.join(' ')}  (build directory ${targetDir})`)
+  try {
+    execFileSync('cargo', command, { stdio: 'inherit', env: { ...process.env, CARGO_TARGET_DIR: targetDir } })
+    fs.copyFileSync(builtLibrary(targetDir), destination)
+    say(`installed ${destination}`)
+  } catch (error) {
+    throw new Error(
+      `cognito-attr-code: building from source failed (is Rust installed? https://rustup.rs): ${error.message}`,
+    )
+  } finally {
+    if (ownTargetDir) {
+      fs.rmSync(targetDir, { recursive: true, force: true })
+      say(`removed the build directory ${targetDir}`)
+    }
+  }
+}
+
 function main() {
-  const destination = path.join(root, binaryName())
-  if (fs.existsSync(destination) && !process.argv.includes('--force')) return
+  const platform = currentPlatform()
+  const prebuilt = prebuiltAddon(platform)
+  if (prebuilt && !process.argv.includes('--force')) return
   const manifest = path.join(root, 'native', 'Cargo.toml')
   if (!fs.existsSync(manifest) && fs.existsSync(path.join(root, '..', 'core', 'Cargo.toml'))) {
     // The repository itself (npm ci in bindings-node): `npm run build` makes the binary.
     return
   }
   if (!fs.existsSync(manifest)) {
-    throw new Error(`no prebuilt ${path.basename(destination)} and no bundled sources to build it from`)
+    throw new Error(`cognito-attr-code: no prebuilt addon for ${platform} and no bundled sources to build one from`)
   }
-  const targetDir = process.env.CARGO_TARGET_DIR || path.join(root, 'native', 'target')
-  console.log(`cognito-attr-code: building ${path.basename(destination)} from source with cargo...`)
-  try {
-    execFileSync('cargo', ['build', '--release', '--manifest-path', manifest, '-p', 'cognito-attr-code-node'], {
-      stdio: 'inherit',
-      env: { ...process.env, CARGO_TARGET_DIR: targetDir },
-    })
-  } catch (error) {
-    throw new Error(
-      `cognito-attr-code: building from source failed (is Rust installed? https://rustup.rs): ${error.message}`,
-    )
-  }
-  fs.copyFileSync(builtLibrary(targetDir), destination)
-  console.log(`cognito-attr-code: built ${destination}`)
+  buildFromSource(manifest, path.join(root, binaryFile(platform)))
 }
 
 try {
