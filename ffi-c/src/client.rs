@@ -46,7 +46,9 @@ pub unsafe extern "C" fn cognito_client_new(
         }
         let settings = match config.as_ref() {
             Some(config) => config.settings.clone(),
-            None => cognito_core::Settings::new().user_agent_suffix("lang/c"),
+            None => cognito_core::Settings::new()
+                .user_agent_suffix("lang/c")
+                .front_end(cognito_core::FrontEnd::C),
         };
         match cognito_core::Client::new(&settings) {
             Ok(client) => {
@@ -218,8 +220,11 @@ pub unsafe extern "C" fn cognito_get_attr_code(
             Ok(request) => request,
             Err(status) => return status,
         };
-        match cognito_core::Client::new(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
-        {
+        match cognito_core::Client::new(
+            &cognito_core::Settings::new()
+                .user_agent_suffix("lang/c")
+                .front_end(cognito_core::FrontEnd::C),
+        ) {
             Ok(client) => send(&client, &request, details_out, error_out),
             Err(e) => report(&e, error_out),
         }
