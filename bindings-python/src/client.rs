@@ -1,13 +1,9 @@
 //! The compiled client: one connection pool and retry quota, shared by every Python thread.
 
-use std::path::PathBuf;
-
-use cognito_attr_code::CommonSettings;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::settings::SettingsArgs;
-use crate::{errors, output, request};
+use crate::{errors, output, request, settings};
 
 /// Wraps the core client. `frozen` keeps pyo3 from taking a borrow flag, so any number of
 /// threads can be inside `get_attr_code` at once.
@@ -18,71 +14,12 @@ pub struct Client {
 
 #[pymethods]
 impl Client {
+    /// `settings`: the keyword arguments given to `caller` (the function the user called, named
+    /// in errors), Python spellings of the core's settings table.
     #[new]
-    #[pyo3(signature = (
-        *,
-        region = None,
-        endpoint_url = None,
-        connect_timeout = None,
-        read_timeout = None,
-        attempt_timeout = None,
-        operation_timeout = None,
-        max_attempts = None,
-        retry_mode = None,
-        ca_bundle = None,
-        verify = None,
-        allow_insecure_http = None,
-        use_fips_endpoint = None,
-        use_dualstack_endpoint = None,
-        retry_read_timeouts = None,
-        profile = None,
-        proxy = None,
-        validate_token = None,
-    ))]
-    // One parameter per setting: pyo3 then rejects unknown keywords with a TypeError.
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        py: Python<'_>,
-        region: Option<String>,
-        endpoint_url: Option<String>,
-        connect_timeout: Option<f64>,
-        read_timeout: Option<f64>,
-        attempt_timeout: Option<f64>,
-        operation_timeout: Option<f64>,
-        max_attempts: Option<i64>,
-        retry_mode: Option<String>,
-        ca_bundle: Option<PathBuf>,
-        verify: Option<Bound<'_, PyAny>>,
-        allow_insecure_http: Option<bool>,
-        use_fips_endpoint: Option<bool>,
-        use_dualstack_endpoint: Option<bool>,
-        retry_read_timeouts: Option<bool>,
-        profile: Option<String>,
-        proxy: Option<String>,
-        validate_token: Option<bool>,
-    ) -> PyResult<Self> {
-        let settings = SettingsArgs {
-            common: CommonSettings {
-                region,
-                endpoint_url,
-                allow_insecure_http,
-                use_fips_endpoint,
-                use_dualstack_endpoint,
-                retry_read_timeouts,
-                profile,
-                proxy,
-                validate_token,
-            },
-            connect_timeout,
-            read_timeout,
-            attempt_timeout,
-            operation_timeout,
-            max_attempts,
-            retry_mode,
-            ca_bundle,
-            verify,
-        }
-        .into_settings(py)?;
+    #[pyo3(signature = (settings = None, caller = "Client"))]
+    fn new(py: Python<'_>, settings: Option<&Bound<'_, PyDict>>, caller: &str) -> PyResult<Self> {
+        let settings = settings::from_python(py, settings, caller)?;
         // Reads the CA bundle or the system trust store: file I/O, so without the GIL.
         let inner = py
             .detach(|| cognito_attr_code::Client::new(&settings))
@@ -91,18 +28,21 @@ impl Client {
     }
 
     /// Sends the request with the GIL released; returns boto3's response dict.
-    #[pyo3(signature = (access_token, attribute_name, client_metadata = None))]
+    /// `cancellation`: once cancelled, no further attempt starts and a back-off wait ends.
+    #[pyo3(signature = (access_token, attribute_name, client_metadata = None, cancellation = None))]
     fn get_attr_code<'py>(
         &self,
         py: Python<'py>,
         access_token: &Bound<'py, PyAny>,
         attribute_name: &Bound<'py, PyAny>,
         client_metadata: Option<&Bound<'py, PyAny>>,
+        cancellation: Option<&Cancellation>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let request = request::from_python(access_token, attribute_name, client_metadata)?;
         let client = &self.inner;
         let max_attempts = client.config().max_attempts.value;
-        match py.detach(|| client.get_attr_code(&request)) {
+        let cancellation = cancellation.map(|c| &c.inner);
+        match py.detach(|| client.get_attr_code_cancellable(&request, cancellation)) {
             Ok(out) => output::to_response(py, &out, max_attempts),
             Err(e) => Err(errors::from_call(py, &e, Some(max_attempts))),
         }
@@ -128,5 +68,31 @@ impl Client {
             Ok(url) => format!("<cognito_attr_code._native.Client endpoint_url={url:?}>"),
             Err(_) => "<cognito_attr_code._native.Client region from the access token>".to_owned(),
         }
+    }
+}
+
+/// A cancellation flag for one call, set from another thread (an asyncio task's cancellation).
+#[pyclass(frozen, module = "cognito_attr_code._native")]
+pub struct Cancellation {
+    inner: cognito_attr_code::Cancellation,
+}
+
+#[pymethods]
+impl Cancellation {
+    #[new]
+    fn new() -> Self {
+        Self {
+            inner: cognito_attr_code::Cancellation::new(),
+        }
+    }
+
+    /// Stops the call before its next attempt (or during its back-off).
+    fn cancel(&self) {
+        self.inner.cancel();
+    }
+
+    #[getter]
+    fn cancelled(&self) -> bool {
+        self.inner.is_cancelled()
     }
 }

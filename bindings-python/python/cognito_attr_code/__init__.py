@@ -14,9 +14,10 @@ logged, printed or put in an exception.
 """
 
 import logging as _logging
-from typing import TYPE_CHECKING, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from . import _native
+from . import param_validation as _param_validation
 from .client import Client, ClientExceptions
 from .details import CodeDeliveryDetails
 from .exceptions import (
@@ -49,12 +50,15 @@ from .exceptions import (
 from .settings import Settings
 from .shapes import (
     CodeDeliveryDetailsTypeTypeDef,
+    GetUserAttributeVerificationCodeRequestTypeDef,
     GetUserAttributeVerificationCodeResponseTypeDef,
     ResponseMetadataTypeDef,
 )
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
+
+    from .param_validation import ParamValidationError
 
 __version__: str = _native.__version__
 
@@ -66,11 +70,13 @@ __all__ = [
     "CodeDeliveryDetails",
     "Settings",
     "CodeDeliveryDetailsTypeTypeDef",
+    "GetUserAttributeVerificationCodeRequestTypeDef",
     "GetUserAttributeVerificationCodeResponseTypeDef",
     "ResponseMetadataTypeDef",
     "CognitoError",
     "UnknownServiceError",
     "InvalidArgumentError",
+    "ParamValidationError",
     "ConfigurationError",
     "NetworkError",
     "TimeoutError",
@@ -107,5 +113,12 @@ def get_attr_code(
 ) -> Optional[CodeDeliveryDetails]:
     """One call with a client built from ``settings`` (see :class:`Client`); returns where the
     code was sent, or ``None`` if the service did not say."""
-    with Client(**settings) as client:
+    with Client._for("get_attr_code", dict(settings)) as client:
         return client.get_attr_code(access_token, attribute_name, client_metadata)
+
+
+def __getattr__(name: str) -> Any:
+    # ParamValidationError is built on first use (it subclasses botocore's when installed).
+    if name == "ParamValidationError":
+        return _param_validation.ParamValidationError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,12 +2,13 @@
 
 import threading
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Mapping, Optional, Type
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Type
 
 from . import _native
 from . import exceptions as _errors
 from .details import CodeDeliveryDetails
-from .shapes import GetUserAttributeVerificationCodeResponseTypeDef
+from .param_validation import Member, OperationShape, _error_class, validate
+from .shapes import GetUserAttributeVerificationCodeRequestTypeDef, GetUserAttributeVerificationCodeResponseTypeDef
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -53,6 +54,35 @@ class ClientExceptions:
 
 ClientExceptions.__module__ = "cognito_attr_code"
 
+#: The input shapes of the boto3-compatible methods (botocore's service model).
+_SHAPES: Dict[str, OperationShape] = {
+    "GetUserAttributeVerificationCode": OperationShape(
+        members={
+            "AccessToken": Member(str, sensitive=True),
+            "AttributeName": Member(str, min_length=1),
+            "ClientMetadata": Member(dict),
+        },
+        required=("AccessToken", "AttributeName"),
+    ),
+}
+
+
+def _pascal_case(argument: str) -> str:
+    """The boto3 parameter of a core argument: ``attribute_name`` -> ``AttributeName``."""
+    name, _, rest = argument.partition(" ")
+    return "".join(part.capitalize() for part in name.split("_")) + (f" {rest}" if rest else "")
+
+
+def _as_param_validation_error(error: _errors.InvalidArgumentError) -> BaseException:
+    """A core check (length, characters) of a boto3-compatible method's parameter, reported as
+    botocore reports parameter validation failures."""
+    argument = error.argument or ""
+    prefix = f"{argument}: "
+    why = error.message[len(prefix) :] if error.message.startswith(prefix) else error.message
+    converted = _error_class()(report=f"Invalid value for parameter {_pascal_case(argument)}: {why}")
+    converted.argument = _pascal_case(argument)
+    return converted
+
 
 def _details(
     response: GetUserAttributeVerificationCodeResponseTypeDef,
@@ -72,9 +102,20 @@ class Client:
     exceptions = ClientExceptions()
 
     def __init__(self, **settings: "Unpack[Settings]") -> None:
-        self._native: Optional[_native.Client] = _native.Client(**settings)
+        self._open(dict(settings), "Client")
+
+    def _open(self, settings: Dict[str, Any], caller: str) -> None:
+        """Builds the native client; ``caller`` is the function the user called (named in a
+        ``TypeError`` for a misspelt setting)."""
+        self._native: Optional[_native.Client] = _native.Client(settings, caller)
         self._executor: "Optional[ThreadPoolExecutor]" = None
         self._lock = threading.Lock()
+
+    @classmethod
+    def _for(cls, caller: str, settings: Dict[str, Any]) -> "Client":
+        client = cls.__new__(cls)
+        client._open(settings, caller)
+        return client
 
     def _client(self) -> _native.Client:
         native = self._native
@@ -111,26 +152,45 @@ class Client:
         client_metadata: Optional[Mapping[str, str]] = None,
     ) -> Optional[CodeDeliveryDetails]:
         """:meth:`get_attr_code` for asyncio: the call runs on a worker thread, never blocking
-        the event loop. Cancelling the task does not stop a request already sent."""
+        the event loop. Cancelling the task raises ``CancelledError`` at once and starts no
+        further attempt (an attempt already on the wire completes in the background, unseen)."""
         import asyncio
 
         native = self._client()
+        cancellation = _native.Cancellation()
         loop = asyncio.get_running_loop()
-        response = await loop.run_in_executor(
-            self._async_executor(), native.get_attr_code, access_token, attribute_name, client_metadata
+        call = loop.run_in_executor(
+            self._async_executor(),
+            native.get_attr_code,
+            access_token,
+            attribute_name,
+            client_metadata,
+            cancellation,
         )
+        try:
+            response = await call
+        except asyncio.CancelledError:
+            cancellation.cancel()
+            raise
         return _details(response)
 
     def get_user_attribute_verification_code(
-        self,
-        *,
-        AccessToken: str,
-        AttributeName: str,
-        ClientMetadata: Optional[Mapping[str, str]] = None,
+        self, **params: "Unpack[GetUserAttributeVerificationCodeRequestTypeDef]"
     ) -> GetUserAttributeVerificationCodeResponseTypeDef:
         """boto3's ``client.get_user_attribute_verification_code(...)``: same arguments, same
-        response dict, errors with boto3's ``e.response``."""
-        return self._client().get_attr_code(AccessToken, AttributeName, ClientMetadata)
+        response dict, errors with boto3's ``e.response``; invalid parameters raise
+        ``ParamValidationError`` (botocore's, when botocore is installed) with its report."""
+        return self._call_boto3_style("GetUserAttributeVerificationCode", dict(params))
+
+    def _call_boto3_style(
+        self, operation: str, params: Dict[str, Any]
+    ) -> GetUserAttributeVerificationCodeResponseTypeDef:
+        validate(_SHAPES[operation], params)
+        native = self._client()
+        try:
+            return native.get_attr_code(params["AccessToken"], params["AttributeName"], params.get("ClientMetadata"))
+        except _errors.InvalidArgumentError as error:
+            raise _as_param_validation_error(error) from None
 
     def _async_executor(self) -> "ThreadPoolExecutor":
         with self._lock:

@@ -1,9 +1,10 @@
-"""The boto3 response shapes of ``get_user_attribute_verification_code``, as ``TypedDict``\\ s
+"""The boto3 request and response shapes of ``get_user_attribute_verification_code``, as ``TypedDict``\\ s
 named as in ``mypy-boto3-cognito-idp``."""
 
-from typing import Dict, TypedDict
+from typing import Dict, Mapping, TypedDict
 
 __all__ = [
+    "GetUserAttributeVerificationCodeRequestTypeDef",
     "CodeDeliveryDetailsTypeTypeDef",
     "ResponseMetadataTypeDef",
     "GetUserAttributeVerificationCodeResponseTypeDef",
@@ -32,3 +33,12 @@ class _ResponseRequired(TypedDict):
 
 class GetUserAttributeVerificationCodeResponseTypeDef(_ResponseRequired, total=False):
     CodeDeliveryDetails: CodeDeliveryDetailsTypeTypeDef
+
+
+class _RequestRequired(TypedDict):
+    AccessToken: str
+    AttributeName: str
+
+
+class GetUserAttributeVerificationCodeRequestTypeDef(_RequestRequired, total=False):
+    ClientMetadata: Mapping[str, str]
