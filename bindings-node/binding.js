@@ -836,7 +836,9 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.NativeCancellation = nativeBinding.NativeCancellation
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.getAttrCode = nativeBinding.getAttrCode
 module.exports.getAttrCodeSync = nativeBinding.getAttrCodeSync
+module.exports.settingTable = nativeBinding.settingTable
 module.exports.VERSION = nativeBinding.VERSION

@@ -6,7 +6,11 @@
 const { inspect } = require('node:util')
 const binding = require('./native')
 const { fromNative } = require('./errors')
-const { requestFromInput, nativeSettings } = require('./arguments')
+const { requestFromInput, nativeSettings, signalOption } = require('./arguments')
+const { withAbortSignal } = require('./abort')
+
+// Known only inside this package: the way the SDK-compatible client passes its User-Agent.
+const USER_AGENT_SUFFIX = Symbol('userAgentSuffix')
 
 /** The output or the error of a native outcome: `{ output }` or `{ error }`. */
 function unwrap(outcome) {
@@ -25,14 +29,18 @@ function details(output) {
   return result
 }
 
-/** Runs `call` with the checked request; argument errors reject instead of throwing. */
-async function callAsync(call, input) {
+/**
+ * Runs `call(request, cancellation)` with the checked request under the `signal` of `options`;
+ * argument errors reject instead of throwing.
+ */
+async function callAsync(call, input, options) {
   const request = requestFromInput(input)
-  return details(unwrap(await call(request)))
+  const signal = signalOption(options)
+  return details(unwrap(await withAbortSignal('options.signal', signal, (cancellation) => call(request, cancellation))))
 }
 
-function newNativeClient(settings) {
-  const native = new binding.NativeClient(nativeSettings(settings))
+function newNativeClient(settings, userAgentSuffix) {
+  const native = new binding.NativeClient(nativeSettings(settings, userAgentSuffix))
   if (native.error) throw fromNative(native.error)
   return native
 }
@@ -44,8 +52,13 @@ function newNativeClient(settings) {
 class Client {
   #native
 
-  constructor(settings) {
-    this.#native = newNativeClient(settings)
+  constructor(settings, internal) {
+    this.#native = newNativeClient(settings, internal?.[USER_AGENT_SUFFIX])
+  }
+
+  /** For the SDK-compatible client, which names the front end (and `customUserAgent`) itself. */
+  static _withUserAgentSuffix(settings, userAgentSuffix) {
+    return new Client(settings, { [USER_AGENT_SUFFIX]: userAgentSuffix })
   }
 
   /** The endpoint requests are sent to; throws `CognitoConfigurationError` when unresolvable. */
@@ -60,8 +73,9 @@ class Client {
     return this.#native.userAgent()
   }
 
-  getAttrCode(input) {
-    return callAsync((request) => this.#native.getAttrCode(request), input)
+  /** `options.signal`: an `AbortSignal` that cancels the call. */
+  getAttrCode(input, options) {
+    return callAsync((request, cancellation) => this.#native.getAttrCode(request, cancellation), input, options)
   }
 
   getAttrCodeSync(input) {
@@ -69,8 +83,8 @@ class Client {
   }
 
   /** Resolves a raw native outcome; used by the SDK-compatible client. */
-  _send(request) {
-    return this.#native.getAttrCode(request).then(unwrap)
+  _send(request, cancellation) {
+    return this.#native.getAttrCode(request, cancellation).then(unwrap)
   }
 
   [inspect.custom]() {
@@ -84,15 +98,18 @@ class Client {
   }
 }
 
-/** One call with a client built from `settings` (the client is built on the libuv pool too). */
-function getAttrCode(input, settings) {
+/**
+ * One call with a client built from `settings` (the client is built on the libuv pool too);
+ * `options.signal`: an `AbortSignal` that cancels the call.
+ */
+function getAttrCode(input, settings, options) {
   let native
   try {
     native = nativeSettings(settings)
   } catch (error) {
     return Promise.reject(error)
   }
-  return callAsync((request) => binding.getAttrCode(request, native), input)
+  return callAsync((request, cancellation) => binding.getAttrCode(request, native, cancellation), input, options)
 }
 
 /** One blocking call with a client built from `settings`. */

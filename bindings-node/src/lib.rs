@@ -16,10 +16,12 @@ mod settings;
 pub use client::NativeClient;
 pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
 pub use request::NativeRequest;
-pub use settings::NativeSettings;
-pub use task::GetAttrCodeTask;
+pub use settings::{setting_table, NativeSettingSpec};
+pub use task::{GetAttrCodeTask, NativeCancellation};
 
-use napi::bindgen_prelude::AsyncTask;
+use std::collections::HashMap;
+
+use napi::bindgen_prelude::{AsyncTask, Either3};
 use napi_derive::napi;
 use task::Sender;
 
@@ -27,18 +29,27 @@ use task::Sender;
 #[napi]
 pub const VERSION: &str = cognito_attr_code::VERSION;
 
-/// One call with a client built from `settings` (on the libuv pool, like the call itself).
+/// One call with a client built from `settings` (on the libuv pool, like the call itself);
+/// `cancellation` stops it before its next attempt.
 #[napi]
 pub fn get_attr_code(
     request: NativeRequest,
-    settings: Option<NativeSettings>,
+    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
+    cancellation: Option<&NativeCancellation>,
 ) -> AsyncTask<GetAttrCodeTask> {
-    let sender = Sender::OneShot(settings.unwrap_or_default().into_core());
-    AsyncTask::new(GetAttrCodeTask::new(sender, request.into_core()))
+    let sender = Sender::OneShot(settings::into_core(settings));
+    AsyncTask::new(GetAttrCodeTask::new(
+        sender,
+        request.into_core(),
+        cancellation,
+    ))
 }
 
 /// One blocking call with a client built from `settings`.
 #[napi]
-pub fn get_attr_code_sync(request: NativeRequest, settings: Option<NativeSettings>) -> Outcome {
-    Sender::OneShot(settings.unwrap_or_default().into_core()).send(&request.into_core())
+pub fn get_attr_code_sync(
+    request: NativeRequest,
+    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
+) -> Outcome {
+    Sender::OneShot(settings::into_core(settings)).send(&request.into_core(), None)
 }
