@@ -1,8 +1,9 @@
 """The client: built once from settings, reused for every call, shared between threads."""
 
+import functools
 import threading
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Type
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type, TypeVar
 
 from . import _native
 from . import exceptions as _errors
@@ -22,6 +23,8 @@ __all__ = ["Client", "ClientExceptions"]
 # Threads that run async calls (each blocks in native code without the GIL while it waits on the
 # network); created on demand, so a client that never awaits starts none.
 _ASYNC_WORKERS = 64
+
+_T = TypeVar("_T")
 
 
 class ClientExceptions:
@@ -154,24 +157,8 @@ class Client:
         """:meth:`get_attr_code` for asyncio: the call runs on a worker thread, never blocking
         the event loop. Cancelling the task raises ``CancelledError`` at once and starts no
         further attempt (an attempt already on the wire completes in the background, unseen)."""
-        import asyncio
-
         native = self._client()
-        cancellation = _native.Cancellation()
-        loop = asyncio.get_running_loop()
-        call = loop.run_in_executor(
-            self._async_executor(),
-            native.get_attr_code,
-            access_token,
-            attribute_name,
-            client_metadata,
-            cancellation,
-        )
-        try:
-            response = await call
-        except asyncio.CancelledError:
-            cancellation.cancel()
-            raise
+        response = await self._cancellable(native.get_attr_code, access_token, attribute_name, client_metadata)
         return _details(response)
 
     def get_user_attribute_verification_code(
@@ -191,6 +178,21 @@ class Client:
             return native.get_attr_code(params["AccessToken"], params["AttributeName"], params.get("ClientMetadata"))
         except _errors.InvalidArgumentError as error:
             raise _as_param_validation_error(error) from None
+
+    async def _cancellable(self, call: Callable[..., _T], *args: Any) -> _T:
+        """Runs the native ``call(*args, cancellation)`` on a worker thread. Cancelling the
+        awaiting task raises ``CancelledError`` at once and sets the cancellation flag, so the
+        call starts no further attempt (an attempt on the wire completes unseen)."""
+        import asyncio
+
+        cancellation = _native.Cancellation()
+        loop = asyncio.get_running_loop()
+        pending = loop.run_in_executor(self._async_executor(), functools.partial(call, *args, cancellation))
+        try:
+            return await pending
+        except asyncio.CancelledError:
+            cancellation.cancel()
+            raise
 
     def _async_executor(self) -> "ThreadPoolExecutor":
         with self._lock:
