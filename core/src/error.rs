@@ -200,12 +200,16 @@ impl Error {
         let (core_name, spelled) = match &details.kind {
             ErrorKind::InvalidArgument { argument } => (*argument, front_end.parameter(argument)),
             ErrorKind::Configuration { setting } => {
+                // The setting alone, `name=value` or `name (source)`; not e.g. "profile 'dev'".
                 let end = setting
                     .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
                     .unwrap_or(setting.len());
+                let rest = &setting[end..];
+                let names_setting =
+                    rest.is_empty() || rest.starts_with('=') || rest.starts_with(" (");
                 match crate::front_end::SettingSpec::find(&setting[..end]) {
-                    Some(spec) => (spec.name, spec.spelled(front_end)),
-                    None => return self,
+                    Some(spec) if names_setting => (spec.name, spec.spelled(front_end)),
+                    _ => return self,
                 }
             }
             _ => return self,

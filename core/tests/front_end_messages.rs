@@ -114,3 +114,19 @@ fn dns_failures_name_host_and_port() {
         "{error}"
     );
 }
+
+#[test]
+fn only_setting_names_are_respelled_not_text_that_starts_like_one() {
+    let error = Client::with_environment(
+        &Settings::new().profile("nobody").front_end(FrontEnd::C),
+        &env(),
+    )
+    .unwrap_err();
+    assert!(error.message().starts_with("profile 'nobody'"), "{error}");
+    let error = Client::with_environment(
+        &Settings::new().max_attempts(0).front_end(FrontEnd::Node),
+        &env(),
+    )
+    .unwrap_err();
+    assert!(error.message().starts_with("maxAttempts=0: "), "{error}");
+}
