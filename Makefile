@@ -37,6 +37,7 @@ VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
 .PHONY: bench
 .PHONY: dist test-dist notices check-notices
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c
+.PHONY: sandbox
 .PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e test-stress demo header check-header load clean fuzz fuzz-smoke
 
 all: lib cli
@@ -162,6 +163,13 @@ demo:
 	@echo "==> one-time build of the C library, CLI, Python wheel and Node addon (a few minutes the first time)"
 	@scripts/install-frontends.sh target/demo
 	@python3 scripts/demo.py
+
+# A local Cognito (cognito-local on 127.0.0.1) to try the README snippets against: prints the
+# export lines and how to read the code, runs until Ctrl-C, then removes what it made.
+sandbox:
+	@for tool in python3 node npm; do command -v $$tool >/dev/null || \
+	  { echo "make sandbox needs '$$tool' on PATH (see README: Requirements)"; exit 1; }; done
+	@python3 scripts/sandbox.py
 
 # cbindgen, pinned, installed once into the project's own tool folder: no global install needed.
 # A folder per version, so changing CBINDGEN_VERSION installs the new one.

@@ -11,23 +11,33 @@
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
 /**
+ * A cancellation flag for calls on the libuv pool, set by the JavaScript wrapper when the
+ * caller's `AbortSignal` aborts: the call starts no further attempt and ends its back-off.
+ */
+export declare class NativeCancellation {
+  constructor()
+  /** Sets the flag (idempotent). */
+  cancel(): void
+}
+
+/**
  * A client, or the configuration error that prevented building it. Construction never throws:
  * the wrapper reads `error` and throws the matching class.
  */
 export declare class NativeClient {
-  constructor(settings?: NativeSettings | undefined | null)
+  constructor(settings?: Record<string, string | number | boolean> | undefined | null)
   /** The error that prevented building the client, if any. */
   get error(): NativeError | null
   /** The endpoint requests go to (resolved when the client was built). */
   endpointUrl(): EndpointOutcome
   /** The `User-Agent` sent with every request. */
   userAgent(): string | null
-  /** One call on the libuv pool. */
-  getAttrCode(request: NativeRequest): Promise<Outcome>
+  /** One call on the libuv pool; `cancellation` stops it before its next attempt. */
+  getAttrCode(request: NativeRequest, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
   /** One blocking call. */
   getAttrCodeSync(request: NativeRequest): Outcome
-  /** One `VerifyUserAttribute` call on the libuv pool. */
-  verifyAttr(request: NativeVerifyRequest): Promise<Outcome>
+  /** One `VerifyUserAttribute` call on the libuv pool; `cancellation` as for `get_attr_code`. */
+  verifyAttr(request: NativeVerifyRequest, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
   /** One blocking `VerifyUserAttribute` call. */
   verifyAttrSync(request: NativeVerifyRequest): Outcome
 }
@@ -40,12 +50,12 @@ export interface EndpointOutcome {
 
 /**
  * One call with the process-wide client of `settings` (found or built on the libuv pool, like
- * the call itself).
+ * the call itself); `cancellation` stops it before its next attempt.
  */
-export declare function getAttrCode(request: NativeRequest, settings?: NativeSettings | undefined | null): Promise<Outcome>
+export declare function getAttrCode(request: NativeRequest, settings?: Record<string, string | number | boolean> | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
 
 /** One blocking call with the process-wide client of `settings`. */
-export declare function getAttrCodeSync(request: NativeRequest, settings?: NativeSettings | undefined | null): Outcome
+export declare function getAttrCodeSync(request: NativeRequest, settings?: Record<string, string | number | boolean> | undefined | null): Outcome
 
 /** Where Cognito sent the code; every field is optional in the service model. */
 export interface NativeCodeDeliveryDetails {
@@ -56,7 +66,7 @@ export interface NativeCodeDeliveryDetails {
 
 /**
  * A failed call. `kind` is one of `service`, `unknownService`, `invalidArgument`,
- * `configuration`, `network`, `timeout`, `tls`, `protocol`.
+ * `configuration`, `network`, `timeout`, `tls`, `protocol`, `cancelled`.
  */
 export interface NativeError {
   kind: string
@@ -100,30 +110,12 @@ export interface NativeRequest {
   clientMetadata?: Record<string, string>
 }
 
-/**
- * Settings of a client. Unset values come from the environment, then defaults. The JavaScript
- * wrapper has already checked every type and range.
- */
-export interface NativeSettings {
-  region?: string
-  endpointUrl?: string
-  connectTimeoutMs?: number
-  readTimeoutMs?: number
-  attemptTimeoutMs?: number
-  operationTimeoutMs?: number
-  maxAttempts?: number
-  retryMode?: string
-  caBundle?: string
-  verify?: boolean
-  allowInsecureHttp?: boolean
-  useFipsEndpoint?: boolean
-  useDualstackEndpoint?: boolean
-  retryReadTimeouts?: boolean
-  profile?: string
-  proxy?: string
-  validateToken?: boolean
-  /** Names the front end in the `User-Agent`, e.g. `lang/js md/nodejs#20.1.0`. */
-  userAgentSuffix?: string
+/** One row of the settings table as JavaScript sees it. */
+export interface NativeSettingSpec {
+  /** The option's name, e.g. `readTimeoutMs`. */
+  name: string
+  /** `text`, `path`, `duration` (ms), `attempts`, `retryMode` or `switch`. */
+  kind: string
 }
 
 /**
@@ -148,11 +140,17 @@ export interface Outcome {
  */
 export declare function serviceErrorCodes(): Array<string>
 
-/** One `VerifyUserAttribute` call with a client built from `settings` (on the libuv pool). */
-export declare function verifyAttr(request: NativeVerifyRequest, settings?: NativeSettings | undefined | null): Promise<Outcome>
+/** Every setting, in table order. */
+export declare function settingTable(): Array<NativeSettingSpec>
 
-/** One blocking `VerifyUserAttribute` call with a client built from `settings`. */
-export declare function verifyAttrSync(request: NativeVerifyRequest, settings?: NativeSettings | undefined | null): Outcome
+/**
+ * One `VerifyUserAttribute` call with the process-wide client of `settings` (on the libuv
+ * pool); `cancellation` as for `get_attr_code`.
+ */
+export declare function verifyAttr(request: NativeVerifyRequest, settings?: Record<string, string | number | boolean> | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
+
+/** One blocking `VerifyUserAttribute` call with the process-wide client of `settings`. */
+export declare function verifyAttrSync(request: NativeVerifyRequest, settings?: Record<string, string | number | boolean> | undefined | null): Outcome
 
 /** The version of the native library. */
 export declare const VERSION: string

@@ -836,10 +836,12 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.NativeCancellation = nativeBinding.NativeCancellation
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.getAttrCode = nativeBinding.getAttrCode
 module.exports.getAttrCodeSync = nativeBinding.getAttrCodeSync
 module.exports.serviceErrorCodes = nativeBinding.serviceErrorCodes
+module.exports.settingTable = nativeBinding.settingTable
 module.exports.verifyAttr = nativeBinding.verifyAttr
 module.exports.verifyAttrSync = nativeBinding.verifyAttrSync
 module.exports.VERSION = nativeBinding.VERSION

@@ -63,10 +63,20 @@ export interface Settings {
   validateToken?: boolean
 }
 
+/** Options of an async call. */
+export interface CallOptions {
+  /**
+   * Cancels the call: the promise rejects at once with a `CognitoAbortError` (`name`
+   * `"AbortError"`) and no further attempt starts.
+   */
+  signal?: AbortSignal
+}
+
 /** Sends a verification code; resolves to where it went, or `null` if the service did not say. */
 export declare function getAttrCode(
   input: GetAttrCodeInput,
   settings?: Settings,
+  options?: CallOptions,
 ): Promise<CodeDeliveryDetails | null>
 
 /** As `getAttrCode`, blocking the calling thread. */
@@ -84,7 +94,11 @@ export interface VerifyAttrInput {
 }
 
 /** Submits the code the user received; resolves once the attribute is verified. */
-export declare function verifyAttr(input: VerifyAttrInput, settings?: Settings): Promise<void>
+export declare function verifyAttr(
+  input: VerifyAttrInput,
+  settings?: Settings,
+  options?: CallOptions,
+): Promise<void>
 
 /** As `verifyAttr`, blocking the calling thread. */
 export declare function verifyAttrSync(input: VerifyAttrInput, settings?: Settings): void
@@ -95,9 +109,9 @@ export declare class Client {
   /** The endpoint; throws `CognitoConfigurationError` when it cannot be resolved. */
   readonly endpointUrl: string
   readonly userAgent: string
-  getAttrCode(input: GetAttrCodeInput): Promise<CodeDeliveryDetails | null>
+  getAttrCode(input: GetAttrCodeInput, options?: CallOptions): Promise<CodeDeliveryDetails | null>
   getAttrCodeSync(input: GetAttrCodeInput): CodeDeliveryDetails | null
-  verifyAttr(input: VerifyAttrInput): Promise<void>
+  verifyAttr(input: VerifyAttrInput, options?: CallOptions): Promise<void>
   verifyAttrSync(input: VerifyAttrInput): void
 }
 
@@ -112,13 +126,33 @@ export interface EndpointV2Like {
   path?: string
 }
 
+/** The SDK's logger interface; this client writes `debug` lines (the token is never in them). */
+export interface Logger {
+  debug(...content: any[]): void
+  info?(...content: any[]): void
+  warn?(...content: any[]): void
+  error?(...content: any[]): void
+}
+
 export interface CognitoIdentityProviderClientConfig {
   region?: Provider<string>
   endpoint?: Provider<string | URL | EndpointV2Like>
   maxAttempts?: Provider<number>
   retryMode?: Provider<string>
+  useFipsEndpoint?: Provider<boolean>
+  useDualstackEndpoint?: Provider<boolean>
+  profile?: string
+  /** Appended to the `User-Agent`: a string or `[name, version]` pairs. */
+  customUserAgent?: string | [string, string?][]
+  logger?: Logger
+  /**
+   * A `NodeHttpHandler` or its options: `connectionTimeout` (connect timeout, ms) and
+   * `requestTimeout` (read timeout, ms) are honoured.
+   */
+  requestHandler?: unknown
   /** Accepted for drop-in compatibility and ignored: the operation is unsigned. */
   credentials?: unknown
+  /** Any other option is ignored with a warning (once per process). */
   [option: string]: unknown
 }
 
@@ -170,14 +204,17 @@ export declare class VerifyUserAttributeCommand {
 
 export declare class CognitoIdentityProviderClient {
   constructor(config?: CognitoIdentityProviderClientConfig)
-  send(command: VerifyUserAttributeCommand, options?: unknown): Promise<VerifyUserAttributeCommandOutput>
+  send(
+    command: VerifyUserAttributeCommand,
+    options?: { abortSignal?: AbortSignal },
+  ): Promise<VerifyUserAttributeCommandOutput>
   send(
     command: VerifyUserAttributeCommand,
     callback: (error: unknown, output?: VerifyUserAttributeCommandOutput) => void,
   ): void
   send(
     command: GetUserAttributeVerificationCodeCommand,
-    options?: unknown,
+    options?: { abortSignal?: AbortSignal },
   ): Promise<GetUserAttributeVerificationCodeCommandOutput>
   send(
     command: GetUserAttributeVerificationCodeCommand,
@@ -265,6 +302,12 @@ export declare class CognitoProtocolError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_PROTOCOL'
   /** The start of the unparseable response body. */
   readonly bodyExcerpt?: string
+}
+
+/** The rejection of an aborted call (`name` is `"AbortError"`, `cause` the signal's reason). */
+export declare class CognitoAbortError extends CognitoError {
+  readonly name: 'AbortError'
+  readonly code: 'ABORT_ERR'
 }
 
 /** A bad argument, found before any I/O (a `TypeError`, like Node's `ERR_INVALID_ARG_TYPE`). */

@@ -2,6 +2,7 @@
 
 const binding = require('./lib/native')
 const errors = require('./lib/errors')
+const { CognitoAbortError } = require('./lib/abort')
 const { Client, getAttrCode, getAttrCodeSync, verifyAttr, verifyAttrSync } = require('./lib/client')
 const {
   CognitoIdentityProviderClient,
@@ -28,6 +29,7 @@ module.exports = {
   CognitoTimeoutError: errors.CognitoTimeoutError,
   CognitoTlsError: errors.CognitoTlsError,
   CognitoProtocolError: errors.CognitoProtocolError,
+  CognitoAbortError,
   MODELED_ERROR_CODES: errors.MODELED_ERROR_CODES,
   ...errors.modeledErrors,
 }

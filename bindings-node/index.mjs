@@ -20,6 +20,7 @@ export const {
   CognitoTimeoutError,
   CognitoTlsError,
   CognitoProtocolError,
+  CognitoAbortError,
   MODELED_ERROR_CODES,
   ResourceNotFoundException,
   InvalidParameterException,

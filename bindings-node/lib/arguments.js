@@ -3,6 +3,7 @@
 // Checks of everything a caller passes, before it reaches the native layer. Messages name the
 // argument and the type received, never the value (it may be the access token).
 
+const binding = require('./native')
 const { CognitoInvalidArgumentError } = require('./errors')
 
 function describe(value) {
@@ -12,17 +13,20 @@ function describe(value) {
   return `type ${typeof value}`
 }
 
+/** A setting's value is not a secret: a number or boolean is shown as it is. */
+function describeSetting(value) {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return describe(value)
+}
+
 function isPlainObject(value) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
   const proto = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
 }
 
-function fail(argument, expected, value) {
-  return new CognitoInvalidArgumentError(
-    `${argument} must be ${expected} (received ${describe(value)})`,
-    argument,
-  )
+function fail(argument, expected, value, shown = describe) {
+  return new CognitoInvalidArgumentError(`${argument} must be ${expected} (received ${shown(value)})`, argument)
 }
 
 function requireObject(argument, value) {
@@ -92,46 +96,56 @@ function verifyRequestFromCommandInput(input) {
 
 const U32_MAX = 0xffffffff
 
-const SETTING_CHECKS = {
-  region: (name, v) => requireString(name, v),
-  endpointUrl: (name, v) => (v instanceof URL ? v.href : requireString(name, v)),
-  connectTimeoutMs: (name, v) => integer(name, v, 0),
-  readTimeoutMs: (name, v) => integer(name, v, 0),
-  attemptTimeoutMs: (name, v) => integer(name, v, 0),
-  operationTimeoutMs: (name, v) => integer(name, v, 0),
-  maxAttempts: (name, v) => integer(name, v, 1),
-  retryMode: (name, v) => requireString(name, v),
-  caBundle: (name, v) => requireString(name, v),
-  verify: boolean,
-  allowInsecureHttp: boolean,
-  useFipsEndpoint: boolean,
-  useDualstackEndpoint: boolean,
-  retryReadTimeouts: boolean,
-  profile: (name, v) => requireString(name, v),
-  proxy: (name, v) => requireString(name, v),
-  validateToken: boolean,
+// The check of each kind of the core's settings table; the table names every setting.
+const KIND_CHECKS = {
+  text: requireSettingString,
+  path: requireSettingString,
+  retryMode: requireSettingString,
+  duration: (name, v) => integer(name, v, 0),
+  attempts: (name, v) => integer(name, v, 1),
+  switch: boolean,
+}
+// Where JavaScript takes more than the kind: a `URL` object as well as a string.
+const SETTING_OVERRIDES = {
+  endpointUrl: (name, v) => (v instanceof URL ? v.href : requireSettingString(name, v)),
+}
+
+const SETTING_CHECKS = Object.fromEntries(
+  binding.settingTable().map(({ name, kind }) => [name, SETTING_OVERRIDES[name] ?? KIND_CHECKS[kind]]),
+)
+
+function requireSettingString(name, value) {
+  if (typeof value !== 'string' || value === '') throw fail(name, 'a non-empty string', value, describeSetting)
+  return value
 }
 
 function integer(name, value, min) {
   if (!Number.isInteger(value) || value < min || value > U32_MAX) {
-    throw fail(name, `an integer from ${min} to ${U32_MAX}`, value)
+    throw fail(name, `an integer from ${min} to ${U32_MAX}`, value, describeSetting)
   }
   return value
 }
 
 function boolean(name, value) {
-  if (typeof value !== 'boolean') throw fail(name, 'a boolean', value)
+  if (typeof value !== 'boolean') throw fail(name, 'a boolean', value, describeSetting)
   return value
 }
 
 const USER_AGENT_SUFFIX = `lang/js md/nodejs#${process.versions.node}`
 
+/** The `{ signal }` of an async call's options. */
+function signalOption(options) {
+  if (options === undefined || options === null) return undefined
+  requireObject('options', options)
+  return options.signal
+}
+
 /**
  * The native settings from the caller's. Unknown keys are rejected so that a typo
  * (`endpointURL`) is not silently ignored; `undefined` and `null` values mean "not set".
  */
-function nativeSettings(settings) {
-  if (settings === undefined || settings === null) return { userAgentSuffix: USER_AGENT_SUFFIX }
+function nativeSettings(settings, userAgentSuffix = USER_AGENT_SUFFIX) {
+  if (settings === undefined || settings === null) return { userAgentSuffix }
   requireObject('settings', settings)
   const native = {}
   for (const [key, value] of Object.entries(settings)) {
@@ -144,7 +158,7 @@ function nativeSettings(settings) {
     }
     if (value !== undefined && value !== null) native[key] = check(`settings.${key}`, value)
   }
-  native.userAgentSuffix = USER_AGENT_SUFFIX
+  native.userAgentSuffix = userAgentSuffix
   return native
 }
 
@@ -154,5 +168,8 @@ module.exports = {
   verifyRequestFromInput,
   verifyRequestFromCommandInput,
   nativeSettings,
+  signalOption,
   fail,
+  SETTING_NAMES: Object.keys(SETTING_CHECKS),
+  USER_AGENT_SUFFIX,
 }

@@ -6,7 +6,11 @@
 const { inspect } = require('node:util')
 const binding = require('./native')
 const { fromNative } = require('./errors')
-const { requestFromInput, verifyRequestFromInput, nativeSettings } = require('./arguments')
+const { requestFromInput, verifyRequestFromInput, nativeSettings, signalOption } = require('./arguments')
+const { withAbortSignal } = require('./abort')
+
+// Known only inside this package: the way the SDK-compatible client passes its User-Agent.
+const USER_AGENT_SUFFIX = Symbol('userAgentSuffix')
 
 /** The output or the error of a native outcome: `{ output }` or `{ error }`. */
 function unwrap(outcome) {
@@ -30,14 +34,18 @@ function verified() {
   return undefined
 }
 
-/** Runs `call` with the request `toRequest` checks; argument errors reject instead of throwing. */
-async function callAsync(call, input, toRequest = requestFromInput, shape = details) {
+/**
+ * Runs `call(request, cancellation)` with the request `toRequest` checks, under the `signal` of
+ * `options`, and shapes its output with `shape`; argument errors reject instead of throwing.
+ */
+async function callAsync(call, input, options, toRequest = requestFromInput, shape = details) {
   const request = toRequest(input)
-  return shape(unwrap(await call(request)))
+  const signal = signalOption(options)
+  return shape(unwrap(await withAbortSignal('options.signal', signal, (cancellation) => call(request, cancellation))))
 }
 
-function newNativeClient(settings) {
-  const native = new binding.NativeClient(nativeSettings(settings))
+function newNativeClient(settings, userAgentSuffix) {
+  const native = new binding.NativeClient(nativeSettings(settings, userAgentSuffix))
   if (native.error) throw fromNative(native.error)
   return native
 }
@@ -49,8 +57,13 @@ function newNativeClient(settings) {
 class Client {
   #native
 
-  constructor(settings) {
-    this.#native = newNativeClient(settings)
+  constructor(settings, internal) {
+    this.#native = newNativeClient(settings, internal?.[USER_AGENT_SUFFIX])
+  }
+
+  /** For the SDK-compatible client, which names the front end (and `customUserAgent`) itself. */
+  static _withUserAgentSuffix(settings, userAgentSuffix) {
+    return new Client(settings, { [USER_AGENT_SUFFIX]: userAgentSuffix })
   }
 
   /** The endpoint requests are sent to; throws `CognitoConfigurationError` when unresolvable. */
@@ -65,8 +78,9 @@ class Client {
     return this.#native.userAgent()
   }
 
-  getAttrCode(input) {
-    return callAsync((request) => this.#native.getAttrCode(request), input)
+  /** `options.signal`: an `AbortSignal` that cancels the call. */
+  getAttrCode(input, options) {
+    return callAsync((request, cancellation) => this.#native.getAttrCode(request, cancellation), input, options)
   }
 
   getAttrCodeSync(input) {
@@ -75,8 +89,14 @@ class Client {
 
   /** Submits the code the user received (`{ accessToken, attributeName, code }`); resolves to
    * `undefined` once the attribute is verified. */
-  verifyAttr(input) {
-    return callAsync((request) => this.#native.verifyAttr(request), input, verifyRequestFromInput, verified)
+  verifyAttr(input, options) {
+    return callAsync(
+      (request, cancellation) => this.#native.verifyAttr(request, cancellation),
+      input,
+      options,
+      verifyRequestFromInput,
+      verified,
+    )
   }
 
   verifyAttrSync(input) {
@@ -84,13 +104,13 @@ class Client {
   }
 
   /** Resolves a raw native outcome; used by the SDK-compatible client. */
-  _send(request) {
-    return this.#native.getAttrCode(request).then(unwrap)
+  _send(request, cancellation) {
+    return this.#native.getAttrCode(request, cancellation).then(unwrap)
   }
 
   /** Resolves a raw `VerifyUserAttribute` outcome; used by the SDK-compatible client. */
-  _sendVerify(request) {
-    return this.#native.verifyAttr(request).then(unwrap)
+  _sendVerify(request, cancellation) {
+    return this.#native.verifyAttr(request, cancellation).then(unwrap)
   }
 
   [inspect.custom]() {
@@ -104,15 +124,18 @@ class Client {
   }
 }
 
-/** One call with the process-wide client of `settings` (shared by consecutive one-shot calls). */
-function getAttrCode(input, settings) {
+/**
+ * One call with the process-wide client of `settings` (shared by consecutive one-shot calls);
+ * `options.signal`: an `AbortSignal` that cancels the call.
+ */
+function getAttrCode(input, settings, options) {
   let native
   try {
     native = nativeSettings(settings)
   } catch (error) {
     return Promise.reject(error)
   }
-  return callAsync((request) => binding.getAttrCode(request, native), input)
+  return callAsync((request, cancellation) => binding.getAttrCode(request, native, cancellation), input, options)
 }
 
 /** One blocking call with the process-wide client of `settings`. */
@@ -121,18 +144,25 @@ function getAttrCodeSync(input, settings) {
   return details(unwrap(binding.getAttrCodeSync(requestFromInput(input), native)))
 }
 
-/** One `VerifyUserAttribute` call with a client built from `settings`. */
-function verifyAttr(input, settings) {
+/** One `VerifyUserAttribute` call with the process-wide client of `settings`; `options` as for
+ * `getAttrCode`. */
+function verifyAttr(input, settings, options) {
   let native
   try {
     native = nativeSettings(settings)
   } catch (error) {
     return Promise.reject(error)
   }
-  return callAsync((request) => binding.verifyAttr(request, native), input, verifyRequestFromInput, verified)
+  return callAsync(
+    (request, cancellation) => binding.verifyAttr(request, native, cancellation),
+    input,
+    options,
+    verifyRequestFromInput,
+    verified,
+  )
 }
 
-/** One blocking `VerifyUserAttribute` call with a client built from `settings`. */
+/** One blocking `VerifyUserAttribute` call with the process-wide client of `settings`. */
 function verifyAttrSync(input, settings) {
   const native = nativeSettings(settings)
   return verified(unwrap(binding.verifyAttrSync(verifyRequestFromInput(input), native)))

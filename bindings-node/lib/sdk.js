@@ -6,7 +6,53 @@
 
 const { inspect } = require('node:util')
 const { Client } = require('./client')
-const { requestFromCommandInput, verifyRequestFromCommandInput, fail } = require('./arguments')
+const { requestFromCommandInput, verifyRequestFromCommandInput, fail, USER_AGENT_SUFFIX } = require('./arguments')
+const { withAbortSignal } = require('./abort')
+
+const CLIENT_NAME = 'CognitoIdentityProviderClient'
+const COMMAND_NAME = 'GetUserAttributeVerificationCodeCommand'
+
+// Options of the SDK's client config that this client honours.
+const HONOURED = new Set([
+  'region',
+  'endpoint',
+  'maxAttempts',
+  'retryMode',
+  'useFipsEndpoint',
+  'useDualstackEndpoint',
+  'customUserAgent',
+  'logger',
+  'requestHandler',
+  'profile',
+])
+// Accepted without a word: they change nothing for an unsigned call.
+const IRRELEVANT = new Set([
+  'credentials',
+  'credentialDefaultProvider',
+  'signer',
+  'signingEscapePath',
+  'signingName',
+  'signingRegion',
+  'systemClockOffset',
+  'sha256',
+  'apiVersion',
+  'serviceId',
+  'runtime',
+  'defaultUserAgentProvider',
+])
+// Options already warned about in this process: each is named once, not on every client.
+const warned = new Set()
+
+function warnUnsupported(config) {
+  for (const key of Object.keys(config)) {
+    if (HONOURED.has(key) || IRRELEVANT.has(key) || warned.has(key) || config[key] === undefined) continue
+    warned.add(key)
+    process.emitWarning(
+      `${CLIENT_NAME} option "${key}" is not supported by cognito-attr-code and is ignored`,
+      { code: 'COGNITO_ATTR_CODE_UNSUPPORTED_OPTION' },
+    )
+  }
+}
 
 const REDACTED = '***'
 
@@ -77,10 +123,42 @@ function endpointUrl(endpoint) {
   throw fail('endpoint', 'a URL string, a URL or an endpoint object', endpoint)
 }
 
+/** The SDK's `customUserAgent`: a string, or `[name, version?]` pairs. */
+function customUserAgent(value) {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) {
+    return value.map((pair) => (Array.isArray(pair) ? pair.filter(Boolean).join('/') : String(pair))).join(' ')
+  }
+  throw fail('customUserAgent', 'a string or an array of [name, version] pairs', value)
+}
+
 /**
- * The client. Accepts `region`, `endpoint`, `maxAttempts` and `retryMode` (values or provider
- * functions); other SDK options (`credentials`, `logger`, ...) are accepted and ignored — this
- * operation is unsigned.
+ * The timeouts of the SDK's `requestHandler`: a `NodeHttpHandler` (its `configProvider`) or its
+ * options object. `connectionTimeout` is the connect timeout; `requestTimeout` (formerly
+ * `socketTimeout`) the time a socket may stay idle, i.e. the read timeout.
+ */
+async function handlerTimeouts(handler) {
+  if (handler === undefined || handler === null) return {}
+  let options = handler
+  if (handler.configProvider && typeof handler.configProvider.then === 'function') {
+    options = await handler.configProvider
+  } else if (typeof handler.handle === 'function') {
+    warnUnsupported({ requestHandler: handler })
+    return {}
+  }
+  return {
+    connectTimeoutMs: options.connectionTimeout || undefined,
+    readTimeoutMs: (options.requestTimeout ?? options.socketTimeout) || undefined,
+  }
+}
+
+/**
+ * The client. Honours `region`, `endpoint`, `maxAttempts`, `retryMode`, `useFipsEndpoint`,
+ * `useDualstackEndpoint`, `profile` (values or provider functions), `customUserAgent`, `logger`
+ * and the request handler's `connectionTimeout` / `requestTimeout`. Credentials and signing
+ * options are accepted and ignored (the operation is unsigned); any other option is ignored
+ * with a warning, once per process.
  */
 class CognitoIdentityProviderClient {
   #config
@@ -88,19 +166,36 @@ class CognitoIdentityProviderClient {
 
   constructor(config = {}) {
     this.#config = config ?? {}
+    warnUnsupported(this.#config)
   }
 
   #resolve() {
     if (!this.#client) {
       this.#client = (async () => {
         const config = this.#config
-        const [region, endpoint, maxAttempts, retryMode] = await Promise.all([
-          provided(config.region),
-          provided(config.endpoint),
-          provided(config.maxAttempts),
-          provided(config.retryMode),
-        ])
-        return new Client({ region, endpointUrl: endpointUrl(endpoint), maxAttempts, retryMode })
+        const [region, endpoint, maxAttempts, retryMode, useFipsEndpoint, useDualstackEndpoint, profile, timeouts] =
+          await Promise.all([
+            provided(config.region),
+            provided(config.endpoint),
+            provided(config.maxAttempts),
+            provided(config.retryMode),
+            provided(config.useFipsEndpoint),
+            provided(config.useDualstackEndpoint),
+            provided(config.profile),
+            handlerTimeouts(config.requestHandler),
+          ])
+        const custom = customUserAgent(config.customUserAgent)
+        const settings = {
+          region,
+          endpointUrl: endpointUrl(endpoint),
+          maxAttempts,
+          retryMode,
+          useFipsEndpoint,
+          useDualstackEndpoint,
+          profile,
+          ...timeouts,
+        }
+        return Client._withUserAgentSuffix(settings, custom ? `${USER_AGENT_SUFFIX} ${custom}` : USER_AGENT_SUFFIX)
       })()
       // A configuration error is reported by every `send`, and is not cached as unhandled.
       this.#client.catch(() => {})
@@ -108,10 +203,14 @@ class CognitoIdentityProviderClient {
     return this.#client
   }
 
-  /** Sends `command`; `callback(error, output)` is the SDK's legacy form. */
+  /**
+   * Sends `command`; `options.abortSignal` cancels it (as in the SDK); `callback(error, output)`
+   * is the SDK's legacy form.
+   */
   send(command, optionsOrCallback, callback) {
     const cb = typeof optionsOrCallback === 'function' ? optionsOrCallback : callback
-    const promise = this.#send(command)
+    const options = typeof optionsOrCallback === 'function' ? undefined : optionsOrCallback
+    const promise = this.#logged(command, this.#send(command, options))
     if (typeof cb !== 'function') return promise
     promise.then(
       (output) => cb(null, output),
@@ -120,18 +219,41 @@ class CognitoIdentityProviderClient {
     return undefined
   }
 
-  async #send(command) {
+  async #send(command, options) {
+    const signal = options === undefined || options === null ? undefined : options.abortSignal
     if (command instanceof VerifyUserAttributeCommand) {
       const request = verifyRequestFromCommandInput(command.input)
       const client = await this.#resolve()
-      return { $metadata: sdkMetadata(await client._sendVerify(request)) }
+      const output = await withAbortSignal('options.abortSignal', signal, (cancellation) =>
+        client._sendVerify(request, cancellation),
+      )
+      return { $metadata: sdkMetadata(output) }
     }
     if (!(command instanceof GetUserAttributeVerificationCodeCommand)) {
       throw fail('command', 'a GetUserAttributeVerificationCodeCommand or VerifyUserAttributeCommand', command)
     }
     const request = requestFromCommandInput(command.input)
     const client = await this.#resolve()
-    return sdkOutput(await client._send(request))
+    return sdkOutput(
+      await withAbortSignal('options.abortSignal', signal, (cancellation) => client._send(request, cancellation)),
+    )
+  }
+
+  /** Debug lines to the SDK-style `logger`, with the command's input redacted. */
+  async #logged(command, pending) {
+    const logger = this.#config.logger
+    const debug = logger && typeof logger.debug === 'function' ? (entry) => logger.debug(entry) : undefined
+    const entry = { clientName: CLIENT_NAME, commandName: command?.constructor?.name ?? COMMAND_NAME }
+    debug?.({ ...entry, input: redacted(command?.input) })
+    try {
+      const output = await pending
+      const { $metadata, ...rest } = output
+      debug?.({ ...entry, output: rest, metadata: $metadata })
+      return output
+    } catch (error) {
+      debug?.({ ...entry, error: { name: error.name, message: error.message }, metadata: error.$metadata })
+      throw error
+    }
   }
 
   /** Nothing to release early: connections close when the client is garbage-collected. */

@@ -2,13 +2,16 @@
 //! concurrent ones (the core client is `Send + Sync` and cheap to clone into each task).
 
 use cognito_attr_code::Client;
-use napi::bindgen_prelude::AsyncTask;
+use std::collections::HashMap;
+
+use napi::bindgen_prelude::{AsyncTask, Either3};
+
 use napi_derive::napi;
 
 use crate::outcome::{NativeError, Outcome};
 use crate::request::{NativeRequest, NativeVerifyRequest};
-use crate::settings::NativeSettings;
-use crate::task::{GetAttrCodeTask, Sender, VerifyAttrTask};
+use crate::settings;
+use crate::task::{GetAttrCodeTask, NativeCancellation, Sender, VerifyAttrTask};
 
 /// A client, or the configuration error that prevented building it. Construction never throws:
 /// the wrapper reads `error` and throws the matching class.
@@ -27,13 +30,10 @@ pub struct EndpointOutcome {
 #[napi]
 impl NativeClient {
     #[napi(constructor)]
-    pub fn new(settings: Option<NativeSettings>) -> Self {
-        let client = settings
-            .unwrap_or_default()
-            .into_core()
-            .and_then(|settings| {
-                Client::new(&settings).map_err(|e| Box::new(NativeError::from(&e)))
-            });
+    pub fn new(settings: Option<HashMap<String, Either3<String, f64, bool>>>) -> Self {
+        let client = settings::into_core(settings).and_then(|settings| {
+            Client::new(&settings).map_err(|e| Box::new(NativeError::from(&e)))
+        });
         Self { client }
     }
 
@@ -68,28 +68,44 @@ impl NativeClient {
         self.client.as_ref().ok().map(|c| c.user_agent().to_owned())
     }
 
-    /// One call on the libuv pool.
+    /// One call on the libuv pool; `cancellation` stops it before its next attempt.
     #[napi]
-    pub fn get_attr_code(&self, request: NativeRequest) -> AsyncTask<GetAttrCodeTask> {
-        AsyncTask::new(GetAttrCodeTask::new(self.sender(), request.into_core()))
+    pub fn get_attr_code(
+        &self,
+        request: NativeRequest,
+        cancellation: Option<&NativeCancellation>,
+    ) -> AsyncTask<GetAttrCodeTask> {
+        AsyncTask::new(GetAttrCodeTask::new(
+            self.sender(),
+            request.into_core(),
+            cancellation,
+        ))
     }
 
     /// One blocking call.
     #[napi]
     pub fn get_attr_code_sync(&self, request: NativeRequest) -> Outcome {
-        self.sender().send(&request.into_core())
+        self.sender().send(&request.into_core(), None)
     }
 
-    /// One `VerifyUserAttribute` call on the libuv pool.
+    /// One `VerifyUserAttribute` call on the libuv pool; `cancellation` as for `get_attr_code`.
     #[napi]
-    pub fn verify_attr(&self, request: NativeVerifyRequest) -> AsyncTask<VerifyAttrTask> {
-        AsyncTask::new(VerifyAttrTask::new(self.sender(), request.into_core()))
+    pub fn verify_attr(
+        &self,
+        request: NativeVerifyRequest,
+        cancellation: Option<&NativeCancellation>,
+    ) -> AsyncTask<VerifyAttrTask> {
+        AsyncTask::new(VerifyAttrTask::new(
+            self.sender(),
+            request.into_core(),
+            cancellation,
+        ))
     }
 
     /// One blocking `VerifyUserAttribute` call.
     #[napi]
     pub fn verify_attr_sync(&self, request: NativeVerifyRequest) -> Outcome {
-        self.sender().send_verify(&request.into_core())
+        self.sender().send_verify(&request.into_core(), None)
     }
 }
 

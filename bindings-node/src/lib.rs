@@ -16,10 +16,12 @@ mod settings;
 pub use client::NativeClient;
 pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
 pub use request::{NativeRequest, NativeVerifyRequest};
-pub use settings::NativeSettings;
-pub use task::{GetAttrCodeTask, VerifyAttrTask};
+pub use settings::{setting_table, NativeSettingSpec};
+pub use task::{GetAttrCodeTask, NativeCancellation, VerifyAttrTask};
 
-use napi::bindgen_prelude::AsyncTask;
+use std::collections::HashMap;
+
+use napi::bindgen_prelude::{AsyncTask, Either3};
 use napi_derive::napi;
 use task::Sender;
 
@@ -28,36 +30,53 @@ use task::Sender;
 pub const VERSION: &str = cognito_attr_code::VERSION;
 
 /// One call with the process-wide client of `settings` (found or built on the libuv pool, like
-/// the call itself).
+/// the call itself); `cancellation` stops it before its next attempt.
 #[napi]
 pub fn get_attr_code(
     request: NativeRequest,
-    settings: Option<NativeSettings>,
+    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
+    cancellation: Option<&NativeCancellation>,
 ) -> AsyncTask<GetAttrCodeTask> {
-    let sender = Sender::OneShot(settings.unwrap_or_default().into_core());
-    AsyncTask::new(GetAttrCodeTask::new(sender, request.into_core()))
+    let sender = Sender::OneShot(settings::into_core(settings));
+    AsyncTask::new(GetAttrCodeTask::new(
+        sender,
+        request.into_core(),
+        cancellation,
+    ))
 }
 
 /// One blocking call with the process-wide client of `settings`.
 #[napi]
-pub fn get_attr_code_sync(request: NativeRequest, settings: Option<NativeSettings>) -> Outcome {
-    Sender::OneShot(settings.unwrap_or_default().into_core()).send(&request.into_core())
+pub fn get_attr_code_sync(
+    request: NativeRequest,
+    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
+) -> Outcome {
+    Sender::OneShot(settings::into_core(settings)).send(&request.into_core(), None)
 }
 
-/// One `VerifyUserAttribute` call with a client built from `settings` (on the libuv pool).
+/// One `VerifyUserAttribute` call with the process-wide client of `settings` (on the libuv
+/// pool); `cancellation` as for `get_attr_code`.
 #[napi]
 pub fn verify_attr(
     request: NativeVerifyRequest,
-    settings: Option<NativeSettings>,
+    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
+    cancellation: Option<&NativeCancellation>,
 ) -> AsyncTask<VerifyAttrTask> {
-    let sender = Sender::OneShot(settings.unwrap_or_default().into_core());
-    AsyncTask::new(VerifyAttrTask::new(sender, request.into_core()))
+    let sender = Sender::OneShot(settings::into_core(settings));
+    AsyncTask::new(VerifyAttrTask::new(
+        sender,
+        request.into_core(),
+        cancellation,
+    ))
 }
 
-/// One blocking `VerifyUserAttribute` call with a client built from `settings`.
+/// One blocking `VerifyUserAttribute` call with the process-wide client of `settings`.
 #[napi]
-pub fn verify_attr_sync(request: NativeVerifyRequest, settings: Option<NativeSettings>) -> Outcome {
-    Sender::OneShot(settings.unwrap_or_default().into_core()).send_verify(&request.into_core())
+pub fn verify_attr_sync(
+    request: NativeVerifyRequest,
+    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
+) -> Outcome {
+    Sender::OneShot(settings::into_core(settings)).send_verify(&request.into_core(), None)
 }
 
 /// Every modeled service error code, in the order of core's one error table (the JavaScript

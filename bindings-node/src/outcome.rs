@@ -2,8 +2,8 @@
 //! into an instance of the matching error class.
 
 use cognito_attr_code::{
-    CodeDeliveryDetails, Error, ErrorKind, GetAttrCodeOutput, ResponseFacts, TimeoutPhase,
-    VerifyAttrOutput,
+    CodeDeliveryDetails, Error, ErrorKind, FrontEnd, GetAttrCodeOutput, ResponseFacts,
+    TimeoutPhase, VerifyAttrOutput,
 };
 use napi_derive::napi;
 
@@ -30,7 +30,7 @@ pub struct NativeOutput {
 }
 
 /// A failed call. `kind` is one of `service`, `unknownService`, `invalidArgument`,
-/// `configuration`, `network`, `timeout`, `tls`, `protocol`.
+/// `configuration`, `network`, `timeout`, `tls`, `protocol`, `cancelled`.
 #[napi(object)]
 #[derive(Clone)]
 pub struct NativeError {
@@ -104,7 +104,7 @@ impl From<&Error> for NativeError {
             ErrorKind::Service(_) => "service",
             ErrorKind::UnknownService(_) => "unknownService",
             ErrorKind::InvalidArgument { argument } => {
-                native.argument = Some(camel_case(argument));
+                native.argument = Some(FrontEnd::Node.parameter(argument));
                 "invalidArgument"
             }
             ErrorKind::Configuration { setting } => {
@@ -126,29 +126,12 @@ impl From<&Error> for NativeError {
             }
             ErrorKind::Tls => "tls",
             ErrorKind::Protocol => "protocol",
+            ErrorKind::Cancelled => "cancelled",
             _ => "protocol",
         }
         .into();
         native
     }
-}
-
-/// The core names arguments in snake case (`access_token`, `client_metadata key`); JavaScript
-/// callers know them as `accessToken`, `clientMetadata key`.
-fn camel_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut upper = false;
-    for c in name.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 impl From<CodeDeliveryDetails> for NativeCodeDeliveryDetails {

@@ -1,88 +1,87 @@
-//! Client settings as JavaScript passes them, converted to the core's `Settings`.
+//! Client settings as JavaScript passes them (camelCase names, durations in milliseconds),
+//! converted row by row of the core's settings table: a setting added to the table needs nothing
+//! here. The JavaScript wrapper has already checked every name, type and range.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
-use cognito_attr_code::{CommonSettings, InvalidValue, MaxAttempts, RetryMode, Settings};
+use cognito_attr_code::{FrontEnd, SettingKind, SettingValue, Settings, SETTINGS};
+use napi::bindgen_prelude::Either3;
 use napi_derive::napi;
 
 use crate::outcome::NativeError;
 
-/// Settings of a client. Unset values come from the environment, then defaults. The JavaScript
-/// wrapper has already checked every type and range.
+/// Settings of a client by their JavaScript names, plus `userAgentSuffix` (names the front end
+/// in the `User-Agent`). Unset values come from the environment, then defaults. (Spelled out in
+/// the exported signatures: napi-rs writes no TypeScript for an alias.)
+pub type NativeSettings = HashMap<String, Either3<String, f64, bool>>;
+
+/// Names the front end in the `User-Agent`; not a row of the table.
+const USER_AGENT_SUFFIX: &str = "userAgentSuffix";
+
+/// One row of the settings table as JavaScript sees it.
 #[napi(object)]
-#[derive(Default)]
-pub struct NativeSettings {
-    pub region: Option<String>,
-    pub endpoint_url: Option<String>,
-    pub connect_timeout_ms: Option<u32>,
-    pub read_timeout_ms: Option<u32>,
-    pub attempt_timeout_ms: Option<u32>,
-    pub operation_timeout_ms: Option<u32>,
-    pub max_attempts: Option<u32>,
-    pub retry_mode: Option<String>,
-    pub ca_bundle: Option<String>,
-    pub verify: Option<bool>,
-    pub allow_insecure_http: Option<bool>,
-    pub use_fips_endpoint: Option<bool>,
-    pub use_dualstack_endpoint: Option<bool>,
-    pub retry_read_timeouts: Option<bool>,
-    pub profile: Option<String>,
-    pub proxy: Option<String>,
-    pub validate_token: Option<bool>,
-    /// Names the front end in the `User-Agent`, e.g. `lang/js md/nodejs#20.1.0`.
-    pub user_agent_suffix: Option<String>,
+pub struct NativeSettingSpec {
+    /// The option's name, e.g. `readTimeoutMs`.
+    pub name: String,
+    /// `text`, `path`, `duration` (ms), `attempts`, `retryMode` or `switch`.
+    pub kind: String,
 }
 
-impl NativeSettings {
-    /// The core settings, or a configuration error for a value the core cannot represent.
-    pub fn into_core(self) -> Result<Settings, Box<NativeError>> {
-        let mut settings = Settings::new().with_common(CommonSettings {
-            region: self.region,
-            endpoint_url: self.endpoint_url,
-            allow_insecure_http: self.allow_insecure_http,
-            use_fips_endpoint: self.use_fips_endpoint,
-            use_dualstack_endpoint: self.use_dualstack_endpoint,
-            retry_read_timeouts: self.retry_read_timeouts,
-            profile: self.profile,
-            proxy: self.proxy,
-            validate_token: self.validate_token,
-        });
-        if let Some(ms) = self.connect_timeout_ms {
-            settings = settings.connect_timeout(Duration::from_millis(ms.into()));
+/// Every setting, in table order.
+#[napi]
+pub fn setting_table() -> Vec<NativeSettingSpec> {
+    SETTINGS
+        .iter()
+        .map(|spec| NativeSettingSpec {
+            name: spec.spelled(FrontEnd::Node),
+            kind: match spec.kind {
+                SettingKind::Text => "text",
+                SettingKind::Path => "path",
+                SettingKind::Duration => "duration",
+                SettingKind::Attempts => "attempts",
+                SettingKind::RetryMode => "retryMode",
+                SettingKind::Switch => "switch",
+            }
+            .into(),
+        })
+        .collect()
+}
+
+/// The core settings, or a configuration error naming the option as JavaScript spells it.
+pub fn into_core(settings: Option<NativeSettings>) -> Result<Settings, Box<NativeError>> {
+    let mut core = Settings::new().front_end(FrontEnd::Node);
+    for (name, value) in settings.unwrap_or_default() {
+        if name == USER_AGENT_SUFFIX {
+            if let Either3::A(suffix) = value {
+                core = core.user_agent_suffix(suffix);
+            }
+            continue;
         }
-        if let Some(ms) = self.read_timeout_ms {
-            settings = settings.read_timeout(Duration::from_millis(ms.into()));
-        }
-        if let Some(ms) = self.attempt_timeout_ms {
-            settings = settings.attempt_timeout(Duration::from_millis(ms.into()));
-        }
-        if let Some(ms) = self.operation_timeout_ms {
-            settings = settings.operation_timeout(Duration::from_millis(ms.into()));
-        }
-        if let Some(attempts) = self.max_attempts {
-            let valid = MaxAttempts::new(attempts).map_err(|why| invalid("maxAttempts", why))?;
-            settings = settings.max_attempts(valid.get());
-        }
-        if let Some(mode) = self.retry_mode {
-            let parsed = mode
-                .parse::<RetryMode>()
-                .map_err(|why| invalid("retryMode", why))?;
-            settings = settings.retry_mode(parsed);
-        }
-        if let Some(path) = self.ca_bundle {
-            settings = settings.ca_bundle(path);
-        }
-        if let Some(verify) = self.verify {
-            settings = settings.verify_tls(verify);
-        }
-        if let Some(suffix) = self.user_agent_suffix {
-            settings = settings.user_agent_suffix(suffix);
-        }
-        Ok(settings)
+        let spec = SETTINGS
+            .iter()
+            .find(|spec| spec.spelled(FrontEnd::Node) == name)
+            .ok_or_else(|| invalid(&name, "is not a known setting".into()))?;
+        let converted = match (spec.kind, value) {
+            (SettingKind::Text, Either3::A(text)) => SettingValue::Text(text),
+            (SettingKind::Path, Either3::A(path)) => SettingValue::Path(path.into()),
+            (SettingKind::RetryMode, Either3::A(mode)) => SettingValue::RetryMode(mode),
+            (SettingKind::Switch, Either3::C(on)) => SettingValue::Switch(on),
+            (SettingKind::Duration, Either3::B(ms)) if ms >= 0.0 && ms.fract() == 0.0 => {
+                SettingValue::Duration(Duration::from_millis(ms as u64))
+            }
+            (SettingKind::Attempts, Either3::B(count)) if count.fract() == 0.0 => {
+                SettingValue::Attempts(count as i64)
+            }
+            _ => return Err(invalid(&name, "has the wrong type".into())),
+        };
+        core = core
+            .set(spec.name, converted)
+            .map_err(|why| invalid(&name, why.to_string()))?;
     }
+    Ok(core)
 }
 
-/// A configuration error naming the setting as JavaScript spells it.
-fn invalid(setting: &str, why: InvalidValue) -> Box<NativeError> {
-    Box::new(NativeError::configuration(setting, why.to_string()))
+fn invalid(setting: &str, why: String) -> Box<NativeError> {
+    Box::new(NativeError::configuration(setting, why))
 }

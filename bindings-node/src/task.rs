@@ -1,7 +1,7 @@
 //! The call as an `AsyncTask`: `compute` (the blocking HTTP exchange) runs on the libuv pool,
 //! never on the JavaScript thread.
 
-use cognito_attr_code::{Client, GetAttrCodeRequest, Settings, VerifyAttrRequest};
+use cognito_attr_code::{Cancellation, Client, GetAttrCodeRequest, Settings, VerifyAttrRequest};
 use napi::{Env, Result, Task};
 use napi_derive::napi;
 
@@ -15,13 +15,21 @@ pub(crate) enum Sender {
 
 impl Sender {
     /// Sends `request`, blocking; every failure becomes an `Outcome`.
-    pub(crate) fn send(&self, request: &GetAttrCodeRequest) -> Outcome {
-        self.run(|client| client.get_attr_code(request))
+    pub(crate) fn send(
+        &self,
+        request: &GetAttrCodeRequest,
+        cancellation: Option<&Cancellation>,
+    ) -> Outcome {
+        self.run(|client| client.get_attr_code_cancellable(request, cancellation))
     }
 
     /// Sends a `VerifyUserAttribute` request, blocking; every failure becomes an `Outcome`.
-    pub(crate) fn send_verify(&self, request: &VerifyAttrRequest) -> Outcome {
-        self.run(|client| client.verify_attr(request))
+    pub(crate) fn send_verify(
+        &self,
+        request: &VerifyAttrRequest,
+        cancellation: Option<&Cancellation>,
+    ) -> Outcome {
+        self.run(|client| client.verify_attr_cancellable(request, cancellation))
     }
 
     fn run<O: Into<NativeOutput>>(
@@ -48,11 +56,42 @@ pub(crate) fn one_shot_client(settings: &Settings) -> cognito_attr_code::Result<
 pub struct GetAttrCodeTask {
     sender: Sender,
     request: GetAttrCodeRequest,
+    cancellation: Option<Cancellation>,
 }
 
 impl GetAttrCodeTask {
-    pub(crate) fn new(sender: Sender, request: GetAttrCodeRequest) -> Self {
-        Self { sender, request }
+    pub(crate) fn new(
+        sender: Sender,
+        request: GetAttrCodeRequest,
+        cancellation: Option<&NativeCancellation>,
+    ) -> Self {
+        Self {
+            sender,
+            request,
+            cancellation: cancellation.map(|c| c.inner.clone()),
+        }
+    }
+}
+
+/// A cancellation flag for calls on the libuv pool, set by the JavaScript wrapper when the
+/// caller's `AbortSignal` aborts: the call starts no further attempt and ends its back-off.
+#[napi]
+#[derive(Default)]
+pub struct NativeCancellation {
+    inner: Cancellation,
+}
+
+#[napi]
+impl NativeCancellation {
+    #[napi(constructor)]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the flag (idempotent).
+    #[napi]
+    pub fn cancel(&self) {
+        self.inner.cancel();
     }
 }
 
@@ -62,7 +101,7 @@ impl Task for GetAttrCodeTask {
     type JsValue = Outcome;
 
     fn compute(&mut self) -> Result<Outcome> {
-        Ok(self.sender.send(&self.request))
+        Ok(self.sender.send(&self.request, self.cancellation.as_ref()))
     }
 
     fn resolve(&mut self, _env: Env, output: Outcome) -> Result<Outcome> {
@@ -74,11 +113,20 @@ impl Task for GetAttrCodeTask {
 pub struct VerifyAttrTask {
     sender: Sender,
     request: VerifyAttrRequest,
+    cancellation: Option<Cancellation>,
 }
 
 impl VerifyAttrTask {
-    pub(crate) fn new(sender: Sender, request: VerifyAttrRequest) -> Self {
-        Self { sender, request }
+    pub(crate) fn new(
+        sender: Sender,
+        request: VerifyAttrRequest,
+        cancellation: Option<&NativeCancellation>,
+    ) -> Self {
+        Self {
+            sender,
+            request,
+            cancellation: cancellation.map(|c| c.inner.clone()),
+        }
     }
 }
 
@@ -88,7 +136,9 @@ impl Task for VerifyAttrTask {
     type JsValue = Outcome;
 
     fn compute(&mut self) -> Result<Outcome> {
-        Ok(self.sender.send_verify(&self.request))
+        Ok(self
+            .sender
+            .send_verify(&self.request, self.cancellation.as_ref()))
     }
 
     fn resolve(&mut self, _env: Env, output: Outcome) -> Result<Outcome> {

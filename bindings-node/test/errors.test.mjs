@@ -46,7 +46,7 @@ test('an unknown error code is kept verbatim', async () => {
   })
 })
 
-test('network error: nothing listens on the port', async () => {
+test('network error: nothing listens on the port (the message names host and port)', async () => {
   const probe = net.createServer()
   await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve))
   const { port } = probe.address()
@@ -56,6 +56,7 @@ test('network error: nothing listens on the port', async () => {
     assert.ok(error instanceof lib.CognitoLocalError)
     assert.equal(error.code, 'ERR_COGNITO_NETWORK')
     assert.equal(error.name, 'CognitoNetworkError')
+    assert.ok(error.message.includes(`127.0.0.1:${port}`), error.message)
     return true
   })
 })

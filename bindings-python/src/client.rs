@@ -1,13 +1,9 @@
 //! The compiled client: one connection pool and retry quota, shared by every Python thread.
 
-use std::path::PathBuf;
-
-use cognito_attr_code::CommonSettings;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::settings::SettingsArgs;
-use crate::{errors, output, request};
+use crate::{errors, output, request, settings};
 
 /// Wraps the core client. `frozen` keeps pyo3 from taking a borrow flag, so any number of
 /// threads can be inside `get_attr_code` at once.
@@ -36,73 +32,17 @@ impl Client {
 
 #[pymethods]
 impl Client {
+    /// `settings`: the keyword arguments given to `caller` (the function the user called, named
+    /// in errors), Python spellings of the core's settings table.
     #[new]
-    #[pyo3(signature = (
-        *,
-        region = None,
-        endpoint_url = None,
-        connect_timeout = None,
-        read_timeout = None,
-        attempt_timeout = None,
-        operation_timeout = None,
-        max_attempts = None,
-        retry_mode = None,
-        ca_bundle = None,
-        verify = None,
-        allow_insecure_http = None,
-        use_fips_endpoint = None,
-        use_dualstack_endpoint = None,
-        retry_read_timeouts = None,
-        profile = None,
-        proxy = None,
-        validate_token = None,
-        shared = false,
-    ))]
-    // One parameter per setting: pyo3 then rejects unknown keywords with a TypeError.
-    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (settings = None, caller = "Client", shared = false))]
     fn new(
         py: Python<'_>,
-        region: Option<String>,
-        endpoint_url: Option<String>,
-        connect_timeout: Option<f64>,
-        read_timeout: Option<f64>,
-        attempt_timeout: Option<f64>,
-        operation_timeout: Option<f64>,
-        max_attempts: Option<i64>,
-        retry_mode: Option<String>,
-        ca_bundle: Option<PathBuf>,
-        verify: Option<Bound<'_, PyAny>>,
-        allow_insecure_http: Option<bool>,
-        use_fips_endpoint: Option<bool>,
-        use_dualstack_endpoint: Option<bool>,
-        retry_read_timeouts: Option<bool>,
-        profile: Option<String>,
-        proxy: Option<String>,
-        validate_token: Option<bool>,
+        settings: Option<&Bound<'_, PyDict>>,
+        caller: &str,
         shared: bool,
     ) -> PyResult<Self> {
-        let settings = SettingsArgs {
-            common: CommonSettings {
-                region,
-                endpoint_url,
-                allow_insecure_http,
-                use_fips_endpoint,
-                use_dualstack_endpoint,
-                retry_read_timeouts,
-                profile,
-                proxy,
-                validate_token,
-            },
-            connect_timeout,
-            read_timeout,
-            attempt_timeout,
-            operation_timeout,
-            max_attempts,
-            retry_mode,
-            ca_bundle,
-            verify,
-        }
-        .into_settings(py)?;
+        let settings = settings::from_python(py, settings, caller)?;
         // Reads the CA bundle or the system trust store: file I/O, so without the GIL.
         // `shared`: the process-wide client of these settings (the one-shot functions' client).
         let inner = py
@@ -118,34 +58,41 @@ impl Client {
     }
 
     /// Sends the request with the GIL released; returns boto3's response dict.
-    #[pyo3(signature = (access_token, attribute_name, client_metadata = None))]
+    /// `cancellation`: once cancelled, no further attempt starts and a back-off wait ends.
+    #[pyo3(signature = (access_token, attribute_name, client_metadata = None, cancellation = None))]
     fn get_attr_code<'py>(
         &self,
         py: Python<'py>,
         access_token: &Bound<'py, PyAny>,
         attribute_name: &Bound<'py, PyAny>,
         client_metadata: Option<&Bound<'py, PyAny>>,
+        cancellation: Option<&Cancellation>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let request = request::from_python(access_token, attribute_name, client_metadata)?;
+        let cancellation = cancellation.map(|c| &c.inner);
         self.call(
             py,
-            |client| client.get_attr_code(&request),
+            |client| client.get_attr_code_cancellable(&request, cancellation),
             output::to_response,
         )
     }
 
     /// Submits the verification code with the GIL released; returns boto3's response dict.
+    /// `cancellation`: as for `get_attr_code`.
+    #[pyo3(signature = (access_token, attribute_name, code, cancellation = None))]
     fn verify_attr<'py>(
         &self,
         py: Python<'py>,
         access_token: &Bound<'py, PyAny>,
         attribute_name: &Bound<'py, PyAny>,
         code: &Bound<'py, PyAny>,
+        cancellation: Option<&Cancellation>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let request = request::verify_from_python(access_token, attribute_name, code)?;
+        let cancellation = cancellation.map(|c| &c.inner);
         self.call(
             py,
-            |client| client.verify_attr(&request),
+            |client| client.verify_attr_cancellable(&request, cancellation),
             output::to_verify_response,
         )
     }
@@ -170,5 +117,31 @@ impl Client {
             Ok(url) => format!("<cognito_attr_code._native.Client endpoint_url={url:?}>"),
             Err(_) => "<cognito_attr_code._native.Client region from the access token>".to_owned(),
         }
+    }
+}
+
+/// A cancellation flag for one call, set from another thread (an asyncio task's cancellation).
+#[pyclass(frozen, module = "cognito_attr_code._native")]
+pub struct Cancellation {
+    inner: cognito_attr_code::Cancellation,
+}
+
+#[pymethods]
+impl Cancellation {
+    #[new]
+    fn new() -> Self {
+        Self {
+            inner: cognito_attr_code::Cancellation::new(),
+        }
+    }
+
+    /// Stops the call before its next attempt (or during its back-off).
+    fn cancel(&self) {
+        self.inner.cancel();
+    }
+
+    #[getter]
+    fn cancelled(&self) -> bool {
+        self.inner.is_cancelled()
     }
 }

@@ -5,6 +5,7 @@ use cognito_attr_code::{Error, ErrorKind, TimeoutPhase};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
+use pyo3::types::PyDict;
 
 static FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
@@ -103,20 +104,24 @@ fn build(py: Python<'_>, fields: ErrorFields<'_>) -> PyErr {
                 .map(Bound::unbind)
         })
         .and_then(|factory| {
-            let headers = crate::output::headers(py, fields.http_headers)?;
-            factory.bind(py).call1((
-                fields.kind,
-                fields.code,
-                fields.message,
-                &fields.description,
-                fields.request_id,
-                fields.http_status,
-                fields.attempts,
-                fields.detail,
-                fields.body_excerpt,
-                fields.max_attempts_reached,
-                headers,
-            ))
+            // Keywords, not positions: a field renamed or reordered on either side fails loudly
+            // (TypeError) instead of silently landing in another field.
+            let keywords = PyDict::new(py);
+            keywords.set_item("kind", fields.kind)?;
+            keywords.set_item("code", fields.code)?;
+            keywords.set_item("message", fields.message)?;
+            keywords.set_item("description", &fields.description)?;
+            keywords.set_item("request_id", fields.request_id)?;
+            keywords.set_item("http_status", fields.http_status)?;
+            keywords.set_item("attempts", fields.attempts)?;
+            keywords.set_item("detail", fields.detail)?;
+            keywords.set_item("body_excerpt", fields.body_excerpt)?;
+            keywords.set_item("max_attempts_reached", fields.max_attempts_reached)?;
+            keywords.set_item(
+                "http_headers",
+                crate::output::headers(py, fields.http_headers)?,
+            )?;
+            factory.bind(py).call((), Some(&keywords))
         });
     match made {
         Ok(exception) => PyErr::from_value(exception),

@@ -24,6 +24,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         .map(|code| code.as_str());
     m.add("SERVICE_ERROR_CODES", PyTuple::new(py, codes)?)?;
     m.add_class::<client::Client>()?;
+    m.add_class::<client::Cancellation>()?;
+    m.add("SETTING_NAMES", PyTuple::new(py, settings::names())?)?;
     Ok(())
 }
 

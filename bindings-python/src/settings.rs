@@ -1,107 +1,150 @@
-//! The `**settings` keyword arguments into core `Settings`. Names are those of the Rust settings;
-//! an unset (or `None`) value falls back to the environment, then the default.
+//! The settings dict into core `Settings`, row by row of the core's settings table: each value is
+//! converted by its kind, so a setting added to the table needs nothing here. Names are the
+//! Python spellings (`FrontEnd::Python`); `None` leaves a setting to the environment.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use std::fmt::Display;
-
-use cognito_attr_code::{CommonSettings, InvalidValue, MaxAttempts, RetryMode, Settings};
+use cognito_attr_code::{FrontEnd, SettingKind, SettingSpec, SettingValue, Settings, SETTINGS};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyBool;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
 use crate::errors;
 
-/// The keyword arguments of `Client(...)`, as received.
-pub struct SettingsArgs<'py> {
-    /// Region, endpoint, switches, profile and proxy: as the core takes them.
-    pub common: CommonSettings,
-    pub connect_timeout: Option<f64>,
-    pub read_timeout: Option<f64>,
-    pub attempt_timeout: Option<f64>,
-    pub operation_timeout: Option<f64>,
-    pub max_attempts: Option<i64>,
-    pub retry_mode: Option<String>,
-    pub ca_bundle: Option<PathBuf>,
-    /// `True`/`False`, or a CA bundle path as boto3's `verify=` accepts.
-    pub verify: Option<Bound<'py, PyAny>>,
+/// The Python names of every setting, in table order.
+pub fn names() -> Vec<String> {
+    SETTINGS
+        .iter()
+        .map(|spec| spec.spelled(FrontEnd::Python))
+        .collect()
 }
 
-impl SettingsArgs<'_> {
-    /// Core settings; invalid values raise `ConfigurationError` naming the setting.
-    pub fn into_settings(self, py: Python<'_>) -> PyResult<Settings> {
-        let version = py.version_info();
-        let mut settings = Settings::new()
-            .user_agent_suffix(format!("lang/python#{}.{}", version.major, version.minor))
-            .with_common(self.common);
-        if let Some(seconds) = self.connect_timeout {
-            settings = settings.connect_timeout(timeout(py, "connect_timeout", seconds)?);
-        }
-        if let Some(seconds) = self.read_timeout {
-            settings = settings.read_timeout(timeout(py, "read_timeout", seconds)?);
-        }
-        if let Some(seconds) = self.attempt_timeout {
-            settings = settings.attempt_timeout(timeout(py, "attempt_timeout", seconds)?);
-        }
-        if let Some(seconds) = self.operation_timeout {
-            settings = settings.operation_timeout(timeout(py, "operation_timeout", seconds)?);
-        }
-        if let Some(attempts) = self.max_attempts {
-            let valid = MaxAttempts::try_from(attempts)
-                .map_err(|why| invalid(py, "max_attempts", attempts, why))?;
-            settings = settings.max_attempts(valid.get());
-        }
-        if let Some(mode) = self.retry_mode {
-            let parsed = mode
-                .parse::<RetryMode>()
-                .map_err(|why| invalid(py, "retry_mode", &mode, why))?;
-            settings = settings.retry_mode(parsed);
-        }
-        let bundle_from_verify = match &self.verify {
-            None => None,
-            Some(verify) if verify.is_instance_of::<PyBool>() => {
-                settings = settings.verify_tls(verify.extract::<bool>()?);
-                None
-            }
-            Some(verify) => Some(verify.extract::<PathBuf>().map_err(|_| {
+/// Core settings from the keyword arguments `settings` given to `caller` (named in errors):
+/// an unknown keyword or a wrong type is a `TypeError`, an invalid value a `ConfigurationError`,
+/// each naming the setting.
+pub fn from_python(
+    py: Python<'_>,
+    settings: Option<&Bound<'_, PyDict>>,
+    caller: &str,
+) -> PyResult<Settings> {
+    let version = py.version_info();
+    let mut core = Settings::new()
+        .user_agent_suffix(format!("lang/python#{}.{}", version.major, version.minor))
+        .front_end(FrontEnd::Python);
+    let Some(settings) = settings else {
+        return Ok(core);
+    };
+    let mut bundle_from_verify = None;
+    let mut bundle_given = false;
+    for (key, value) in settings.iter() {
+        let name: String = key.extract()?;
+        let spec = SETTINGS
+            .iter()
+            .find(|spec| spec.spelled(FrontEnd::Python) == name)
+            .ok_or_else(|| {
                 PyTypeError::new_err(format!(
-                    "verify must be a bool or a CA bundle path, not {}",
-                    verify
-                        .get_type()
-                        .name()
-                        .map(|n| n.to_string())
-                        .unwrap_or_default()
+                    "{caller}() got an unexpected keyword argument '{name}'"
                 ))
-            })?),
-        };
-        match (self.ca_bundle, bundle_from_verify) {
-            (Some(_), Some(_)) => {
-                return Err(errors::configuration(
-                    py,
-                    "verify",
-                    "a CA bundle path was given both as verify= and as ca_bundle=; give one",
-                ))
-            }
-            (Some(path), None) | (None, Some(path)) => settings = settings.ca_bundle(path),
-            (None, None) => {}
+            })?;
+        if value.is_none() {
+            continue;
         }
-        Ok(settings)
+        if spec.name == "verify_tls" && !value.is_instance_of::<PyBool>() {
+            // boto3's `verify=` also takes a CA bundle path.
+            bundle_from_verify = Some(path(&name, &value, "a bool or a CA bundle path")?);
+            continue;
+        }
+        bundle_given |= spec.name == "ca_bundle";
+        let converted = convert(py, spec, &name, &value)?;
+        core = core.set(spec.name, converted).map_err(|why| {
+            errors::configuration(py, &format!("{name}={value}"), &why.to_string())
+        })?;
     }
+    if let Some(path) = bundle_from_verify {
+        if bundle_given {
+            return Err(errors::configuration(
+                py,
+                "verify",
+                "a CA bundle path was given both as verify= and as ca_bundle=; give one",
+            ));
+        }
+        core = core.ca_bundle(path);
+    }
+    Ok(core)
 }
 
-/// A `ConfigurationError` whose `setting` is `name=value`, as the core names environment values.
-fn invalid(py: Python<'_>, name: &str, value: impl Display, why: InvalidValue) -> PyErr {
-    errors::configuration(py, &format!("{name}={value}"), &why.to_string())
-}
-
-/// Seconds as a `Duration`; 0 means no timeout.
-fn timeout(py: Python<'_>, setting: &str, seconds: f64) -> PyResult<Duration> {
-    Duration::try_from_secs_f64(seconds).map_err(|_| {
-        errors::configuration(
-            py,
-            &format!("{setting}={seconds}"),
-            "not a finite, non-negative number of seconds",
-        )
+/// `value` as the core type of `spec`'s kind, or a `TypeError` naming the setting.
+fn convert(
+    py: Python<'_>,
+    spec: &SettingSpec,
+    name: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<SettingValue> {
+    Ok(match spec.kind {
+        SettingKind::Text => SettingValue::Text(text(name, value)?),
+        SettingKind::RetryMode => SettingValue::RetryMode(text(name, value)?),
+        SettingKind::Path => SettingValue::Path(path(name, value, "a str or os.PathLike")?),
+        SettingKind::Switch => {
+            if !value.is_instance_of::<PyBool>() {
+                return Err(wrong_type(name, "bool", value));
+            }
+            SettingValue::Switch(value.extract()?)
+        }
+        SettingKind::Attempts => {
+            // bool is an int subclass: `max_attempts=True` must not mean 1.
+            if !value.is_instance_of::<PyInt>() || value.is_instance_of::<PyBool>() {
+                return Err(wrong_type(name, "int", value));
+            }
+            let attempts: i64 = value.extract().map_err(|_| {
+                errors::configuration(py, &format!("{name}={value}"), "out of range")
+            })?;
+            SettingValue::Attempts(attempts)
+        }
+        SettingKind::Duration => {
+            let number = value.is_instance_of::<PyFloat>()
+                || (value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>());
+            if !number {
+                return Err(wrong_type(
+                    name,
+                    "a number of seconds (int or float)",
+                    value,
+                ));
+            }
+            let seconds: f64 = value.extract()?;
+            SettingValue::Duration(Duration::try_from_secs_f64(seconds).map_err(|_| {
+                errors::configuration(
+                    py,
+                    &format!("{name}={seconds}"),
+                    "not a finite, non-negative number of seconds",
+                )
+            })?)
+        }
     })
+}
+
+fn text(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    if !value.is_instance_of::<PyString>() {
+        return Err(wrong_type(name, "str", value));
+    }
+    value.extract()
+}
+
+fn path(name: &str, value: &Bound<'_, PyAny>, expected: &str) -> PyResult<PathBuf> {
+    if value.is_instance_of::<PyBool>() {
+        return Err(wrong_type(name, expected, value));
+    }
+    value
+        .extract::<PathBuf>()
+        .map_err(|_| wrong_type(name, expected, value))
+}
+
+/// `TypeError: region must be str, not int` (the type only: never the value).
+fn wrong_type(name: &str, expected: &str, value: &Bound<'_, PyAny>) -> PyErr {
+    let received = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    PyTypeError::new_err(format!("{name} must be {expected}, not {received}"))
 }

@@ -87,7 +87,7 @@ def test_boto3_style_arguments_are_keyword_only(call: Any, stub: CognitoStub) ->
     with cognito_attr_code.Client(endpoint_url=stub.url) as client:
         with pytest.raises(TypeError):
             client.get_user_attribute_verification_code(TOKEN, "email")  # type: ignore[call-arg]
-        with pytest.raises(TypeError):
+        with pytest.raises(cognito_attr_code.ParamValidationError):
             client.get_user_attribute_verification_code(AccessToken=TOKEN)  # type: ignore[call-arg]
 
 

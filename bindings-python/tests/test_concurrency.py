@@ -2,38 +2,44 @@
 
 import asyncio
 import threading
-import time
 from typing import Any, List
 
 import cognito_attr_code
 from conftest import TOKEN, CognitoStub, Received, Reply, success_reply
 
 
+def gated_until(release: threading.Event, arrivals: "threading.Semaphore") -> Any:
+    """A stub reply that is sent only once `release` is set (by code that must run while the
+    calls wait), after signalling its arrival; an error reply if it never is."""
+
+    def reply(received: Received) -> Reply:
+        arrivals.release()
+        if not release.wait(timeout=30):
+            return Reply(status=400, body={"__type": "NotAuthorizedException", "message": "never released"})
+        return success_reply(received)
+
+    return reply
+
+
 def test_other_threads_run_while_a_call_waits(stub: CognitoStub, client: cognito_attr_code.Client) -> None:
-    stub.replies(Reply(body={}, delay=1.0))
-    stop = threading.Event()
-    spins = [0]
+    # The server answers only after another Python thread has run while the call waits: if the
+    # call held the GIL, that thread could not release it and the call would get an error.
+    release = threading.Event()
+    arrivals = threading.Semaphore(0)
+    stub.default = gated_until(release, arrivals)
 
-    def spin() -> None:
-        while not stop.is_set():
-            spins[0] += 1
+    def releaser() -> None:
+        if arrivals.acquire(timeout=30):
+            release.set()
 
-    spinner = threading.Thread(target=spin)
-    spinner.start()
+    other = threading.Thread(target=releaser)
+    other.start()
     try:
-        time.sleep(0.05)
-        before = spins[0]
-        started = time.monotonic()
-        assert client.get_attr_code(TOKEN, "email") is None
-        elapsed = time.monotonic() - started
-        during = spins[0] - before
+        details = client.get_attr_code(TOKEN, "email")
     finally:
-        stop.set()
-        spinner.join(timeout=5)
-    assert elapsed >= 0.9
-    # Pure-Python spinning runs ~10^6-10^7 iterations/s; holding the GIL for the call would
-    # freeze it for the whole second.
-    assert during > 100_000, during
+        release.set()
+        other.join(timeout=30)
+    assert details is not None and details.attribute_name == "email"
 
 
 def test_eight_threads_share_one_client(stub: CognitoStub, client: cognito_attr_code.Client) -> None:
@@ -67,37 +73,31 @@ def test_eight_threads_share_one_client(stub: CognitoStub, client: cognito_attr_
 
 
 def test_async_calls_run_concurrently_without_blocking_the_loop(stub: CognitoStub, client: cognito_attr_code.Client) -> None:
-    def slow(received: Received) -> Reply:
-        reply = success_reply(received)
-        reply.delay = 0.2
-        return reply
+    # Every reply waits until a coroutine on the event loop has seen all 20 requests arrive: the
+    # calls succeed only if the 20 were in flight at once and the loop kept running meanwhile.
+    calls = 20
+    release = threading.Event()
+    arrivals = threading.Semaphore(0)
+    stub.default = gated_until(release, arrivals)
 
-    stub.default = slow
+    async def release_when_all_arrived() -> None:
+        loop = asyncio.get_running_loop()
+        for _ in range(calls):
+            assert await loop.run_in_executor(None, arrivals.acquire, True, 30.0)
+        release.set()
 
     async def main() -> Any:
-        ticks: List[float] = []
-        done = asyncio.Event()
+        try:
+            return await asyncio.gather(
+                release_when_all_arrived(),
+                *(client.get_attr_code_async(TOKEN, "email") for _ in range(calls)),
+            )
+        finally:
+            release.set()
 
-        async def ticker() -> None:
-            while not done.is_set():
-                ticks.append(time.monotonic())
-                await asyncio.sleep(0.01)
-
-        tick_task = asyncio.create_task(ticker())
-        started = time.monotonic()
-        results = await asyncio.gather(*(client.get_attr_code_async(TOKEN, "email") for _ in range(20)))
-        elapsed = time.monotonic() - started
-        done.set()
-        await tick_task
-        return results, elapsed, ticks
-
-    results, elapsed, ticks = asyncio.run(main())
+    _, *results = asyncio.run(main())
     assert all(r is not None and r.attribute_name == "email" for r in results)
-    assert len(stub.received) == 20
-    assert elapsed < 2.0, elapsed  # serially it would take 20 x 0.2 s = 4 s
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-    assert len(ticks) >= 10
-    assert max(gaps) < 0.15, max(gaps)
+    assert len(stub.received) == calls
 
 
 def test_async_errors_are_typed(stub: CognitoStub, client: cognito_attr_code.Client) -> None:

@@ -244,6 +244,7 @@ fn auto_prompt(global: &GlobalArgs) -> bool {
 fn settings(global: &GlobalArgs) -> Settings {
     let mut settings = Settings::new()
         .user_agent_suffix("app/cli")
+        .front_end(cognito_attr_code::FrontEnd::Cli)
         .with_common(CommonSettings {
             region: global.region.clone(),
             endpoint_url: global.endpoint_url.clone(),

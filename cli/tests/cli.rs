@@ -345,7 +345,9 @@ fn exit_codes_per_class() {
     );
     assert_eq!(outcome.code, 253, "{}", outcome.stderr);
     assert!(
-        outcome.stderr.contains("Missing Region"),
+        outcome.stderr.contains("Missing Region")
+            && outcome.stderr.contains("--region eu-west-1")
+            && outcome.stderr.contains("issuer names a region"),
         "{}",
         outcome.stderr
     );

@@ -4,6 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::cancellation::Cancellation;
 use crate::deadline::OperationDeadline;
 use crate::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
 use crate::environment::{Environment, ProcessEnvironment};
@@ -56,11 +57,18 @@ impl Client {
 
     /// As [`Client::new`], with environment variables read from `env` instead of the process.
     pub fn with_environment(settings: &Settings, env: &dyn Environment) -> Result<Self> {
-        Self::from_config(ResolvedConfig::resolve(settings, env)?)
+        ResolvedConfig::resolve(settings, env)
+            .and_then(Self::from_config)
+            .map_err(|e| e.respelled(settings.front_end))
     }
 
     /// A client running with an already resolved configuration.
     pub fn from_config(config: ResolvedConfig) -> Result<Self> {
+        let front_end = config.front_end;
+        Self::build(config).map_err(|e| e.respelled(front_end))
+    }
+
+    fn build(config: ResolvedConfig) -> Result<Self> {
         let endpoint = match resolve_endpoint(&endpoint_params(&config, None)) {
             Ok(url) => EndpointPlan::Fixed(check_endpoint_url(&url, &config)?),
             Err(_) if config.region.is_none() && config.endpoint_url.is_none() => {
@@ -111,8 +119,16 @@ impl Client {
     pub fn endpoint_url(&self) -> Result<&str> {
         match &self.inner.endpoint {
             EndpointPlan::Fixed(url) => Ok(url),
-            EndpointPlan::RegionFromToken => Err(missing_region()),
+            EndpointPlan::RegionFromToken => Err(self.missing_region()),
         }
+    }
+
+    /// "Missing Region", with how to set one in the caller's front end.
+    fn missing_region(&self) -> Error {
+        let front_end = self.inner.config.front_end;
+        missing_region()
+            .with_hint(&front_end.region_hint())
+            .respelled(front_end)
     }
 
     /// The `User-Agent` sent with every request.
@@ -122,24 +138,58 @@ impl Client {
 
     /// Asks Cognito to send a verification code for the request's attribute.
     pub fn get_attr_code(&self, request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
-        self.call(request)
+        self.call(request, None)
+    }
+
+    /// As [`Client::get_attr_code`]; once `cancellation` is set, no further attempt starts and a
+    /// wait between attempts ends at once, with an [`crate::ErrorKind::Cancelled`] error.
+    pub fn get_attr_code_cancellable(
+        &self,
+        request: &GetAttrCodeRequest,
+        cancellation: Option<&Cancellation>,
+    ) -> Result<GetAttrCodeOutput> {
+        self.call(request, cancellation)
     }
 
     /// Submits the verification code the user received; on success the attribute is verified.
     /// `CodeMismatchException` and `LimitExceededException` are never retried.
     pub fn verify_attr(&self, request: &VerifyAttrRequest) -> Result<VerifyAttrOutput> {
-        self.call(request)
+        self.call(request, None)
+    }
+
+    /// As [`Client::verify_attr`], cancellable as [`Client::get_attr_code_cancellable`].
+    pub fn verify_attr_cancellable(
+        &self,
+        request: &VerifyAttrRequest,
+        cancellation: Option<&Cancellation>,
+    ) -> Result<VerifyAttrOutput> {
+        self.call(request, cancellation)
     }
 
     /// The one exit of every call: nothing derived from a response leaves it unscrubbed.
-    fn call<O: Operation>(&self, request: &O) -> Result<O::Output> {
+    fn call<O: Operation>(
+        &self,
+        request: &O,
+        cancellation: Option<&Cancellation>,
+    ) -> Result<O::Output> {
         let secrets = request.secrets();
-        self.send(request, &secrets)
+        let never = Cancellation::new();
+        let cancellation = cancellation.unwrap_or(&never);
+        self.send(request, &secrets, cancellation)
             .map(|output| O::scrub_output(&secrets, output))
-            .map_err(|error| secrets.scrub_error(error))
+            .map_err(|error| {
+                secrets
+                    .scrub_error(error)
+                    .respelled(self.inner.config.front_end)
+            })
     }
 
-    fn send<O: Operation>(&self, request: &O, secrets: &Secrets) -> Result<O::Output> {
+    fn send<O: Operation>(
+        &self,
+        request: &O,
+        secrets: &Secrets,
+        cancellation: &Cancellation,
+    ) -> Result<O::Output> {
         request.validate()?;
         let token = request.access_token().expose();
         if self.inner.config.validate_token {
@@ -162,6 +212,9 @@ impl Client {
         let mut total_retry_delay = Duration::ZERO;
         let mut attempt = 1;
         loop {
+            cancellation
+                .check()
+                .map_err(|e| e.with_attempts(attempt - 1, total_retry_delay))?;
             let headers = AttemptHeaders {
                 target: O::NAME.target(),
                 invocation_id: &invocation_id,
@@ -175,7 +228,10 @@ impl Client {
                     operation
                         .check_wait(wait, &*inner.clock, None)
                         .map_err(|e| e.with_attempts(attempt - 1, total_retry_delay))?;
-                    inner.clock.sleep(wait);
+                    inner
+                        .clock
+                        .sleep_unless_cancelled(wait, cancellation)
+                        .map_err(|e| e.with_attempts(attempt - 1, total_retry_delay))?;
                 }
             }
             let outcome = self.attempt(&url, &body, &headers, secrets, &operation);
@@ -213,7 +269,10 @@ impl Client {
                     operation
                         .check_wait(delay, &*inner.clock, Some(&failure.error))
                         .map_err(|e| e.with_attempts(attempt, total_retry_delay))?;
-                    inner.clock.sleep(delay);
+                    inner
+                        .clock
+                        .sleep_unless_cancelled(delay, cancellation)
+                        .map_err(|e| e.with_attempts(attempt, total_retry_delay))?;
                     total_retry_delay += delay;
                     attempt += 1;
                 }
@@ -284,8 +343,10 @@ impl Client {
                 Ok(url.clone())
             }
             EndpointPlan::RegionFromToken => {
-                let region = token_claims::token_region(token);
-                let url = resolve_endpoint(&endpoint_params(config, region))?;
+                let Some(region) = token_claims::token_region(token) else {
+                    return Err(self.missing_region());
+                };
+                let url = resolve_endpoint(&endpoint_params(config, Some(region)))?;
                 check_endpoint_url(&url, config)
             }
         }
@@ -350,7 +411,8 @@ fn check_endpoint_url(url: &str, config: &ResolvedConfig) -> Result<String> {
             return Err(Error::configuration(
                 setting,
                 format_args!(
-                    "{url:?} is plain HTTP to a non-loopback host; the access token would cross the network unencrypted (set allow_insecure_http to permit it)"
+                    "{url:?} is plain HTTP to a non-loopback host; the access token would cross the network unencrypted (set {} to permit it)",
+                    allow_insecure_http(config.front_end)
                 ),
             ))
         }
@@ -359,6 +421,13 @@ fn check_endpoint_url(url: &str, config: &ResolvedConfig) -> Result<String> {
         }
     }
     Ok(format!("{}/", url.trim_end_matches('/')))
+}
+
+fn allow_insecure_http(front_end: crate::FrontEnd) -> String {
+    crate::SettingSpec::find("allow_insecure_http").map_or_else(
+        || "allow_insecure_http".to_owned(),
+        |spec| spec.spelled(front_end),
+    )
 }
 
 fn retry_after(raw: &protocol::RawResponse) -> Option<Duration> {

@@ -141,6 +141,9 @@ pub enum ErrorKind {
     Tls,
     /// The response could not be understood: not JSON, a redirect, too large, broken HTTP.
     Protocol,
+    /// The caller cancelled the call (an abort signal, a cancelled task); no further attempt
+    /// was started.
+    Cancelled,
 }
 
 /// The error of every fallible operation in this crate.
@@ -201,6 +204,13 @@ impl Error {
         self
     }
 
+    /// Appends `; {hint}` to the message: what the caller can do about it.
+    pub(crate) fn with_hint(mut self, hint: &str) -> Self {
+        self.0.message.push_str("; ");
+        self.0.message.push_str(hint);
+        self
+    }
+
     pub(crate) fn with_body_excerpt(mut self, body: &[u8]) -> Self {
         self.0.body_excerpt = Some(excerpt(body));
         self
@@ -223,6 +233,37 @@ impl Error {
 
     pub(crate) fn with_reason_code(mut self, reason_code: Option<String>) -> Self {
         self.0.reason_code = reason_code;
+        self
+    }
+
+    /// The error with the setting or argument it names spelled as `front_end`'s callers write
+    /// it (`endpoint_url` → `endpointUrl` for Node, `--endpoint-url` for the CLI). Names the
+    /// settings table does not know (environment variables, profiles) are kept.
+    pub fn respelled(mut self, front_end: crate::FrontEnd) -> Self {
+        let details = &mut *self.0;
+        let (core_name, spelled) = match &details.kind {
+            ErrorKind::InvalidArgument { argument } => (*argument, front_end.parameter(argument)),
+            ErrorKind::Configuration { setting } => {
+                // The setting alone, `name=value` or `name (source)`; not e.g. "profile 'dev'".
+                let end = setting
+                    .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+                    .unwrap_or(setting.len());
+                let rest = &setting[end..];
+                let names_setting =
+                    rest.is_empty() || rest.starts_with('=') || rest.starts_with(" (");
+                match crate::front_end::SettingSpec::find(&setting[..end]) {
+                    Some(spec) if names_setting => (spec.name, spec.spelled(front_end)),
+                    _ => return self,
+                }
+            }
+            _ => return self,
+        };
+        if let ErrorKind::Configuration { setting } = &mut details.kind {
+            setting.replace_range(..core_name.len(), &spelled);
+        }
+        if details.message.starts_with(core_name) {
+            details.message.replace_range(..core_name.len(), &spelled);
+        }
         self
     }
 
@@ -271,6 +312,7 @@ impl Error {
             ErrorKind::Timeout(_) => "Timeout",
             ErrorKind::Tls => "Tls",
             ErrorKind::Protocol => "Protocol",
+            ErrorKind::Cancelled => "Cancelled",
         }
     }
 

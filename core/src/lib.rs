@@ -11,12 +11,14 @@
 //! # Ok::<(), cognito_attr_code::Error>(())
 //! ```
 
+mod cancellation;
 mod client;
 mod connection_reuse;
 mod deadline;
 mod endpoint;
 mod environment;
 mod error;
+mod front_end;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
@@ -39,12 +41,14 @@ mod tcp_transport;
 mod token_claims;
 mod transport;
 
+pub use cancellation::Cancellation;
 pub use client::Client;
 pub use endpoint::{resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS};
 pub use environment::{Environment, ProcessEnvironment};
 pub use error::{
     Error, ErrorKind, Result, ServiceErrorCode, ServiceErrorRetry, TimeoutPhase, BODY_EXCERPT_MAX,
 };
+pub use front_end::{FrontEnd, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use operation::{
     CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest, OperationName,
     ResponseFacts, VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES,

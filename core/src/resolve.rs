@@ -50,6 +50,8 @@ pub struct ResolvedConfig {
     pub proxy: ProxyConfig,
     /// The front end named in the `User-Agent`.
     pub user_agent_suffix: String,
+    /// The front end whose spelling errors use.
+    pub front_end: crate::FrontEnd,
     /// The profile read from the shared config file (empty when there is none).
     pub(crate) profile: Profile,
 }
@@ -191,6 +193,7 @@ impl ResolvedConfig {
                 .user_agent_suffix
                 .clone()
                 .unwrap_or_else(|| "lang/rust".to_owned()),
+            front_end: settings.front_end,
             profile,
         })
     }

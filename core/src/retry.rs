@@ -5,6 +5,7 @@ use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::cancellation::Cancellation;
 use crate::error::{Error, ErrorKind, ServiceErrorRetry, TimeoutPhase};
 use crate::setting_value::InvalidValue;
 
@@ -63,6 +64,17 @@ pub trait RetryClock: Send + Sync {
     fn sleep(&self, duration: Duration);
     /// A uniformly distributed number in `[0, 1)`.
     fn random_unit(&self) -> f64;
+    /// Waits for `duration` unless `cancellation` is set before or during the wait
+    /// (`Err(Cancelled)` then). Clocks that do not really wait keep the default.
+    fn sleep_unless_cancelled(
+        &self,
+        duration: Duration,
+        cancellation: &Cancellation,
+    ) -> Result<(), Error> {
+        cancellation.check()?;
+        self.sleep(duration);
+        cancellation.check()
+    }
 }
 
 /// The real clock and a fast non-cryptographic random source.
@@ -78,6 +90,13 @@ impl RetryClock for SystemClock {
     }
     fn random_unit(&self) -> f64 {
         fastrand::f64()
+    }
+    fn sleep_unless_cancelled(
+        &self,
+        duration: Duration,
+        cancellation: &Cancellation,
+    ) -> Result<(), Error> {
+        cancellation.wait(duration)
     }
 }
 

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::front_end::{FrontEnd, SettingValue};
 use crate::retry::RetryMode;
+use crate::setting_value::{InvalidValue, MaxAttempts};
 
 /// AWS CLI default for both timeouts.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -39,6 +41,7 @@ pub struct Settings {
     pub(crate) profile: Option<String>,
     pub(crate) validate_token: Option<bool>,
     pub(crate) proxy: Option<String>,
+    pub(crate) front_end: FrontEnd,
 }
 
 impl Settings {
@@ -157,6 +160,13 @@ impl Settings {
         self
     }
 
+    /// The front end the caller uses: errors name settings and arguments as it spells them,
+    /// and "Missing Region" says how to set a region there. Default [`FrontEnd::Rust`].
+    pub fn front_end(mut self, front_end: FrontEnd) -> Self {
+        self.front_end = front_end;
+        self
+    }
+
     /// Appended to the `User-Agent`, naming the front end, e.g. `"lang/python#3.11"`.
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
@@ -217,9 +227,75 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Sets the setting named `name` (core spelling, a row of [`crate::SETTINGS`]) to `value`:
+    /// how front ends apply the settings table without naming each setting. A value of the
+    /// wrong kind for the setting, or an invalid one, is refused with the reason.
+    pub fn set(self, name: &str, value: SettingValue) -> Result<Self, InvalidValue> {
+        use SettingValue as V;
+        Ok(match (name, value) {
+            ("region", V::Text(v)) => self.region(v),
+            ("endpoint_url", V::Text(v)) => self.endpoint_url(v),
+            ("connect_timeout", V::Duration(v)) => self.connect_timeout(v),
+            ("read_timeout", V::Duration(v)) => self.read_timeout(v),
+            ("attempt_timeout", V::Duration(v)) => self.attempt_timeout(v),
+            ("operation_timeout", V::Duration(v)) => self.operation_timeout(v),
+            ("max_attempts", V::Attempts(v)) => self.max_attempts(MaxAttempts::try_from(v)?.get()),
+            ("retry_mode", V::RetryMode(v)) => self.retry_mode(v.parse::<RetryMode>()?),
+            ("ca_bundle", V::Path(v)) => self.ca_bundle(v),
+            ("verify_tls", V::Switch(v)) => self.verify_tls(v),
+            ("allow_insecure_http", V::Switch(v)) => self.allow_insecure_http(v),
+            ("use_fips_endpoint", V::Switch(v)) => self.use_fips_endpoint(v),
+            ("use_dualstack_endpoint", V::Switch(v)) => self.use_dualstack_endpoint(v),
+            ("retry_read_timeouts", V::Switch(v)) => self.retry_read_timeouts(v),
+            ("profile", V::Text(v)) => self.profile(v),
+            ("proxy", V::Text(v)) => self.proxy(v),
+            ("validate_token", V::Switch(v)) => self.validate_token(v),
+            (name, value) => {
+                return Err(InvalidValue::new(format!(
+                    "{value:?} is not a value of the setting {name:?}"
+                )))
+            }
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::front_end::{SettingKind, SETTINGS};
+
+    #[test]
+    fn every_row_of_the_settings_table_can_be_set() {
+        for spec in SETTINGS {
+            let value = match spec.kind {
+                SettingKind::Text => SettingValue::Text("x".into()),
+                SettingKind::Path => SettingValue::Path("/x".into()),
+                SettingKind::Duration => SettingValue::Duration(Duration::from_secs(1)),
+                SettingKind::Attempts => SettingValue::Attempts(2),
+                SettingKind::RetryMode => SettingValue::RetryMode("adaptive".into()),
+                SettingKind::Switch => SettingValue::Switch(true),
+            };
+            let before = format!("{:?}", Settings::new());
+            let after = Settings::new().set(spec.name, value).unwrap();
+            assert_ne!(
+                format!("{after:?}"),
+                before,
+                "{} changed nothing",
+                spec.name
+            );
+        }
+        assert!(Settings::new()
+            .set("region", SettingValue::Switch(true))
+            .is_err());
+        assert_eq!(
+            Settings::new()
+                .set("max_attempts", SettingValue::Attempts(0))
+                .unwrap_err()
+                .to_string(),
+            "must be at least 1"
+        );
+    }
 
     #[test]
     fn common_settings_set_what_is_given_and_keep_the_rest() {

@@ -155,7 +155,7 @@ impl Transport {
         let mut response = match result {
             Ok(response) => response,
             Err(err) => {
-                let mut failure = failed_attempt(err, None, deadline);
+                let mut failure = failed_attempt(err, None, deadline, url);
                 failure.error = secrets.scrub_error(failure.error);
                 log::debug!(
                     target: "cognito_attr_code",
@@ -189,7 +189,7 @@ impl Transport {
         match read {
             Ok(body) => raw.body = body,
             Err(err) => {
-                let mut failure = failed_attempt(err, Some(&raw), deadline);
+                let mut failure = failed_attempt(err, Some(&raw), deadline, url);
                 failure.error = secrets.scrub_error(failure.error);
                 log::debug!(
                     target: "cognito_attr_code",
@@ -244,8 +244,9 @@ fn failed_attempt(
     err: ureq::Error,
     response: Option<&RawResponse>,
     deadline: AttemptDeadline,
+    url: &str,
 ) -> FailedAttempt {
-    let (kind, message, not_sent) = classify(err, deadline);
+    let (kind, message, not_sent) = classify(err, deadline, &host_and_port(url));
     let connection = connection_reuse::current();
     let stale_connection = kind == ErrorKind::Network
         && response.is_none()
@@ -263,7 +264,22 @@ fn failed_attempt(
     }
 }
 
-fn classify(err: ureq::Error, deadline: AttemptDeadline) -> (ErrorKind, String, bool) {
+/// `host:port` of `url` (the scheme's default port when it names none), for messages about
+/// connecting to it.
+fn host_and_port(url: &str) -> String {
+    let Ok(uri) = url.parse::<ureq::http::Uri>() else {
+        return url.to_owned();
+    };
+    let host = uri.host().unwrap_or_default();
+    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
+        Some("http") => 80,
+        _ => 443,
+    });
+    format!("{host}:{port}")
+}
+
+/// `to`: the endpoint's `host:port`, named in DNS and connection failures.
+fn classify(err: ureq::Error, deadline: AttemptDeadline, to: &str) -> (ErrorKind, String, bool) {
     use ureq::Timeout as T;
     match err {
         ureq::Error::Timeout(T::Global) => {
@@ -276,7 +292,7 @@ fn classify(err: ureq::Error, deadline: AttemptDeadline) -> (ErrorKind, String, 
         }
         ureq::Error::Timeout(T::Resolve | T::Connect) => (
             ErrorKind::Timeout(TimeoutPhase::Connect),
-            "connect timeout: no connection within the configured connect timeout".into(),
+            format!("connect timeout: no connection to {to} within the configured connect timeout"),
             true,
         ),
         ureq::Error::Timeout(phase) => (
@@ -284,9 +300,9 @@ fn classify(err: ureq::Error, deadline: AttemptDeadline) -> (ErrorKind, String, 
             format!("read timeout ({phase}): the server did not answer within the configured read timeout"),
             false,
         ),
-        ureq::Error::HostNotFound => (ErrorKind::Network, "could not resolve the endpoint's host name".into(), true),
-        ureq::Error::ConnectionFailed => (ErrorKind::Network, "could not connect to the endpoint".into(), true),
-        ureq::Error::Io(io) => classify_io(io),
+        ureq::Error::HostNotFound => (ErrorKind::Network, format!("could not resolve the host name of {to}"), true),
+        ureq::Error::ConnectionFailed => (ErrorKind::Network, format!("could not connect to {to}"), true),
+        ureq::Error::Io(io) => classify_io(io, to),
         ureq::Error::Tls(what) => (ErrorKind::Tls, format!("TLS failure: {what}"), true),
         ureq::Error::Rustls(e) => (ErrorKind::Tls, format!("TLS failure: {e}"), true),
         ureq::Error::Pem(e) => (ErrorKind::Tls, format!("TLS failure: {e}"), true),
@@ -306,7 +322,7 @@ fn classify(err: ureq::Error, deadline: AttemptDeadline) -> (ErrorKind, String, 
     }
 }
 
-fn classify_io(io: io::Error) -> (ErrorKind, String, bool) {
+fn classify_io(io: io::Error, to: &str) -> (ErrorKind, String, bool) {
     if let Some(tls) = io
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>())
@@ -316,7 +332,11 @@ fn classify_io(io: io::Error) -> (ErrorKind, String, bool) {
     use io::ErrorKind as K;
     match io.kind() {
         K::ConnectionRefused | K::AddrNotAvailable | K::NetworkUnreachable | K::HostUnreachable => {
-            (ErrorKind::Network, format!("could not connect: {io}"), true)
+            (
+                ErrorKind::Network,
+                format!("could not connect to {to}: {io}"),
+                true,
+            )
         }
         K::TimedOut | K::WouldBlock => (
             ErrorKind::Timeout(TimeoutPhase::Read),
@@ -328,10 +348,22 @@ fn classify_io(io: io::Error) -> (ErrorKind, String, bool) {
             "the server closed the connection before the response was complete".into(),
             false,
         ),
+        // The resolver's failures arrive as `Other`/`Uncategorized` I/O errors.
+        _ if is_lookup_failure(&io) => (
+            ErrorKind::Network,
+            format!("could not resolve the host name of {to}: {io}"),
+            true,
+        ),
         _ => (
             ErrorKind::Network,
-            format!("connection failure: {io}"),
+            format!("connection failure with {to}: {io}"),
             false,
         ),
     }
+}
+
+/// The standard library's resolver reports "failed to lookup address information: ..." without
+/// an error kind of its own.
+fn is_lookup_failure(io: &io::Error) -> bool {
+    io.to_string().contains("lookup address")
 }

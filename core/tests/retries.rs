@@ -235,9 +235,10 @@ fn idle_connection_closed_by_the_server_is_not_an_error() {
     let reply = Reply::CloseWhenIdle(Duration::from_millis(200), Box::new(Reply::json(200, "{}")));
     let server = TestServer::start(vec![reply]);
     let (client, _) = client(&server, Settings::new().max_attempts(1), &[]);
-    for _ in 0..3 {
+    for closed in 1..=3 {
         client.get_attr_code(&request()).unwrap();
-        std::thread::sleep(Duration::from_millis(500));
+        // The next call starts only once the server has closed this call's idle connection.
+        assert!(server.wait_for_closes(closed));
     }
     assert_eq!(
         server.accepts(),

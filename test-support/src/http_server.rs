@@ -137,6 +137,8 @@ pub struct TestServer {
     pub requests: Arc<Mutex<Vec<Recorded>>>,
     /// Connections accepted so far.
     pub accepts: Arc<AtomicUsize>,
+    /// Connections the server has closed so far.
+    pub closes: Arc<AtomicUsize>,
     stop: Arc<AtomicBool>,
 }
 
@@ -160,11 +162,17 @@ impl TestServer {
         let addr = listener.local_addr().expect("local address");
         let requests = Arc::new(Mutex::new(Vec::new()));
         let accepts = Arc::new(AtomicUsize::new(0));
+        let closes = Arc::new(AtomicUsize::new(0));
         let stop = Arc::new(AtomicBool::new(false));
         let script = Arc::new(script);
         let next = Arc::new(AtomicUsize::new(0));
         {
-            let (requests, accepts, stop) = (requests.clone(), accepts.clone(), stop.clone());
+            let (requests, accepts, closes, stop) = (
+                requests.clone(),
+                accepts.clone(),
+                closes.clone(),
+                stop.clone(),
+            );
             thread::spawn(move || {
                 for stream in listener.incoming() {
                     if stop.load(Ordering::SeqCst) {
@@ -172,9 +180,17 @@ impl TestServer {
                     }
                     let Ok(stream) = stream else { continue };
                     accepts.fetch_add(1, Ordering::SeqCst);
-                    let (requests, script, next, tls) =
-                        (requests.clone(), script.clone(), next.clone(), tls.clone());
-                    thread::spawn(move || serve(stream, &requests, &script, &next, tls));
+                    let (requests, script, next, tls, closes) = (
+                        requests.clone(),
+                        script.clone(),
+                        next.clone(),
+                        tls.clone(),
+                        closes.clone(),
+                    );
+                    thread::spawn(move || {
+                        serve(stream, &requests, &script, &next, tls);
+                        closes.fetch_add(1, Ordering::SeqCst);
+                    });
                 }
             });
         }
@@ -182,6 +198,7 @@ impl TestServer {
             addr,
             requests,
             accepts,
+            closes,
             stop,
         }
     }
@@ -208,6 +225,19 @@ impl TestServer {
     #[must_use]
     pub fn accepts(&self) -> usize {
         self.accepts.load(Ordering::SeqCst)
+    }
+
+    /// Waits (at most 10 s) until the server has closed `count` connections; `false` if it had
+    /// not by then.
+    #[must_use]
+    pub fn wait_for_closes(&self, count: usize) -> bool {
+        for _ in 0..2000 {
+            if self.closes.load(Ordering::SeqCst) >= count {
+                return true;
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+        false
     }
 }
 

@@ -325,6 +325,9 @@ static void test_configuration_errors(void) {
   CHECK(cognito_client_endpoint_url(client, &url, &error) == COGNITO_CONFIGURATION);
   CHECK(url == NULL);
   CHECK(error.message != NULL && strstr(error.message, "Invalid Configuration: Missing Region") != NULL);
+  /* ... and how to set one from C */
+  CHECK(strstr(error.message, "cognito_config_set_region()") != NULL);
+  CHECK(strstr(error.message, "issuer names a region") != NULL);
   cognito_error_free(&error);
   cognito_client_free(client);
   client = NULL;

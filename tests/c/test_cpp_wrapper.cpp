@@ -202,7 +202,7 @@ void test_config_errors() {
   CHECK(cognito::Client(moved_to).endpoint_url() == "https://cognito-idp-fips.eu-west-3.amazonaws.com/");
   cognito::Config no_region;
   CHECK(contains(error_message_of([&] { (void)cognito::Client(no_region).endpoint_url(); }),
-                 "2 region: Invalid Configuration: Missing Region"));
+                 "2 cognito_config_set_region: Invalid Configuration: Missing Region"));
   cognito::Config missing_bundle;
   missing_bundle.ca_bundle("/nonexistent/ca.pem");
   CHECK(contains(error_message_of([&] { cognito::Client client(missing_bundle); }), "/nonexistent/ca.pem"));

@@ -17,8 +17,8 @@ export function serviceError(code, message, { status = 400, requestId = `req-${c
 
 /**
  * Starts a server. A reply is data: `{ status, headers, body, delayMs, echoAttributeName,
- * hang }` (body: object → JSON, string → as is; `echoAttributeName` answers with the requested
- * attribute; `hang` never answers).
+ * hang, hold }` (body: object → JSON, string → as is; `echoAttributeName` answers with the
+ * requested attribute; `hang` never answers; `hold` answers when `release()` is called).
  */
 export async function startServer(reply = { status: 200, body: {} }) {
   const worker = new Worker(new URL('./server-worker.mjs', import.meta.url), { workerData: reply })
@@ -36,6 +36,10 @@ export async function startServer(reply = { status: 200, body: {} }) {
     port,
     url: `http://127.0.0.1:${port}`,
     setReply: (next) => ask({ type: 'reply', reply: next }),
+    /** Resolves once `count` requests have arrived since the server started. */
+    arrivals: (count) => ask({ type: 'arrivals', count }),
+    /** Sends the replies held so far (`hold`). */
+    release: () => ask({ type: 'release' }),
     /** The requests received since the last call, oldest first. */
     takeRequests: () => ask({ type: 'requests' }),
     /** Connections accepted so far. */

@@ -16,9 +16,10 @@ logged, printed or put in an exception.
 """
 
 import logging as _logging
-from typing import TYPE_CHECKING, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from . import _native
+from . import param_validation as _param_validation
 from .client import Client, ClientExceptions, _details, _verify, one_shot_client
 from .details import CodeDeliveryDetails
 from .exceptions import (
@@ -55,13 +56,17 @@ from .exceptions import (
 from .settings import Settings
 from .shapes import (
     CodeDeliveryDetailsTypeTypeDef,
+    GetUserAttributeVerificationCodeRequestTypeDef,
     GetUserAttributeVerificationCodeResponseTypeDef,
     ResponseMetadataTypeDef,
+    VerifyUserAttributeRequestTypeDef,
     VerifyUserAttributeResponseTypeDef,
 )
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
+
+    from .param_validation import ParamValidationError
 
 __version__: str = _native.__version__
 
@@ -74,12 +79,15 @@ __all__ = [
     "CodeDeliveryDetails",
     "Settings",
     "CodeDeliveryDetailsTypeTypeDef",
+    "GetUserAttributeVerificationCodeRequestTypeDef",
     "GetUserAttributeVerificationCodeResponseTypeDef",
     "ResponseMetadataTypeDef",
+    "VerifyUserAttributeRequestTypeDef",
     "VerifyUserAttributeResponseTypeDef",
     "CognitoError",
     "UnknownServiceError",
     "InvalidArgumentError",
+    "ParamValidationError",
     "ConfigurationError",
     "NetworkError",
     "TimeoutError",
@@ -121,9 +129,8 @@ def get_attr_code(
     """One call with a client built from ``settings`` (see :class:`Client`); returns where the
     code was sent, or ``None`` if the service did not say. Consecutive calls with the same
     settings share one process-wide client and its connections."""
-    return _details(
-        one_shot_client(**settings).get_attr_code(access_token, attribute_name, client_metadata)
-    )
+    client = one_shot_client("get_attr_code", settings)
+    return _details(client.get_attr_code(access_token, attribute_name, client_metadata))
 
 
 def verify_attr(
@@ -134,4 +141,11 @@ def verify_attr(
 ) -> None:
     """Submits the verification ``code`` the user received, with the process-wide client of
     ``settings`` (see :class:`Client`); on return the attribute is verified."""
-    _verify(one_shot_client(**settings), access_token, attribute_name, code)
+    _verify(one_shot_client("verify_attr", settings), access_token, attribute_name, code)
+
+
+def __getattr__(name: str) -> Any:
+    # ParamValidationError is built on first use (it subclasses botocore's when installed).
+    if name == "ParamValidationError":
+        return _param_validation.ParamValidationError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,13 +1,20 @@
 """The client: built once from settings, reused for every call, shared between threads."""
 
+import functools
 import threading
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, Type, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type, TypeVar, cast
 
 from . import _native
 from . import exceptions as _errors
 from .details import CodeDeliveryDetails
-from .shapes import GetUserAttributeVerificationCodeResponseTypeDef, VerifyUserAttributeResponseTypeDef
+from .param_validation import Member, OperationShape, _error_class, validate
+from .shapes import (
+    GetUserAttributeVerificationCodeRequestTypeDef,
+    GetUserAttributeVerificationCodeResponseTypeDef,
+    VerifyUserAttributeRequestTypeDef,
+    VerifyUserAttributeResponseTypeDef,
+)
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +30,8 @@ _Result = TypeVar("_Result")
 # Threads that run async calls (each blocks in native code without the GIL while it waits on the
 # network); created on demand, so a client that never awaits starts none.
 _ASYNC_WORKERS = 64
+
+_T = TypeVar("_T")
 
 
 class ClientExceptions:
@@ -59,6 +68,53 @@ class ClientExceptions:
 
 ClientExceptions.__module__ = "cognito_attr_code"
 
+#: The input shapes of the boto3-compatible methods (botocore's service model).
+_SHAPES: Dict[str, OperationShape] = {
+    "GetUserAttributeVerificationCode": OperationShape(
+        members={
+            "AccessToken": Member(str, sensitive=True),
+            "AttributeName": Member(str, min_length=1),
+            "ClientMetadata": Member(dict),
+        },
+        required=("AccessToken", "AttributeName"),
+    ),
+    "VerifyUserAttribute": OperationShape(
+        members={
+            "AccessToken": Member(str, sensitive=True),
+            "AttributeName": Member(str, min_length=1),
+            "Code": Member(str, min_length=1, sensitive=True),
+        },
+        required=("AccessToken", "AttributeName", "Code"),
+    ),
+}
+
+#: The native call of each boto3-compatible method, from its validated parameters.
+_NATIVE_CALLS: Dict[str, Callable[[_native.Client, Dict[str, Any]], Any]] = {
+    "GetUserAttributeVerificationCode": lambda native, params: native.get_attr_code(
+        params["AccessToken"], params["AttributeName"], params.get("ClientMetadata")
+    ),
+    "VerifyUserAttribute": lambda native, params: _verify(
+        native, params["AccessToken"], params["AttributeName"], params["Code"]
+    ),
+}
+
+
+def _pascal_case(argument: str) -> str:
+    """The boto3 parameter of a core argument: ``attribute_name`` -> ``AttributeName``."""
+    name, _, rest = argument.partition(" ")
+    return "".join(part.capitalize() for part in name.split("_")) + (f" {rest}" if rest else "")
+
+
+def _as_param_validation_error(error: _errors.InvalidArgumentError) -> BaseException:
+    """A core check (length, characters) of a boto3-compatible method's parameter, reported as
+    botocore reports parameter validation failures."""
+    argument = error.argument or ""
+    prefix = f"{argument}: "
+    why = error.message[len(prefix) :] if error.message.startswith(prefix) else error.message
+    converted = _error_class()(report=f"Invalid value for parameter {_pascal_case(argument)}: {why}")
+    converted.argument = _pascal_case(argument)
+    return converted
+
 
 def _details(
     response: GetUserAttributeVerificationCodeResponseTypeDef,
@@ -68,11 +124,15 @@ def _details(
 
 
 def _verify(
-    native: _native.Client, access_token: str, attribute_name: str, code: str
+    native: _native.Client,
+    access_token: str,
+    attribute_name: str,
+    code: str,
+    cancellation: Optional[_native.Cancellation] = None,
 ) -> VerifyUserAttributeResponseTypeDef:
     """The native call; its errors name the operation as botocore's ``operation_name`` does."""
     try:
-        return native.verify_attr(access_token, attribute_name, code)
+        return native.verify_attr(access_token, attribute_name, code, cancellation)
     except _errors.CognitoError as error:
         error.operation_name = "VerifyUserAttribute"
         raise
@@ -89,7 +149,7 @@ class Client:
     exceptions = ClientExceptions()
 
     def __init__(self, **settings: "Unpack[Settings]") -> None:
-        self._native: Optional[_native.Client] = _native.Client(**settings)
+        self._native: Optional[_native.Client] = _native.Client(dict(settings), "Client")
         self._executor: "Optional[ThreadPoolExecutor]" = None
         self._lock = threading.Lock()
 
@@ -128,9 +188,10 @@ class Client:
         client_metadata: Optional[Mapping[str, str]] = None,
     ) -> Optional[CodeDeliveryDetails]:
         """:meth:`get_attr_code` for asyncio: the call runs on a worker thread, never blocking
-        the event loop. Cancelling the task does not stop a request already sent."""
+        the event loop. Cancelling the task raises ``CancelledError`` at once and starts no
+        further attempt (an attempt already on the wire completes in the background, unseen)."""
         native = self._client()
-        response = await self._in_worker(native.get_attr_code, access_token, attribute_name, client_metadata)
+        response = await self._cancellable(native.get_attr_code, access_token, attribute_name, client_metadata)
         return _details(response)
 
     def verify_attr(self, access_token: str, attribute_name: str, code: str) -> None:
@@ -141,39 +202,50 @@ class Client:
         _verify(self._client(), access_token, attribute_name, code)
 
     async def verify_attr_async(self, access_token: str, attribute_name: str, code: str) -> None:
-        """:meth:`verify_attr` for asyncio: the call runs on a worker thread, never blocking the
-        event loop."""
-        await self._in_worker(_verify, self._client(), access_token, attribute_name, code)
+        """:meth:`verify_attr` for asyncio, cancellable as :meth:`get_attr_code_async`."""
+        await self._cancellable(functools.partial(_verify, self._client()), access_token, attribute_name, code)
 
     def verify_user_attribute(
-        self,
-        *,
-        AccessToken: str,
-        AttributeName: str,
-        Code: str,
+        self, **params: "Unpack[VerifyUserAttributeRequestTypeDef]"
     ) -> VerifyUserAttributeResponseTypeDef:
         """boto3's ``client.verify_user_attribute(...)``: same arguments, same response dict
-        (``{"ResponseMetadata": ...}``), errors with boto3's ``e.response``."""
-        return _verify(self._client(), AccessToken, AttributeName, Code)
-
-    async def _in_worker(self, call: Callable[..., _Result], *args: Any) -> _Result:
-        """Runs ``call(*args)`` on an async worker thread. Cancelling the awaiting task does not
-        stop a request already sent."""
-        import asyncio
-
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._async_executor(), call, *args)
+        (``{"ResponseMetadata": ...}``), errors with boto3's ``e.response``; invalid parameters
+        raise ``ParamValidationError`` as :meth:`get_user_attribute_verification_code` does."""
+        return cast(VerifyUserAttributeResponseTypeDef, self._call_boto3_style("VerifyUserAttribute", dict(params)))
 
     def get_user_attribute_verification_code(
-        self,
-        *,
-        AccessToken: str,
-        AttributeName: str,
-        ClientMetadata: Optional[Mapping[str, str]] = None,
+        self, **params: "Unpack[GetUserAttributeVerificationCodeRequestTypeDef]"
     ) -> GetUserAttributeVerificationCodeResponseTypeDef:
         """boto3's ``client.get_user_attribute_verification_code(...)``: same arguments, same
-        response dict, errors with boto3's ``e.response``."""
-        return self._client().get_attr_code(AccessToken, AttributeName, ClientMetadata)
+        response dict, errors with boto3's ``e.response``; invalid parameters raise
+        ``ParamValidationError`` (botocore's, when botocore is installed) with its report."""
+        return cast(
+            GetUserAttributeVerificationCodeResponseTypeDef,
+            self._call_boto3_style("GetUserAttributeVerificationCode", dict(params)),
+        )
+
+    def _call_boto3_style(self, operation: str, params: Dict[str, Any]) -> Any:
+        validate(_SHAPES[operation], params)
+        native = self._client()
+        try:
+            return _NATIVE_CALLS[operation](native, params)
+        except _errors.InvalidArgumentError as error:
+            raise _as_param_validation_error(error) from None
+
+    async def _cancellable(self, call: Callable[..., _T], *args: Any) -> _T:
+        """Runs the native ``call(*args, cancellation)`` on a worker thread. Cancelling the
+        awaiting task raises ``CancelledError`` at once and sets the cancellation flag, so the
+        call starts no further attempt (an attempt on the wire completes unseen)."""
+        import asyncio
+
+        cancellation = _native.Cancellation()
+        loop = asyncio.get_running_loop()
+        pending = loop.run_in_executor(self._async_executor(), functools.partial(call, *args, cancellation))
+        try:
+            return await pending
+        except asyncio.CancelledError:
+            cancellation.cancel()
+            raise
 
     def _async_executor(self) -> "ThreadPoolExecutor":
         with self._lock:
@@ -221,8 +293,9 @@ class Client:
 Client.__module__ = "cognito_attr_code"
 
 
-def one_shot_client(**settings: "Unpack[Settings]") -> _native.Client:
+def one_shot_client(caller: str, settings: Mapping[str, Any]) -> _native.Client:
     """The client of every one-shot function: the library's process-wide client for these
     settings (one per resolved configuration, a few at most), so that consecutive one-shot calls
-    reuse its connections instead of opening one each."""
-    return _native.Client(shared=True, **settings)
+    reuse its connections instead of opening one each. ``caller``: the function the user called,
+    named in a ``TypeError`` for a misspelt setting."""
+    return _native.Client(dict(settings), caller, shared=True)

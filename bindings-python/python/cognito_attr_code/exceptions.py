@@ -276,6 +276,7 @@ def from_code(code: str) -> Type[CognitoError]:
 
 
 def _from_native(
+    *,
     kind: str,
     code: str,
     message: str,

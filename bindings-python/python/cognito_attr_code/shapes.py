@@ -1,9 +1,11 @@
-"""The boto3 response shapes of ``get_user_attribute_verification_code`` and
+"""The boto3 request and response shapes of ``get_user_attribute_verification_code`` and
 ``verify_user_attribute``, as ``TypedDict``\\ s named as in ``mypy-boto3-cognito-idp``."""
 
-from typing import Dict, TypedDict
+from typing import Dict, Mapping, TypedDict
 
 __all__ = [
+    "GetUserAttributeVerificationCodeRequestTypeDef",
+    "VerifyUserAttributeRequestTypeDef",
     "CodeDeliveryDetailsTypeTypeDef",
     "ResponseMetadataTypeDef",
     "GetUserAttributeVerificationCodeResponseTypeDef",
@@ -37,3 +39,18 @@ class GetUserAttributeVerificationCodeResponseTypeDef(_ResponseRequired, total=F
 
 class VerifyUserAttributeResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
+
+
+class _RequestRequired(TypedDict):
+    AccessToken: str
+    AttributeName: str
+
+
+class GetUserAttributeVerificationCodeRequestTypeDef(_RequestRequired, total=False):
+    ClientMetadata: Mapping[str, str]
+
+
+class VerifyUserAttributeRequestTypeDef(TypedDict):
+    AccessToken: str
+    AttributeName: str
+    Code: str
