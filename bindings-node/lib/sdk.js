@@ -56,17 +56,22 @@ function warnUnsupported(config) {
 
 const REDACTED = '***'
 
+// The members of a command's input that are secrets: never printed, serialized or logged.
+const SECRET_MEMBERS = ['AccessToken', 'Code']
+
+/** A copy of a command's `input` with its `secrets` members (if present) replaced by `***`. */
+function redacted(input, secrets = SECRET_MEMBERS) {
+  if (input === null || typeof input !== 'object') return input
+  const copy = { ...input }
+  for (const key of secrets) if (input[key] !== undefined) copy[key] = REDACTED
+  return copy
+}
+
 /**
  * A command class named `name` whose `input` is a copy with the `secrets` members not
  * enumerable, so that logging or serializing the command (or its input) never prints them.
  */
 function commandClass(name, secrets) {
-  const redacted = (input) => {
-    if (input === null || typeof input !== 'object') return input
-    const copy = { ...input }
-    for (const key of secrets) copy[key] = input[key] === undefined ? undefined : REDACTED
-    return copy
-  }
   return {
     [name]: class {
       constructor(input) {
@@ -87,11 +92,11 @@ function commandClass(name, secrets) {
       }
 
       toJSON() {
-        return { input: redacted(this.input) }
+        return { input: redacted(this.input, secrets) }
       }
 
       [inspect.custom](depth, options) {
-        return `${name} ${inspect({ input: redacted(this.input) }, options)}`
+        return `${name} ${inspect({ input: redacted(this.input, secrets) }, options)}`
       }
     },
   }[name]

@@ -113,3 +113,24 @@ test('options that would change behaviour and are not supported are warned about
   assert.equal(warnings[0].code, 'COGNITO_ATTR_CODE_UNSUPPORTED_OPTION')
   assert.match(warnings[0].message, /"retryStrategy"/)
 })
+
+test('the logger names VerifyUserAttributeCommand and never shows its code', async () => {
+  const CODE = 'C0DE-5ECRET-0042'
+  const lines = []
+  const logger = { debug: (entry) => lines.push(entry), info() {}, warn() {}, error() {} }
+  const client = new lib.CognitoIdentityProviderClient({ endpoint: server.url, region: 'us-east-1', logger })
+  const verify = () => new lib.VerifyUserAttributeCommand({ AccessToken: TOKEN, AttributeName: 'email', Code: CODE })
+  await client.send(verify())
+  await server.setReply({ status: 400, body: { __type: 'CodeMismatchException', message: `wrong ${CODE}` } })
+  await assert.rejects(client.send(verify()), { name: 'CodeMismatchException' })
+  await server.setReply({ status: 200, body: {} })
+  assert.equal(lines.length, 4)
+  assert.deepEqual(lines[0], {
+    clientName: 'CognitoIdentityProviderClient',
+    commandName: 'VerifyUserAttributeCommand',
+    input: { AccessToken: '***', AttributeName: 'email', Code: '***' },
+  })
+  assert.equal(lines[3].error.name, 'CodeMismatchException')
+  const logged = JSON.stringify(lines)
+  assert.ok(!logged.includes(TOKEN) && !logged.includes(CODE))
+})

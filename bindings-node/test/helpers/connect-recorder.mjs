@@ -6,11 +6,17 @@ import { once } from 'node:events'
 export async function startConnectRecorder() {
   const targets = []
   const server = net.createServer((socket) => {
-    socket.once('data', (chunk) => {
-      const [method, target] = chunk.toString('latin1').split(' ')
+    // The request head may arrive in several segments: read up to its blank line (at most 64 KiB).
+    let head = ''
+    const onData = (chunk) => {
+      head += chunk.toString('latin1')
+      if (!head.includes('\r\n\r\n') && head.length < 65536) return
+      socket.off('data', onData)
+      const [method, target] = head.split(' ')
       if (method === 'CONNECT') targets.push(target)
       socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n')
-    })
+    }
+    socket.on('data', onData)
     socket.on('error', () => {})
   })
   server.listen(0, '127.0.0.1')
