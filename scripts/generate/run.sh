@@ -46,6 +46,7 @@ generators() {
       "version scripts/generate/east_asian_width.py pins: install python3.11 or set PYTHON)" >&2
   fi
   echo "partitions $here/partitions.py $venv/bin/python core/src/endpoint/partitions.rs"
+  echo "service_model_errors $here/service_model_errors.py $venv/bin/python core/tests/data/service-model-errors.json"
 }
 
 compare() { # CHECKED_IN GENERATED
