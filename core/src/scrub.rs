@@ -52,8 +52,11 @@ pub struct Secrets {
     secrets: Vec<Zeroizing<Vec<u8>>>,
     /// Length of the shortest window any form is matched by.
     shortest_window: usize,
-    /// Whether some secret is long enough to be recognized in its hex and Base64 encodings.
-    has_encoded_forms: bool,
+    /// The secrets shorter than [`SECRET_FRAGMENT_LEN`], folded: recognized whole and in no
+    /// encoding, so looked for directly.
+    short: Vec<Zeroizing<Vec<u8>>>,
+    /// Whether some secret is long enough to be recognized in fragments and encodings.
+    has_long: bool,
     screen: OnceLock<Screen>,
     /// One entry per window length, each a sorted list of packed windows; built on first need.
     windows: OnceLock<Vec<Windows>>,
@@ -64,8 +67,9 @@ struct Windows {
     packed: Zeroizing<Vec<u128>>,
 }
 
-/// Which pairs of consecutive bytes occur in some secret, folded (see [`fold`]): a necessary
-/// condition for each form, checked without building the forms.
+/// Which pairs of consecutive bytes occur in some secret of at least [`SECRET_FRAGMENT_LEN`]
+/// bytes, folded (see [`fold`]): a necessary condition for each of its forms, checked without
+/// building them.
 /// - The secret itself: every window of it is a run of bytes whose adjacent pairs all occur.
 /// - Base64: every window holds three consecutive complete 4-character groups, each the encoding
 ///   of three consecutive bytes of the secret; a group is decoded under every case it may have
@@ -79,7 +83,7 @@ struct Screen {
 impl Screen {
     fn new(secrets: &[Zeroizing<Vec<u8>>]) -> Self {
         let mut pairs = Zeroizing::new(vec![0u64; (1 << 16) / 64]);
-        for secret in secrets {
+        for secret in secrets.iter().filter(|s| s.len() >= SECRET_FRAGMENT_LEN) {
             let mut previous = None;
             for &byte in secret.iter() {
                 let byte = fold(byte);
@@ -99,11 +103,8 @@ impl Screen {
         self.pairs[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// A run of `window` folded bytes whose adjacent pairs all occur in some secret.
-    fn may_hold_plain(&self, folded: &[u8], window: usize) -> bool {
-        if window < 2 {
-            return !folded.is_empty();
-        }
+    /// A run of [`SECRET_FRAGMENT_LEN`] folded bytes whose adjacent pairs all occur.
+    fn may_hold_plain(&self, folded: &[u8]) -> bool {
         let mut run = 0;
         for pair in folded.windows(2) {
             run = if self.has_pair(pair[0], pair[1]) {
@@ -111,7 +112,7 @@ impl Screen {
             } else {
                 0
             };
-            if run + 1 >= window {
+            if run + 1 >= SECRET_FRAGMENT_LEN {
                 return true;
             }
         }
@@ -219,11 +220,17 @@ impl Secrets {
             .map(|s| s.len().min(SECRET_FRAGMENT_LEN))
             .min()
             .unwrap_or(0);
-        let has_encoded_forms = secrets.iter().any(|s| s.len() >= SECRET_FRAGMENT_LEN);
+        let short = secrets
+            .iter()
+            .filter(|s| s.len() < SECRET_FRAGMENT_LEN)
+            .map(|s| Zeroizing::new(s.iter().map(|&byte| fold(byte)).collect()))
+            .collect();
+        let has_long = secrets.iter().any(|s| s.len() >= SECRET_FRAGMENT_LEN);
         Self {
             secrets,
             shortest_window,
-            has_encoded_forms,
+            short,
+            has_long,
             screen: OnceLock::new(),
             windows: OnceLock::new(),
         }
@@ -263,10 +270,20 @@ impl Secrets {
         if folded.len() < self.shortest_window {
             return false;
         }
+        if self
+            .short
+            .iter()
+            .any(|secret| folded.windows(secret.len()).any(|w| w == &secret[..]))
+        {
+            return true;
+        }
+        if !self.has_long {
+            return false;
+        }
         let screen = self.screen.get_or_init(|| Screen::new(&self.secrets));
-        screen.may_hold_plain(folded, self.shortest_window)
-            || (self.has_encoded_forms
-                && (Screen::may_hold_hex(folded) || screen.may_hold_base64(folded)))
+        screen.may_hold_plain(folded)
+            || Screen::may_hold_hex(folded)
+            || screen.may_hold_base64(folded)
     }
 
     /// `text` with every recognized occurrence replaced by [`REDACTED`].
