@@ -808,10 +808,7 @@ mod tests {
         let secrets = Secrets::new([TOKEN]);
         let ordinary = "NotAuthorizedException: Access Token has expired, request id 4f1c-9a2b";
         assert_eq!(secrets.scrub(ordinary), ordinary);
-        assert!(
-            secrets.windows.get().is_none(),
-            "the first pass let it through"
-        );
+        assert!(secrets.windows.get().is_none(), "the screen let it through");
     }
 
     /// A response shaped like a success, with one field carrying a fragment of the token in
