@@ -43,15 +43,21 @@ const MAX_DECODING_ROUNDS: usize = 4;
 
 /// The secrets of one call, ready to be recognized in response data.
 ///
-/// Holds fingerprints of every window of each secret's forms, never the secrets as such; they are
-/// zeroized on drop. `Debug` does not print them.
+/// Creating it only copies the secrets: the work of recognizing them is done when some scrubbed
+/// text needs it, and grows with that text, not with the secrets. A cheap screen (see
+/// [`Screen`]) proves most text free of every form; only text it cannot clear builds the
+/// encoded forms (about seven times the secret's size) and matches them exactly. Everything is
+/// zeroized on drop; `Debug` does not print it.
 pub struct Secrets {
-    /// Every form of every secret, folded (see [`fold`]), with the window length it is matched by.
-    forms: Vec<(usize, Zeroizing<Vec<u8>>)>,
-    /// Which folded 4-byte sequences occur in some form: a first pass that lets the common case,
-    /// text that holds no secret, through without building [`Secrets::windows`].
-    grams: Zeroizing<Vec<u64>>,
+    secrets: Vec<Zeroizing<Vec<u8>>>,
+    /// Length of the shortest window any form is matched by.
     shortest_window: usize,
+    /// The secrets shorter than [`SECRET_FRAGMENT_LEN`], folded: recognized whole and in no
+    /// encoding, so looked for directly.
+    short: Vec<Zeroizing<Vec<u8>>>,
+    /// Whether some secret is long enough to be recognized in fragments and encodings.
+    has_long: bool,
+    screen: OnceLock<Screen>,
     /// One entry per window length, each a sorted list of packed windows; built on first need.
     windows: OnceLock<Vec<Windows>>,
 }
@@ -61,67 +67,195 @@ struct Windows {
     packed: Zeroizing<Vec<u128>>,
 }
 
-/// Length of the sequences of the first pass, and the size of its bit set.
-const GRAM_LEN: usize = 4;
-const GRAM_BITS: usize = 1 << 16;
+/// Which pairs of consecutive bytes occur in some secret of at least [`SECRET_FRAGMENT_LEN`]
+/// bytes, folded (see [`fold`]): a necessary condition for each of its forms, checked without
+/// building them.
+/// - The secret itself: every window of it is a run of bytes whose adjacent pairs all occur.
+/// - Base64: every window holds three consecutive complete 4-character groups, each the encoding
+///   of three consecutive bytes of the secret; a group is decoded under every case it may have
+///   had before folding, and some decoding must consist of occurring pairs.
+/// - Hex: every window is a run of [`SECRET_FRAGMENT_LEN`] hex digits; rare enough in innocent
+///   text that it goes straight to the exact match.
+struct Screen {
+    pairs: Zeroizing<Vec<u64>>,
+}
 
-fn gram_bit(gram: u32) -> usize {
-    (gram.wrapping_mul(0x9E37_79B1) >> 16) as usize
+impl Screen {
+    fn new(secrets: &[Zeroizing<Vec<u8>>]) -> Self {
+        let mut pairs = Zeroizing::new(vec![0u64; (1 << 16) / 64]);
+        for secret in secrets.iter().filter(|s| s.len() >= SECRET_FRAGMENT_LEN) {
+            let mut previous = None;
+            for &byte in secret.iter() {
+                let byte = fold(byte);
+                if let Some(first) = previous {
+                    let bit = pair_bit(first, byte);
+                    pairs[bit / 64] |= 1 << (bit % 64);
+                }
+                previous = Some(byte);
+            }
+        }
+        Self { pairs }
+    }
+
+    /// Whether the folded pair `first`, `second` occurs in some secret.
+    fn has_pair(&self, first: u8, second: u8) -> bool {
+        let bit = pair_bit(fold(first), fold(second));
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// A run of [`SECRET_FRAGMENT_LEN`] folded bytes whose adjacent pairs all occur.
+    fn may_hold_plain(&self, folded: &[u8]) -> bool {
+        let mut run = 0;
+        for pair in folded.windows(2) {
+            run = if self.has_pair(pair[0], pair[1]) {
+                run + 1
+            } else {
+                0
+            };
+            if run + 1 >= SECRET_FRAGMENT_LEN {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Three consecutive 4-character groups at some offset that may each encode three bytes of
+    /// a secret.
+    fn may_hold_base64(&self, folded: &[u8]) -> bool {
+        (0..4).any(|phase| {
+            let mut run = 0;
+            for group in folded.get(phase..).unwrap_or_default().chunks_exact(4) {
+                run = if self.may_encode_secret_bytes(group) {
+                    run + 1
+                } else {
+                    0
+                };
+                if run >= 3 {
+                    return true;
+                }
+            }
+            false
+        })
+    }
+
+    /// Whether some case of the folded Base64 `group` decodes to three bytes whose pairs occur.
+    /// Cases are tried first for the first pair, so most groups are cleared after a few looks.
+    fn may_encode_secret_bytes(&self, group: &[u8]) -> bool {
+        let [Some(first), Some(second), Some(third), Some(fourth)] =
+            [0, 1, 2, 3].map(|k| base64_values(group[k]))
+        else {
+            return false;
+        };
+        for &a in first.as_slice() {
+            for &b in second.as_slice() {
+                let byte0 = a << 2 | b >> 4;
+                for &c in third.as_slice() {
+                    let byte1 = (b & 15) << 4 | c >> 2;
+                    if !self.has_pair(byte0, byte1) {
+                        continue;
+                    }
+                    if fourth
+                        .as_slice()
+                        .iter()
+                        .any(|&d| self.has_pair(byte1, (c & 3) << 6 | d))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    fn may_hold_hex(folded: &[u8]) -> bool {
+        let mut run = 0;
+        for &byte in folded {
+            run = if byte.is_ascii_hexdigit() { run + 1 } else { 0 };
+            if run >= SECRET_FRAGMENT_LEN {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The values a folded Base64 character may have had: both cases of a letter, either alphabet.
+fn base64_values(folded: u8) -> Option<Base64Values> {
+    let (values, len) = match folded {
+        b'a'..=b'z' => ([folded - b'a' + 26, folded - b'a'], 2),
+        b'0'..=b'9' => ([folded - b'0' + 52, 0], 1),
+        b'-' => ([62, 0], 1),
+        b'_' => ([63, 0], 1),
+        _ => return None,
+    };
+    Some(Base64Values { values, len })
+}
+
+#[derive(Clone, Copy)]
+struct Base64Values {
+    values: [u8; 2],
+    len: usize,
+}
+
+impl Base64Values {
+    fn as_slice(&self) -> &[u8] {
+        &self.values[..self.len]
+    }
+}
+
+fn pair_bit(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
 }
 
 impl Secrets {
     /// The secrets to recognize; empty strings are ignored.
     pub fn new<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut forms: Vec<(usize, Zeroizing<Vec<u8>>)> = Vec::new();
-        for secret in secrets.into_iter().filter(|s| !s.is_empty()) {
-            let len = secret.len().min(SECRET_FRAGMENT_LEN);
-            let encoded = if secret.len() >= SECRET_FRAGMENT_LEN {
-                encoded_forms(secret.as_bytes())
-            } else {
-                // The encodings of a short secret are too short to be told from chance.
-                vec![Zeroizing::new(secret.as_bytes().to_vec())]
-            };
-            for mut form in encoded {
-                form.iter_mut().for_each(|byte| *byte = fold(*byte));
-                forms.push((len, form));
-            }
-        }
-        let mut grams = Zeroizing::new(vec![0u64; GRAM_BITS / 64]);
-        for (_, form) in &forms {
-            for gram in form.windows(GRAM_LEN) {
-                let bit = gram_bit(u32::from_be_bytes([gram[0], gram[1], gram[2], gram[3]]));
-                grams[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        let shortest_window = forms.iter().map(|(len, _)| *len).min().unwrap_or(0);
+        let secrets: Vec<Zeroizing<Vec<u8>>> = secrets
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| Zeroizing::new(s.as_bytes().to_vec()))
+            .collect();
+        let shortest_window = secrets
+            .iter()
+            .map(|s| s.len().min(SECRET_FRAGMENT_LEN))
+            .min()
+            .unwrap_or(0);
+        let short = secrets
+            .iter()
+            .filter(|s| s.len() < SECRET_FRAGMENT_LEN)
+            .map(|s| Zeroizing::new(s.iter().map(|&byte| fold(byte)).collect()))
+            .collect();
+        let has_long = secrets.iter().any(|s| s.len() >= SECRET_FRAGMENT_LEN);
         Self {
-            forms,
-            grams,
+            secrets,
             shortest_window,
+            short,
+            has_long,
+            screen: OnceLock::new(),
             windows: OnceLock::new(),
         }
     }
 
     /// No secrets at all: nothing is ever replaced.
     pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
+        self.secrets.is_empty()
     }
 
     fn windows(&self) -> &[Windows] {
         self.windows.get_or_init(|| {
             let mut windows: Vec<Windows> = Vec::new();
-            for (len, form) in &self.forms {
-                let slot = match windows.iter().position(|w| w.len == *len) {
+            for (len, form) in self.secrets.iter().flat_map(|secret| forms(secret)) {
+                let slot = match windows.iter().position(|w| w.len == len) {
                     Some(at) => at,
                     None => {
                         windows.push(Windows {
-                            len: *len,
+                            len,
                             packed: Zeroizing::new(Vec::new()),
                         });
                         windows.len() - 1
                     }
                 };
-                windows[slot].packed.extend(form.windows(*len).map(pack));
+                windows[slot].packed.extend(form.windows(len).map(pack));
             }
             for set in &mut windows {
                 set.packed.sort_unstable();
@@ -131,33 +265,25 @@ impl Secrets {
         })
     }
 
-    /// `false` when `bytes` certainly holds no window of any form: it has no run of consecutive
-    /// 4-byte sequences long enough that all occur in the forms.
-    fn may_contain(&self, bytes: impl IntoIterator<Item = u8>) -> bool {
-        if self.shortest_window < GRAM_LEN {
+    /// `false` when the folded `bytes` certainly hold no window of any form (see [`Screen`]).
+    fn may_contain(&self, folded: &[u8]) -> bool {
+        if folded.len() < self.shortest_window {
+            return false;
+        }
+        if self
+            .short
+            .iter()
+            .any(|secret| folded.windows(secret.len()).any(|w| w == &secret[..]))
+        {
             return true;
         }
-        let needed = self.shortest_window - GRAM_LEN + 1;
-        let mut gram: u32 = 0;
-        let mut run = 0;
-        for (i, byte) in bytes.into_iter().enumerate() {
-            gram = (gram << 8) | u32::from(byte);
-            if i + 1 < GRAM_LEN {
-                continue;
-            }
-            let bit = gram_bit(gram);
-            if self.grams[bit / 64] & (1 << (bit % 64)) == 0 {
-                run = 0;
-                continue;
-            }
-            run += 1;
-            if run >= needed {
-                gram.zeroize();
-                return true;
-            }
+        if !self.has_long {
+            return false;
         }
-        gram.zeroize();
-        false
+        let screen = self.screen.get_or_init(|| Screen::new(&self.secrets));
+        screen.may_hold_plain(folded)
+            || Screen::may_hold_hex(folded)
+            || screen.may_hold_base64(folded)
     }
 
     /// `text` with every recognized occurrence replaced by [`REDACTED`].
@@ -271,14 +397,16 @@ impl Secrets {
         // Without a byte that starts an escape or a non-ASCII character, decoding only folds
         // and drops whitespace: when even that text holds no window, the rounds below find
         // nothing, and their views (two allocations per byte of text) are skipped.
-        if !text.iter().any(|&byte| starts_encoding(byte))
-            && !self.may_contain(
+        if !text.iter().any(|&byte| starts_encoding(byte)) {
+            let folded: Zeroizing<Vec<u8>> = Zeroizing::new(
                 text.iter()
                     .filter(|byte| !byte.is_ascii_whitespace())
-                    .map(|&byte| fold(byte)),
-            )
-        {
-            return Vec::new();
+                    .map(|&byte| fold(byte))
+                    .collect(),
+            );
+            if !self.may_contain(&folded) {
+                return Vec::new();
+            }
         }
         let mut found = Vec::new();
         let mut view = View::identity(text);
@@ -294,7 +422,7 @@ impl Secrets {
     }
 
     fn find_in(&self, view: &View, found: &mut Vec<(usize, usize)>) {
-        if !self.may_contain(view.bytes.iter().copied()) {
+        if !self.may_contain(&view.bytes) {
             return;
         }
         for set in self.windows() {
@@ -320,6 +448,24 @@ impl fmt::Debug for Secrets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secrets(***)")
     }
+}
+
+/// Every form of `secret`, folded, with the window length it is matched by.
+fn forms(secret: &[u8]) -> Vec<(usize, Zeroizing<Vec<u8>>)> {
+    let len = secret.len().min(SECRET_FRAGMENT_LEN);
+    let encoded = if secret.len() >= SECRET_FRAGMENT_LEN {
+        encoded_forms(secret)
+    } else {
+        // The encodings of a short secret are too short to be told from chance.
+        vec![Zeroizing::new(secret.to_vec())]
+    };
+    encoded
+        .into_iter()
+        .map(|mut form| {
+            form.iter_mut().for_each(|byte| *byte = fold(*byte));
+            (len, form)
+        })
+        .collect()
 }
 
 /// The secret itself, its hexadecimal encoding, and the part of its Base64 encoding that does
@@ -662,10 +808,58 @@ mod tests {
         let secrets = Secrets::new([TOKEN]);
         let ordinary = "NotAuthorizedException: Access Token has expired, request id 4f1c-9a2b";
         assert_eq!(secrets.scrub(ordinary), ordinary);
-        assert!(
-            secrets.windows.get().is_none(),
-            "the first pass let it through"
-        );
+        assert!(secrets.windows.get().is_none(), "the screen let it through");
+    }
+
+    /// A response shaped like a success, with one field carrying a fragment of the token in
+    /// some encoding: the screen must send each to the exact match, which builds the forms.
+    #[test]
+    fn an_encoded_echo_in_an_innocent_response_builds_the_forms_and_is_replaced() {
+        use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+        let fragment = &TOKEN.as_bytes()[20..50];
+        let mut echoes: Vec<String> = Vec::new();
+        for prefix in [&b""[..], b"a", b"ab"] {
+            let plain = [prefix, fragment].concat();
+            for encoded in [STANDARD.encode(&plain), URL_SAFE_NO_PAD.encode(&plain)] {
+                echoes.push(encoded.to_ascii_lowercase());
+                echoes.push(encoded.to_ascii_uppercase());
+                echoes.push(encoded);
+            }
+        }
+        let hex: String = fragment.iter().map(|b| format!("{b:02x}")).collect();
+        echoes.push(hex[1..].to_owned());
+        echoes.push(hex.to_ascii_uppercase());
+        echoes.push(std::str::from_utf8(fragment).unwrap().to_ascii_uppercase());
+        for echo in echoes {
+            let secrets = Secrets::new([TOKEN]);
+            let body = format!(
+                "{{\"CodeDeliveryDetails\":{{\"AttributeName\":\"email\",\
+                 \"DeliveryMedium\":\"EMAIL\",\"Destination\":\"{echo}\"}}}}"
+            );
+            let out = secrets.scrub(&body);
+            assert!(out.contains(REDACTED), "{echo} kept in {out}");
+            assert!(secrets.windows.get().is_some(), "{echo}: forms never built");
+            assert!(
+                !out.contains(&echo[echo.len() / 2 - 8..echo.len() / 2 + 8]),
+                "{echo}: its middle kept in {out}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_innocent_success_needs_no_forms() {
+        let secrets = Secrets::new([TOKEN, "123456"]);
+        let body = "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\",\
+                    \"DeliveryMedium\":\"EMAIL\",\"Destination\":\"a***@e***.com\"}}";
+        for text in [
+            body,
+            "application/x-amz-json-1.1",
+            "x-amzn-RequestId",
+            "5f1c2e3a-0b4d-4c7e-9a2b-3d4e5f607182",
+        ] {
+            assert_eq!(secrets.scrub(text), text);
+        }
+        assert!(secrets.windows.get().is_none(), "the screen let it through");
     }
 
     #[test]
