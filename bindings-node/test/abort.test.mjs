@@ -69,3 +69,25 @@ test('a signal that never aborts changes nothing, and a non-signal is refused', 
     argument: 'options.signal',
   })
 })
+
+test('VerifyUserAttribute takes the same signal in every surface', async () => {
+  await server.takeRequests()
+  const client = new lib.Client({ endpointUrl: server.url })
+  const sdk = new lib.CognitoIdentityProviderClient({ endpoint: server.url, region: 'us-east-1' })
+  const input = { ...INPUT, code: '123456' }
+  const command = new lib.VerifyUserAttributeCommand({ AccessToken: TOKEN, AttributeName: 'email', Code: '123456' })
+  const signal = AbortSignal.abort()
+  for (const pending of [
+    client.verifyAttr(input, { signal }),
+    lib.verifyAttr(input, { endpointUrl: server.url }, { signal }),
+    sdk.send(command, { abortSignal: signal }),
+  ]) {
+    await assert.rejects(pending, (error) => error instanceof lib.CognitoAbortError && error.name === 'AbortError')
+  }
+  assert.deepEqual(await server.takeRequests(), [])
+  const live = new AbortController().signal
+  assert.equal(await client.verifyAttr(input, { signal: live }), undefined)
+  assert.equal(await lib.verifyAttr(input, { endpointUrl: server.url }, { signal: live }), undefined)
+  assert.deepEqual(await sdk.send(command, { abortSignal: live }).then((out) => Object.keys(out)), ['$metadata'])
+  assert.equal((await server.takeRequests()).length, 3)
+})

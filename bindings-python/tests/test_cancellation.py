@@ -2,7 +2,7 @@
 
 import asyncio
 import threading
-from typing import Any
+from typing import Any, Callable, Coroutine
 
 import pytest
 
@@ -10,7 +10,14 @@ import cognito_attr_code
 from conftest import TOKEN, CognitoStub, Received, Reply
 
 
-def test_cancelling_the_task_raises_at_once_and_starts_no_further_attempt(stub: CognitoStub) -> None:
+ASYNC_CALLS: "dict[str, Callable[[cognito_attr_code.Client], Coroutine[Any, Any, Any]]]" = {
+    "get_attr_code_async": lambda client: client.get_attr_code_async(TOKEN, "email"),
+    "verify_attr_async": lambda client: client.verify_attr_async(TOKEN, "email", "123456"),
+}
+
+
+@pytest.mark.parametrize("method", sorted(ASYNC_CALLS))
+def test_cancelling_the_task_raises_at_once_and_starts_no_further_attempt(stub: CognitoStub, method: str) -> None:
     arrived = threading.Event()
     release = threading.Event()
 
@@ -25,7 +32,7 @@ def test_cancelling_the_task_raises_at_once_and_starts_no_further_attempt(stub: 
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        task = asyncio.create_task(client.get_attr_code_async(TOKEN, "email"))
+        task = asyncio.create_task(ASYNC_CALLS[method](client))
         assert await loop.run_in_executor(None, arrived.wait, 30.0)
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -50,8 +57,13 @@ def test_a_cancellation_flag_set_before_the_call_sends_nothing(stub: CognitoStub
     cancellation.cancel()
     assert cancellation.cancelled
     native = _native.Client({"region": "us-east-1", "endpoint_url": stub.url})
-    with pytest.raises(cognito_attr_code.CognitoError) as caught:
-        native.get_attr_code(TOKEN, "email", None, cancellation)
-    assert caught.value.code == "Cancelled"
-    assert TOKEN not in str(caught.value)
+    calls: "list[Callable[[], object]]" = [
+        lambda: native.get_attr_code(TOKEN, "email", None, cancellation),
+        lambda: native.verify_attr(TOKEN, "email", "123456", cancellation),
+    ]
+    for call in calls:
+        with pytest.raises(cognito_attr_code.CognitoError) as caught:
+            call()
+        assert caught.value.code == "Cancelled"
+        assert TOKEN not in str(caught.value)
     assert stub.received == []
