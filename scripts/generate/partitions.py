@@ -11,21 +11,14 @@ import pathlib
 import re
 import sys
 
-import botocore
+from pinned_botocore import pinned_botocore
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "core" / "src" / "endpoint" / "partitions.rs"
-REQUIREMENTS = pathlib.Path(__file__).resolve().parent / "requirements.txt"
 MAX_WIDTH = 100
 # Every partition's regionRegex so far; Partition::matches_pattern implements exactly this shape.
 REGION_REGEX = re.compile(r"\^(?P<prefix>.+)\\-\\w\+\\-\\d\+\$")
 
-
-def pinned_botocore_version():
-    for line in REQUIREMENTS.read_text().splitlines():
-        if line.startswith("botocore=="):
-            return line.split("==", 1)[1].strip()
-    sys.exit(f"{REQUIREMENTS} pins no botocore version")
 
 
 def region_prefixes(region_regex):
@@ -53,10 +46,8 @@ def string_list(field, values):
 
 
 def main():
-    version = pinned_botocore_version()
-    if botocore.__version__ != version:
-        sys.exit(f"partitions.py needs botocore {version}, found {botocore.__version__}: "
-                 "run it through scripts/generate/run.sh")
+    botocore = pinned_botocore("partitions.py")
+    version = botocore.__version__
     source = pathlib.Path(botocore.__file__).parent / "data" / "partitions.json"
     partitions = json.loads(source.read_text())["partitions"]
     lines = [
