@@ -11,7 +11,7 @@ use napi_derive::napi;
 use crate::outcome::{NativeError, Outcome};
 use crate::request::{NativeRequest, NativeVerifyRequest};
 use crate::settings;
-use crate::task::{GetAttrCodeTask, NativeCancellation, Sender, VerifyAttrTask};
+use crate::task::{CallTask, NativeCancellation, Sender};
 
 /// A client, or the configuration error that prevented building it. Construction never throws:
 /// the wrapper reads `error` and throws the matching class.
@@ -74,8 +74,8 @@ impl NativeClient {
         &self,
         request: NativeRequest,
         cancellation: Option<&NativeCancellation>,
-    ) -> AsyncTask<GetAttrCodeTask> {
-        AsyncTask::new(GetAttrCodeTask::new(
+    ) -> AsyncTask<CallTask> {
+        AsyncTask::new(CallTask::new(
             self.sender(),
             request.into_core(),
             cancellation,
@@ -94,8 +94,8 @@ impl NativeClient {
         &self,
         request: NativeVerifyRequest,
         cancellation: Option<&NativeCancellation>,
-    ) -> AsyncTask<VerifyAttrTask> {
-        AsyncTask::new(VerifyAttrTask::new(
+    ) -> AsyncTask<CallTask> {
+        AsyncTask::new(CallTask::new(
             self.sender(),
             request.into_core(),
             cancellation,

@@ -17,7 +17,7 @@ pub use client::NativeClient;
 pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
 pub use request::{NativeRequest, NativeVerifyRequest};
 pub use settings::{setting_table, NativeSettingSpec};
-pub use task::{GetAttrCodeTask, NativeCancellation, VerifyAttrTask};
+pub use task::{CallTask, NativeCancellation};
 
 use std::collections::HashMap;
 
@@ -36,13 +36,9 @@ pub fn get_attr_code(
     request: NativeRequest,
     settings: Option<HashMap<String, Either3<String, f64, bool>>>,
     cancellation: Option<&NativeCancellation>,
-) -> AsyncTask<GetAttrCodeTask> {
-    let sender = Sender::OneShot(settings::into_core(settings));
-    AsyncTask::new(GetAttrCodeTask::new(
-        sender,
-        request.into_core(),
-        cancellation,
-    ))
+) -> AsyncTask<CallTask> {
+    let sender = Sender::one_shot(settings::into_core(settings));
+    AsyncTask::new(CallTask::new(sender, request.into_core(), cancellation))
 }
 
 /// One blocking call with the process-wide client of `settings`.
@@ -51,7 +47,7 @@ pub fn get_attr_code_sync(
     request: NativeRequest,
     settings: Option<HashMap<String, Either3<String, f64, bool>>>,
 ) -> Outcome {
-    Sender::OneShot(settings::into_core(settings)).send(&request.into_core(), None)
+    Sender::one_shot(settings::into_core(settings)).send(&request.into_core(), None)
 }
 
 /// One `VerifyUserAttribute` call with the process-wide client of `settings` (on the libuv
@@ -61,13 +57,9 @@ pub fn verify_attr(
     request: NativeVerifyRequest,
     settings: Option<HashMap<String, Either3<String, f64, bool>>>,
     cancellation: Option<&NativeCancellation>,
-) -> AsyncTask<VerifyAttrTask> {
-    let sender = Sender::OneShot(settings::into_core(settings));
-    AsyncTask::new(VerifyAttrTask::new(
-        sender,
-        request.into_core(),
-        cancellation,
-    ))
+) -> AsyncTask<CallTask> {
+    let sender = Sender::one_shot(settings::into_core(settings));
+    AsyncTask::new(CallTask::new(sender, request.into_core(), cancellation))
 }
 
 /// One blocking `VerifyUserAttribute` call with the process-wide client of `settings`.
@@ -76,7 +68,7 @@ pub fn verify_attr_sync(
     request: NativeVerifyRequest,
     settings: Option<HashMap<String, Either3<String, f64, bool>>>,
 ) -> Outcome {
-    Sender::OneShot(settings::into_core(settings)).send_verify(&request.into_core(), None)
+    Sender::one_shot(settings::into_core(settings)).send_verify(&request.into_core(), None)
 }
 
 /// Every modeled service error code, in the order of core's one error table (the JavaScript

@@ -10,10 +10,15 @@ use crate::outcome::{NativeError, NativeOutput, Outcome};
 /// Who sends the request: the caller's client, or the one-shot client of these settings.
 pub(crate) enum Sender {
     Shared(Client),
-    OneShot(std::result::Result<Settings, Box<NativeError>>),
+    OneShot(std::result::Result<Box<Settings>, Box<NativeError>>),
 }
 
 impl Sender {
+    /// The one-shot sender of `settings` (or of the error that refused them).
+    pub(crate) fn one_shot(settings: std::result::Result<Settings, Box<NativeError>>) -> Self {
+        Sender::OneShot(settings.map(Box::new))
+    }
+
     /// Sends `request`, blocking; every failure becomes an `Outcome`.
     pub(crate) fn send(
         &self,
@@ -52,22 +57,40 @@ pub(crate) fn one_shot_client(settings: &Settings) -> cognito_attr_code::Result<
     cognito_attr_code::shared_client(settings)
 }
 
-/// One `GetUserAttributeVerificationCode` call.
-pub struct GetAttrCodeTask {
+/// The request of one call on the libuv pool.
+pub(crate) enum Request {
+    GetAttrCode(GetAttrCodeRequest),
+    VerifyAttr(VerifyAttrRequest),
+}
+
+impl From<GetAttrCodeRequest> for Request {
+    fn from(request: GetAttrCodeRequest) -> Self {
+        Request::GetAttrCode(request)
+    }
+}
+
+impl From<VerifyAttrRequest> for Request {
+    fn from(request: VerifyAttrRequest) -> Self {
+        Request::VerifyAttr(request)
+    }
+}
+
+/// One call of either operation.
+pub struct CallTask {
     sender: Sender,
-    request: GetAttrCodeRequest,
+    request: Request,
     cancellation: Option<Cancellation>,
 }
 
-impl GetAttrCodeTask {
+impl CallTask {
     pub(crate) fn new(
         sender: Sender,
-        request: GetAttrCodeRequest,
+        request: impl Into<Request>,
         cancellation: Option<&NativeCancellation>,
     ) -> Self {
         Self {
             sender,
-            request,
+            request: request.into(),
             cancellation: cancellation.map(|c| c.inner.clone()),
         }
     }
@@ -96,49 +119,16 @@ impl NativeCancellation {
 }
 
 #[napi]
-impl Task for GetAttrCodeTask {
+impl Task for CallTask {
     type Output = Outcome;
     type JsValue = Outcome;
 
     fn compute(&mut self) -> Result<Outcome> {
-        Ok(self.sender.send(&self.request, self.cancellation.as_ref()))
-    }
-
-    fn resolve(&mut self, _env: Env, output: Outcome) -> Result<Outcome> {
-        Ok(output)
-    }
-}
-
-/// One `VerifyUserAttribute` call.
-pub struct VerifyAttrTask {
-    sender: Sender,
-    request: VerifyAttrRequest,
-    cancellation: Option<Cancellation>,
-}
-
-impl VerifyAttrTask {
-    pub(crate) fn new(
-        sender: Sender,
-        request: VerifyAttrRequest,
-        cancellation: Option<&NativeCancellation>,
-    ) -> Self {
-        Self {
-            sender,
-            request,
-            cancellation: cancellation.map(|c| c.inner.clone()),
-        }
-    }
-}
-
-#[napi]
-impl Task for VerifyAttrTask {
-    type Output = Outcome;
-    type JsValue = Outcome;
-
-    fn compute(&mut self) -> Result<Outcome> {
-        Ok(self
-            .sender
-            .send_verify(&self.request, self.cancellation.as_ref()))
+        let cancellation = self.cancellation.as_ref();
+        Ok(match &self.request {
+            Request::GetAttrCode(request) => self.sender.send(request, cancellation),
+            Request::VerifyAttr(request) => self.sender.send_verify(request, cancellation),
+        })
     }
 
     fn resolve(&mut self, _env: Env, output: Outcome) -> Result<Outcome> {
