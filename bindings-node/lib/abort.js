@@ -2,7 +2,7 @@
 
 // Cancellation of async calls by an `AbortSignal`. Aborting rejects the call's promise at once
 // with an `AbortError` and sets the native cancellation flag, so that the core starts no further
-// attempt and leaves its back-off; an attempt already on the wire finishes on the libuv pool and
+// attempt and leaves its back-off; an attempt already on the wire finishes on its I/O thread and
 // its outcome is dropped (the native promise always has a handler: no unhandled rejection).
 
 const binding = require('./native')
