@@ -186,3 +186,35 @@ test('the I/O threads end once idle', async () => {
   // Idle threads end after a few seconds; bounded at 60 s against a hang.
   await eventually('every I/O thread ended', () => native.ioThreadCount() === 0, 3000)
 })
+
+test('worker threads call at once, and one terminated with a call pending harms nothing', async () => {
+  const { Worker } = await import('node:worker_threads')
+  const server = await startServer({ echoAttributeName: true })
+  try {
+    const worker = (names, hold = false) =>
+      new Worker(new URL('./helpers/calls-in-worker.mjs', import.meta.url), {
+        workerData: { url: server.url, names, hold, token: TOKEN },
+      })
+    await server.setReply({ echoAttributeName: true, hold: true })
+    const survivor = worker(['survivor'])
+    const doomed = worker(['doomed'], true)
+    const [sent] = await once(doomed, 'message')
+    assert.equal(sent, 'sent')
+    await server.arrivals(2)
+    await doomed.terminate()
+    await server.release()
+    assert.deepEqual((await once(survivor, 'message'))[0], ['survivor'])
+    await survivor.terminate()
+    await server.setReply({ echoAttributeName: true })
+    const names = (w) => Array.from({ length: 6 }, (_, i) => `w${w}_${i}`)
+    const workers = [0, 1, 2].map((w) => worker(names(w)))
+    const results = await Promise.all(workers.map((w) => once(w, 'message').then(([value]) => value)))
+    assert.deepEqual(results, [0, 1, 2].map(names))
+    await Promise.all(workers.map((w) => w.terminate()))
+    // The terminated worker's call ended too; a call of the main thread still works.
+    await eventually('every call ended', () => native.callsInFlight() === 0)
+    assert.deepEqual(await new lib.Client({ endpointUrl: server.url }).getAttrCode(input('main')), { attributeName: 'main' })
+  } finally {
+    await server.close()
+  }
+})
