@@ -216,9 +216,8 @@ pub(crate) fn start_one_shot<'env>(
     match settings {
         Ok(settings) => {
             io_threads::run(Box::new(move || match one_shot_client(&settings) {
-                Ok(client) => {
-                    one_shot_queue(client.config()).submit(Box::new(move || call.send(&client)))
-                }
+                Ok(client) => one_shot_queue(client.config())
+                    .submit_here(Box::new(move || call.send(&client))),
                 Err(error) => call.refuse(NativeError::from(&error)),
             }));
         }

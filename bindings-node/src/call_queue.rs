@@ -38,16 +38,24 @@ impl CallQueue {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Runs `call` now if fewer than the bound run, else after those submitted before it.
-    pub(crate) fn submit(self: &Arc<Self>, call: Job) {
-        {
-            let mut state = self.lock();
-            if state.running >= self.limit {
-                state.calls.push_back(call);
-                return;
-            }
-            state.running += 1;
+    /// Queues `call` unless fewer than the bound run; gives it back when its turn has come (it
+    /// then counts as running, and the caller must `drain` it).
+    fn take_turn(&self, call: Job) -> Option<Job> {
+        let mut state = self.lock();
+        if state.running >= self.limit {
+            state.calls.push_back(call);
+            return None;
         }
+        state.running += 1;
+        Some(call)
+    }
+
+    /// Runs `call` on an I/O thread now if fewer than the bound run, else after those submitted
+    /// before it.
+    pub(crate) fn submit(self: &Arc<Self>, call: Job) {
+        let Some(call) = self.take_turn(call) else {
+            return;
+        };
         let queue = Arc::clone(self);
         if !io_threads::run(Box::new(move || queue.drain(call))) {
             // No thread could be started (the call was dropped and rejected). Waiting calls
@@ -62,6 +70,14 @@ impl CallQueue {
                 }
             };
             drop(orphans);
+        }
+    }
+
+    /// As `submit`, from an I/O thread (a one-shot call that has just found its client): a call
+    /// whose turn has come runs on this thread, without a second hand-off.
+    pub(crate) fn submit_here(&self, call: Job) {
+        if let Some(call) = self.take_turn(call) {
+            self.drain(call);
         }
     }
 
