@@ -1,7 +1,8 @@
 // Run as a child process by io-threads.test.mjs: calls through every async surface, one of them
 // aborted while the server holds it, then the script just ends. Nothing of the addon's may keep
-// the process alive: the parent expects it to exit on its own. Prints the I/O threads alive at
-// the end (idle ones must not hold the process either).
+// the process alive: the parent expects it to exit on its own. Prints the I/O threads alive
+// while the aborted call's native work was still held by the server (that thread then idles
+// and must not hold the process either).
 import './env.mjs'
 import * as lib from 'cognito-attr-code'
 import { native } from './native.mjs'
@@ -26,6 +27,7 @@ const aborted = client.getAttrCode(input, { signal: controller.signal }).catch((
 await server.arrivals(6)
 controller.abort()
 const abortName = await aborted
+const ioThreads = native.ioThreadCount()
 await server.release()
 await server.close()
-console.log(JSON.stringify({ abortName, ioThreads: native.ioThreadCount() }))
+console.log(JSON.stringify({ abortName, ioThreads }))
