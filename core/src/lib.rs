@@ -24,6 +24,7 @@ mod front_end;
 pub mod fuzzing;
 pub mod local_file;
 mod operation;
+mod per_process;
 mod profile;
 mod protocol;
 mod proxy;
