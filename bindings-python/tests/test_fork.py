@@ -5,6 +5,7 @@ parent's pooled connection stays usable. Children report through a pipe and leav
 ``os._exit``; every wait is bounded."""
 
 import asyncio
+import functools
 import json
 import multiprocessing
 import os
@@ -151,7 +152,7 @@ def fork_matrix(server: MarkerServer, call: Call, label: str) -> None:
     child and in the parent at the same time, then a call in the parent after the children
     exit: everyone gets only their own answers, and the parent keeps its one connection."""
     assert call(f"{label}-warm") == f"{label}-warm"
-    children = [fork(lambda i=i: calls(call, f"{label}-child{i}")) for i in range(CHILDREN)]
+    children = [fork(functools.partial(calls, call, f"{label}-child{i}")) for i in range(CHILDREN)]
     parent = calls(call, f"{label}-parent")
     results = collect(children)
     assert parent == {"wrong": 0, "failed": 0, "examples": []}
