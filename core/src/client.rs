@@ -241,7 +241,7 @@ impl Client {
         let body = request.body();
         // A version-4 UUID from the thread's seeded generator: an `amz-sdk-invocation-id` only
         // has to be unique, and the OS generator costs a system call per call.
-        let invocation_id = uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+        let invocation_id = uuid::Builder::from_random_bytes(crate::random::u128().to_le_bytes())
             .into_uuid()
             .to_string();
         let inner = &*self.inner;

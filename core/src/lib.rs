@@ -28,6 +28,7 @@ mod per_process;
 mod profile;
 mod protocol;
 mod proxy;
+mod random;
 mod rate_limiter;
 mod resolve;
 mod resolver;

@@ -11,15 +11,21 @@
 //!
 //! Reading is lock-free (`arc-swap`), so a lock held by a parent thread at fork time cannot block
 //! the child.
+//!
+//! `arc-swap` keeps a pointer into the middle of the value's allocation, which leak checkers
+//! (valgrind) report as "possibly lost" at exit when the value lives that long (the one-shot
+//! functions' clients do); a `Weak` to the value of the creating process points at its start.
 
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use arc_swap::ArcSwap;
 
 /// A value of the process it was made in, remade on first use in a forked child.
 pub(crate) struct PerProcess<T> {
     current: ArcSwap<Owned<T>>,
+    /// The value made at construction, for leak checkers only (it does not keep it alive).
+    _made_first: Weak<Owned<T>>,
 }
 
 /// The value, and the process it belongs to.
@@ -39,11 +45,14 @@ impl<T> Deref for Owned<T> {
 impl<T> PerProcess<T> {
     /// `value`, owned by the calling process.
     pub fn new(value: T) -> Self {
+        Self::owned_by(std::process::id(), value)
+    }
+
+    fn owned_by(pid: u32, value: T) -> Self {
+        let first = Arc::new(Owned { pid, value });
         Self {
-            current: ArcSwap::from_pointee(Owned {
-                pid: std::process::id(),
-                value,
-            }),
+            _made_first: Arc::downgrade(&first),
+            current: ArcSwap::new(first),
         }
     }
 
@@ -89,12 +98,7 @@ mod tests {
 
     #[test]
     fn a_value_of_another_process_is_remade_from_it_once() {
-        let state = PerProcess {
-            current: ArcSwap::from_pointee(Owned {
-                pid: std::process::id().wrapping_add(1),
-                value: 20,
-            }),
-        };
+        let state = PerProcess::owned_by(std::process::id().wrapping_add(1), 20);
         assert!(!state.is_current());
         let remade = state.get(|inherited| inherited + 1);
         assert_eq!(**remade, 21);
