@@ -27,7 +27,9 @@ use crate::transport::{AttemptDeadline, AttemptHeaders, Transport};
 /// Sends `GetUserAttributeVerificationCode` and `VerifyUserAttribute` requests.
 ///
 /// Cloning is cheap and clones share the connection pool and the retry quota; a `Client` is
-/// `Send + Sync`, so one instance can serve every thread.
+/// `Send + Sync`, so one instance can serve every thread. A client inherited through `fork`
+/// works in the child: its first call there starts with fresh connections, quota and limiter
+/// and never touches the parent's (see `per_process.rs`).
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
