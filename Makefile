@@ -75,7 +75,14 @@ test-c: lib | $(BUILD)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/send_code examples/c/send_code.c $(STATIC_LIB) $(SYSTEM_LIBS)
 	$(CXX) $(CXXFLAGS_STRICT) -o $(BUILD)/send_code_cxx -x c++ examples/c/send_code.c -x none $(STATIC_LIB) $(SYSTEM_LIBS)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/verify_code examples/c/verify_code.c $(STATIC_LIB) $(SYSTEM_LIBS)
+	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_processes tests/c/test_processes.c \
+	    -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
+	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_processes_static tests/c/test_processes.c $(STATIC_LIB) $(SYSTEM_LIBS)
 	readelf -d $(SHARED_LIB) | grep -q 'Library soname: \[$(SONAME)\]'
+	$(BUILD)/test_processes_static
+	FORK_RUNS=1 $(VALGRIND) $(BUILD)/test_processes under-valgrind
+	# A user's own valgrind CI, without our leak filters: nothing "possibly lost" at exit.
+	valgrind --quiet --leak-check=full --error-exitcode=1 $(BUILD)/test_processes clean-exit
 	$(BUILD)/test_shared
 	$(BUILD)/test_static
 	$(BUILD)/test_cpp

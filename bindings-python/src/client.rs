@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::{errors, output, request, settings};
+use crate::{errors, interruptible, output, request, settings};
 
 /// Wraps the core client. `frozen` keeps pyo3 from taking a borrow flag, so any number of
 /// threads can be inside `get_attr_code` at once.
@@ -13,17 +13,29 @@ pub struct Client {
 }
 
 impl Client {
-    /// Runs `send` with the GIL released, then shapes its output as boto3 does or raises the
-    /// exception of its error.
-    fn call<'py, T: Send>(
+    /// Runs `send` with the GIL released, interruptible by signal handlers on the main thread
+    /// (see `interruptible`), then shapes its output as boto3 does or raises the exception of
+    /// its error. `cancellation`: the caller's flag; the call gets its own when there is none, so
+    /// that an interrupted call can always be told to start no further attempt.
+    fn call<'py, T: Send + 'static>(
         &self,
         py: Python<'py>,
-        send: impl FnOnce(&cognito_attr_code::Client) -> cognito_attr_code::Result<T> + Send,
+        cancellation: Option<&Cancellation>,
+        send: impl FnOnce(
+                &cognito_attr_code::Client,
+                &cognito_attr_code::Cancellation,
+            ) -> cognito_attr_code::Result<T>
+            + Send
+            + 'static,
         shape: impl FnOnce(Python<'py>, &T, u32) -> PyResult<Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let client = &self.inner;
+        let client = self.inner.clone();
         let max_attempts = client.config().max_attempts.value;
-        match py.detach(|| send(client)) {
+        let cancellation =
+            cancellation.map_or_else(cognito_attr_code::Cancellation::new, |c| c.inner.clone());
+        match interruptible::run(py, cancellation, move |cancellation| {
+            send(&client, cancellation)
+        })? {
             Ok(out) => shape(py, &out, max_attempts),
             Err(e) => Err(errors::from_call(py, &e, Some(max_attempts))),
         }
@@ -57,7 +69,8 @@ impl Client {
         Ok(Self { inner })
     }
 
-    /// Sends the request with the GIL released; returns boto3's response dict.
+    /// Sends the request with the GIL released; returns boto3's response dict. On the main
+    /// thread a signal handler that raises (Ctrl-C) interrupts the call within about 50 ms.
     /// `cancellation`: once cancelled, no further attempt starts and a back-off wait ends.
     #[pyo3(signature = (access_token, attribute_name, client_metadata = None, cancellation = None))]
     fn get_attr_code<'py>(
@@ -69,10 +82,12 @@ impl Client {
         cancellation: Option<&Cancellation>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let request = request::from_python(access_token, attribute_name, client_metadata)?;
-        let cancellation = cancellation.map(|c| &c.inner);
         self.call(
             py,
-            |client| client.get_attr_code_cancellable(&request, cancellation),
+            cancellation,
+            move |client, cancellation| {
+                client.get_attr_code_cancellable(&request, Some(cancellation))
+            },
             output::to_response,
         )
     }
@@ -89,10 +104,12 @@ impl Client {
         cancellation: Option<&Cancellation>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let request = request::verify_from_python(access_token, attribute_name, code)?;
-        let cancellation = cancellation.map(|c| &c.inner);
         self.call(
             py,
-            |client| client.verify_attr_cancellable(&request, cancellation),
+            cancellation,
+            move |client, cancellation| {
+                client.verify_attr_cancellable(&request, Some(cancellation))
+            },
             output::to_verify_response,
         )
     }

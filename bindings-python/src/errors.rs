@@ -2,7 +2,7 @@
 //! `cognito_attr_code.exceptions`, built by its `_from_native` factory.
 
 use cognito_attr_code::{Error, ErrorKind, TimeoutPhase};
-use pyo3::exceptions::PyRuntimeError;
+use pyo3::exceptions::{PyException, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyDict;
@@ -125,6 +125,9 @@ fn build(py: Python<'_>, fields: ErrorFields<'_>) -> PyErr {
         });
     match made {
         Ok(exception) => PyErr::from_value(exception),
+        // The factory runs Python code, so a signal handler may run inside it: what it raised
+        // (`KeyboardInterrupt`, `SystemExit`) goes to the caller unchanged, never wrapped.
+        Err(err) if !err.is_instance_of::<PyException>(py) => err,
         // Only reachable if the package's Python half is broken; still say what failed.
         Err(err) => {
             let fallback = PyRuntimeError::new_err(fields.description);

@@ -5,6 +5,7 @@
 
 mod client;
 mod errors;
+mod interruptible;
 mod output;
 mod request;
 mod settings;

@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::cancellation::Cancellation;
+use crate::cancellation::{self, Cancellation};
 use crate::deadline::OperationDeadline;
 use crate::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
 use crate::environment::{Environment, ProcessEnvironment};
@@ -13,6 +13,7 @@ use crate::operation::{
     GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata, VerifyAttrOutput,
     VerifyAttrRequest,
 };
+use crate::per_process::{Owned, PerProcess};
 use crate::protocol;
 use crate::rate_limiter::RateLimiter;
 use crate::resolve::ResolvedConfig;
@@ -26,7 +27,9 @@ use crate::transport::{AttemptDeadline, AttemptHeaders, Transport};
 /// Sends `GetUserAttributeVerificationCode` and `VerifyUserAttribute` requests.
 ///
 /// Cloning is cheap and clones share the connection pool and the retry quota; a `Client` is
-/// `Send + Sync`, so one instance can serve every thread.
+/// `Send + Sync`, so one instance can serve every thread. A client inherited through `fork`
+/// works in the child: its first call there starts with fresh connections, quota and limiter
+/// and never touches the parent's (see `per_process.rs`).
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -35,11 +38,37 @@ pub struct Client {
 struct Inner {
     config: ResolvedConfig,
     endpoint: EndpointPlan,
+    user_agent: String,
+    clock: Arc<dyn RetryClock>,
+    /// Remade in a forked child: connections, quota and limiter are never shared by processes.
+    sending: PerProcess<Sending>,
+}
+
+/// What a client keeps per process.
+struct Sending {
     transport: Transport,
     retry: RetryPolicy,
-    clock: Arc<dyn RetryClock>,
     /// Present in adaptive retry mode.
     rate_limiter: Option<RateLimiter>,
+}
+
+impl Sending {
+    fn new(config: &ResolvedConfig, transport: Transport, clock: &dyn RetryClock) -> Self {
+        Self {
+            transport,
+            retry: RetryPolicy::new(config.max_attempts.value, config.retry_read_timeouts),
+            rate_limiter: (config.retry_mode.value == RetryMode::Adaptive)
+                .then(|| RateLimiter::new(clock.now())),
+        }
+    }
+}
+
+/// What one attempt sends.
+#[derive(Clone, Copy)]
+struct Message<'a> {
+    url: &'a str,
+    body: &'a [u8],
+    headers: &'a AttemptHeaders<'a>,
 }
 
 /// The endpoint is known when the client is built, unless no source sets a region: then the
@@ -81,18 +110,29 @@ impl Client {
             EndpointPlan::RegionFromToken => None,
         };
         let transport = Transport::new(&config, endpoint_uri.as_ref())?;
-        let retry = RetryPolicy::new(config.max_attempts.value, config.retry_read_timeouts);
-        let rate_limiter = (config.retry_mode.value == RetryMode::Adaptive)
-            .then(|| RateLimiter::new(Instant::now()));
+        let user_agent = transport.user_agent().to_owned();
+        let clock: Arc<dyn RetryClock> = Arc::new(SystemClock);
+        let sending = PerProcess::new(Sending::new(&config, transport, &*clock));
         Ok(Self {
             inner: Arc::new(Inner {
                 config,
                 endpoint,
-                transport,
-                retry,
-                clock: Arc::new(SystemClock),
-                rate_limiter,
+                user_agent,
+                clock,
+                sending,
             }),
+        })
+    }
+
+    /// This process's connections, quota and limiter: after a fork, fresh ones in the child.
+    fn sending(&self) -> Arc<Owned<Sending>> {
+        let inner = &*self.inner;
+        inner.sending.get(|inherited| {
+            Sending::new(
+                &inner.config,
+                inherited.transport.for_new_process(),
+                &*inner.clock,
+            )
         })
     }
 
@@ -100,9 +140,10 @@ impl Client {
     /// Call it right after construction: it applies to this handle only if it is not shared yet.
     pub fn with_retry_clock(mut self, clock: Arc<dyn RetryClock>) -> Self {
         if let Some(inner) = Arc::get_mut(&mut self.inner) {
-            if inner.rate_limiter.is_some() {
-                inner.rate_limiter = Some(RateLimiter::new(clock.now()));
-            }
+            let config = &inner.config;
+            let remake = |s: &Sending| Sending::new(config, s.transport.for_new_process(), &*clock);
+            let sending = remake(&inner.sending.get(remake));
+            inner.sending = PerProcess::new(sending);
             inner.clock = clock;
         }
         self
@@ -133,7 +174,7 @@ impl Client {
 
     /// The `User-Agent` sent with every request.
     pub fn user_agent(&self) -> &str {
-        self.inner.transport.user_agent()
+        &self.inner.user_agent
     }
 
     /// Asks Cognito to send a verification code for the request's attribute.
@@ -173,8 +214,6 @@ impl Client {
         cancellation: Option<&Cancellation>,
     ) -> Result<O::Output> {
         let secrets = request.secrets();
-        let never = Cancellation::new();
-        let cancellation = cancellation.unwrap_or(&never);
         self.send(request, &secrets, cancellation)
             .map(|output| O::scrub_output(&secrets, output))
             .map_err(|error| {
@@ -188,8 +227,10 @@ impl Client {
         &self,
         request: &O,
         secrets: &Secrets,
-        cancellation: &Cancellation,
+        interruptible: Option<&Cancellation>,
     ) -> Result<O::Output> {
+        let never = Cancellation::new();
+        let cancellation = interruptible.unwrap_or(&never);
         request.validate()?;
         let token = request.access_token().expose();
         if self.inner.config.validate_token {
@@ -202,11 +243,12 @@ impl Client {
         let body = request.body();
         // A version-4 UUID from the thread's seeded generator: an `amz-sdk-invocation-id` only
         // has to be unique, and the OS generator costs a system call per call.
-        let invocation_id = uuid::Builder::from_random_bytes(fastrand::u128(..).to_le_bytes())
+        let invocation_id = uuid::Builder::from_random_bytes(crate::random::u128().to_le_bytes())
             .into_uuid()
             .to_string();
         let inner = &*self.inner;
-        let max_attempts = inner.retry.max_attempts;
+        let sending = self.sending();
+        let max_attempts = sending.retry.max_attempts;
         let operation = OperationDeadline::start(&*inner.clock, &inner.config);
         let mut acquired = 0;
         let mut total_retry_delay = Duration::ZERO;
@@ -221,7 +263,7 @@ impl Client {
                 attempt,
                 max_attempts,
             };
-            if let Some(limiter) = &inner.rate_limiter {
+            if let Some(limiter) = &sending.rate_limiter {
                 let wait = limiter.acquire(inner.clock.now());
                 if !wait.is_zero() {
                     log::debug!(target: "cognito_attr_code", "adaptive mode: waiting {} ms before sending", wait.as_millis());
@@ -234,8 +276,27 @@ impl Client {
                         .map_err(|e| e.with_attempts(attempt - 1, total_retry_delay))?;
                 }
             }
-            let outcome = self.attempt(&url, &body, &headers, secrets, &operation);
-            if let Some(limiter) = &inner.rate_limiter {
+            let attempt_once = || {
+                self.attempt(
+                    &sending.transport,
+                    &Message {
+                        url: &url,
+                        body: &body,
+                        headers: &headers,
+                    },
+                    secrets,
+                    &operation,
+                    cancellation,
+                )
+            };
+            let outcome = match interruptible {
+                Some(cancellation) => cancellation.watching(attempt_once),
+                None => attempt_once(),
+            };
+            if outcome.is_err() && cancellation.is_cancelled() {
+                return Err(cancellation::abandoned().with_attempts(attempt, total_retry_delay));
+            }
+            if let Some(limiter) = &sending.rate_limiter {
                 let throttled = matches!(&outcome, Err(f) if is_throttling(&f.error));
                 limiter.update(throttled, inner.clock.now());
             }
@@ -243,7 +304,7 @@ impl Client {
                 Ok(raw) => {
                     let body = O::parse_body(&raw)
                         .map_err(|e| e.with_attempts(attempt, total_retry_delay))?;
-                    inner.retry.quota.release(acquired);
+                    sending.retry.quota.release(acquired);
                     return Ok(O::output(
                         body,
                         ResponseMetadata {
@@ -257,7 +318,7 @@ impl Client {
                 }
                 Err(failure) => failure,
             };
-            match inner
+            match sending
                 .retry
                 .next_delay(attempt, &failure, &mut acquired, &*inner.clock)
             {
@@ -286,17 +347,17 @@ impl Client {
     /// once, on a new connection, as part of the same attempt.
     fn attempt(
         &self,
-        url: &str,
-        body: &[u8],
-        headers: &AttemptHeaders<'_>,
+        transport: &Transport,
+        message: &Message<'_>,
         secrets: &Secrets,
         operation: &OperationDeadline,
+        cancellation: &Cancellation,
     ) -> std::result::Result<protocol::RawResponse, FailedAttempt> {
-        let transport = &self.inner.transport;
+        let Message { url, body, headers } = *message;
         let deadline = operation.for_attempt(&*self.inner.clock);
         let started = Instant::now();
         let outcome = match transport.send(url, body, headers, secrets, deadline, false) {
-            Err(failure) if failure.stale_connection => {
+            Err(failure) if failure.stale_connection && !cancellation.is_cancelled() => {
                 log::debug!(
                     target: "cognito_attr_code",
                     "attempt {}/{} (invocation {}): the server had closed the pooled connection ({}); sending again on a new connection",

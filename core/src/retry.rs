@@ -89,7 +89,7 @@ impl RetryClock for SystemClock {
         std::thread::sleep(duration);
     }
     fn random_unit(&self) -> f64 {
-        fastrand::f64()
+        crate::random::unit()
     }
     fn sleep_unless_cancelled(
         &self,

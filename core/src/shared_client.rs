@@ -10,12 +10,16 @@
 //! gives another client. At most [`MAX_SHARED_CLIENTS`] are kept; the least recently used one
 //! is dropped first (its idle connections close with it, calls still running keep their
 //! handle).
+//!
+//! The list itself is per process: a forked child starts with an empty one and never takes the
+//! lock of the list it inherited (a parent thread may have held it at the fork).
 
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use crate::client::Client;
 use crate::environment::{Environment, ProcessEnvironment};
 use crate::error::Result;
+use crate::per_process::PerProcess;
 use crate::resolve::ResolvedConfig;
 use crate::settings::Settings;
 
@@ -23,7 +27,18 @@ use crate::settings::Settings;
 pub const MAX_SHARED_CLIENTS: usize = 8;
 
 /// Least recently used first.
-static CLIENTS: Mutex<Vec<Client>> = Mutex::new(Vec::new());
+type Clients = Mutex<Vec<Client>>;
+
+static CLIENTS: OnceLock<PerProcess<Clients>> = OnceLock::new();
+
+/// Runs `with` on this process's list of clients.
+fn with_clients<R>(with: impl FnOnce(&mut MutexGuard<'_, Vec<Client>>) -> R) -> R {
+    let clients = CLIENTS
+        .get_or_init(|| PerProcess::new(Mutex::default()))
+        .get(|_| Mutex::default());
+    let mut guard = clients.lock().unwrap_or_else(PoisonError::into_inner);
+    with(&mut guard)
+}
 
 /// The process-wide client for `settings` resolved against the process environment.
 pub fn shared_client(settings: &Settings) -> Result<Client> {
@@ -42,23 +57,25 @@ pub fn shared_client_with_environment(
     }
     // Built outside the lock: reading a CA bundle must not hold up other configurations.
     let client = Client::from_config(config)?;
-    let mut clients = CLIENTS.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(existing) = clients.iter().find(|c| c.config() == client.config()) {
-        // Another thread built the same one meanwhile: keep one pool.
-        return Ok(existing.clone());
-    }
-    if clients.len() == MAX_SHARED_CLIENTS {
-        clients.remove(0);
-    }
-    clients.push(client.clone());
-    Ok(client)
+    with_clients(|clients| {
+        if let Some(existing) = clients.iter().find(|c| c.config() == client.config()) {
+            // Another thread built the same one meanwhile: keep one pool.
+            return Ok(existing.clone());
+        }
+        if clients.len() == MAX_SHARED_CLIENTS {
+            clients.remove(0);
+        }
+        clients.push(client.clone());
+        Ok(client)
+    })
 }
 
 /// The kept client for `config`, now the most recently used.
 fn take_recent(config: &ResolvedConfig) -> Option<Client> {
-    let mut clients = CLIENTS.lock().unwrap_or_else(PoisonError::into_inner);
-    let position = clients.iter().position(|c| c.config() == config)?;
-    let client = clients.remove(position);
-    clients.push(client.clone());
-    Some(client)
+    with_clients(|clients| {
+        let position = clients.iter().position(|c| c.config() == config)?;
+        let client = clients.remove(position);
+        clients.push(client.clone());
+        Some(client)
+    })
 }

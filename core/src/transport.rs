@@ -53,6 +53,8 @@ pub(crate) struct AttemptHeaders<'a> {
 #[derive(Debug)]
 pub(crate) struct Transport {
     agent: Agent,
+    /// Kept to build the same agent, with an empty pool, in a forked child.
+    agent_config: ureq::config::Config,
     user_agent: String,
 }
 
@@ -95,6 +97,16 @@ impl Transport {
             .user_agent(AutoHeaderValue::None)
             .accept(AutoHeaderValue::None)
             .build();
+        let user_agent = format!(
+            "cognito-attr-code/{} {} os/{}",
+            env!("CARGO_PKG_VERSION"),
+            config.user_agent_suffix,
+            std::env::consts::OS
+        );
+        Ok(Self::with_agent_config(agent_config, user_agent))
+    }
+
+    fn with_agent_config(agent_config: ureq::config::Config, user_agent: String) -> Self {
         // ureq's default chain (CONNECT proxy, TCP, rustls) with a leaner TCP transport, and a
         // resolver that starts no thread for IP literals or recently resolved names.
         let connector =
@@ -102,14 +114,18 @@ impl Transport {
                 .chain(TcpConnector)
                 .chain(RustlsConnector::default())
                 .chain(ObservingConnector);
-        let agent = Agent::with_parts(agent_config, connector, CachingResolver::default());
-        let user_agent = format!(
-            "cognito-attr-code/{} {} os/{}",
-            env!("CARGO_PKG_VERSION"),
-            config.user_agent_suffix,
-            std::env::consts::OS
-        );
-        Ok(Self { agent, user_agent })
+        let agent = Agent::with_parts(agent_config.clone(), connector, CachingResolver::default());
+        Self {
+            agent,
+            agent_config,
+            user_agent,
+        }
+    }
+
+    /// The same transport for a forked child: a new agent (empty pool, resolver cache and TLS
+    /// session cache) with the same settings. Nothing of `self` is used but its settings.
+    pub fn for_new_process(&self) -> Self {
+        Self::with_agent_config(self.agent_config.clone(), self.user_agent.clone())
     }
 
     pub fn user_agent(&self) -> &str {

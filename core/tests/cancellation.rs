@@ -73,3 +73,75 @@ fn cancelling_during_the_back_off_ends_the_wait_and_starts_no_attempt() {
         "no attempt after the cancellation"
     );
 }
+
+/// Waits (at most 10 s) until the server has recorded `count` requests.
+fn wait_for_requests(server: &TestServer, count: usize) {
+    for _ in 0..2000 {
+        if server.requests().len() >= count {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("the server did not receive {count} request(s)");
+}
+
+/// A client that would wait 30 s for a silent server, on one attempt.
+fn patient_client(server: &TestServer) -> Client {
+    let env = HashMap::from([("AWS_CONFIG_FILE", "/nonexistent/aws/config")]);
+    Client::with_environment(
+        &Settings::new()
+            .endpoint_url(server.url())
+            .max_attempts(3)
+            .read_timeout(Duration::from_secs(30)),
+        &env,
+    )
+    .unwrap()
+}
+
+#[test]
+fn cancelling_abandons_the_attempt_on_the_wire_at_once() {
+    // First call on a new connection that then goes to the pool; the second is held silent
+    // on that pooled connection.
+    let server = TestServer::start(vec![
+        Reply::json(200, "{}"),
+        Reply::Silence(Duration::from_secs(30)),
+        Reply::json(200, "{}"),
+    ]);
+    let client = patient_client(&server);
+    client.get_attr_code(&request()).unwrap();
+    let cancellation = Cancellation::new();
+    let started = Instant::now();
+    let call = {
+        let (client, cancellation) = (client.clone(), cancellation.clone());
+        std::thread::spawn(move || {
+            client.get_attr_code_cancellable(&request(), Some(&cancellation))
+        })
+    };
+    wait_for_requests(&server, 2);
+    cancellation.cancel();
+    let error = call.join().unwrap().unwrap_err();
+    assert_eq!(error.kind(), &ErrorKind::Cancelled, "{error}");
+    assert!(error.to_string().contains("abandoned"), "{error}");
+    assert_eq!(error.attempts(), 1);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "the 30 s read was cut short"
+    );
+    assert_eq!(server.requests().len(), 2, "no replay, no retry");
+    // The abandoned connection did not go back to the pool: the next call opens a new one.
+    client.get_attr_code(&request()).unwrap();
+    assert_eq!(server.accepts(), 2);
+}
+
+#[test]
+fn a_cancellation_after_the_call_leaves_its_pooled_connection_alone() {
+    let server = TestServer::start(vec![Reply::json(200, "{}"), Reply::json(200, "{}")]);
+    let client = patient_client(&server);
+    let cancellation = Cancellation::new();
+    client
+        .get_attr_code_cancellable(&request(), Some(&cancellation))
+        .unwrap();
+    cancellation.cancel();
+    client.get_attr_code(&request()).unwrap();
+    assert_eq!(server.accepts(), 1, "the pooled connection still serves");
+}

@@ -1,7 +1,9 @@
 """The client: built once from settings, reused for every call, shared between threads."""
 
 import functools
+import os
 import threading
+import weakref
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type, TypeVar, cast
 
@@ -152,6 +154,7 @@ class Client:
         self._native: Optional[_native.Client] = _native.Client(dict(settings), "Client")
         self._executor: "Optional[ThreadPoolExecutor]" = None
         self._lock = threading.Lock()
+        _CLIENTS.add(self)
 
     def _client(self) -> _native.Client:
         native = self._native
@@ -291,6 +294,23 @@ class Client:
 
 
 Client.__module__ = "cognito_attr_code"
+
+#: Every open client, for the fork handler below.
+_CLIENTS: "weakref.WeakSet[Client]" = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    """A forked child inherits each client's async worker pool without its threads (the pool
+    would queue work for a worker that no longer exists) and may inherit its lock held by a
+    thread that no longer exists: each child starts both afresh. The native client needs
+    nothing here: the core forgets inherited connections itself."""
+    for client in list(_CLIENTS):
+        client._lock = threading.Lock()
+        client._executor = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def one_shot_client(caller: str, settings: Mapping[str, Any]) -> _native.Client:
