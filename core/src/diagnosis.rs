@@ -223,9 +223,7 @@ const RULES: &[Rule] = &[
         codes: &[Code::TooManyRequests],
         message: AnyMessage,
         cause: Cause::RateLimited,
-        hint: |error, _| {
-            format!("the account's request rate for this operation was exceeded, and the call was already retried with back-off ({} attempts): send fewer requests or ask AWS for a higher quota", error.attempts())
-        },
+        hint: rate_limited,
     },
 ];
 
@@ -293,6 +291,13 @@ fn invalid_token(_: &Error, facts: &Facts<'_>) -> String {
             "the access token was issued by a user pool in {issuer} but the request went to the {endpoint} endpoint: send it to {issuer} (or set no region and let the library read it from the token)"
         ),
         _ => "the service does not accept this as an access token of a user pool in this Region: pass the access token (not the ID or refresh token) that the user pool you call issued".into(),
+    }
+}
+
+fn rate_limited(error: &Error, _: &Facts<'_>) -> String {
+    match error.attempts() {
+        attempts @ 2.. => format!("the account's request rate for this operation was exceeded, and the call was already retried with back-off ({attempts} attempts): send fewer requests or ask AWS for a higher quota"),
+        _ => "the account's request rate for this operation was exceeded (the call was not retried: one attempt allowed): retry later with back-off, send fewer requests or ask AWS for a higher quota".into(),
     }
 }
 
