@@ -42,6 +42,12 @@ export declare class NativeClient {
   verifyAttrSync(request: NativeVerifyRequest): Outcome
 }
 
+/**
+ * Every diagnosis cause (`err.diagnosis.cause`), in the order of core's table (`Cause::ALL`;
+ * `index.d.ts`'s `Cause` is tested against it).
+ */
+export declare function diagnosisCauses(): Array<string>
+
 /** The endpoint, or why it cannot be resolved. */
 export interface EndpointOutcome {
   url?: string
@@ -88,6 +94,10 @@ export interface NativeError {
   reasonCode?: string
   /** Milliseconds spent waiting between attempts. */
   totalRetryDelayMs: number
+  /** The diagnosis's cause (`per_user_limit`, ...), when the core recognised the error. */
+  cause?: string
+  /** The diagnosis's hint, set exactly when `cause` is. */
+  hint?: string
 }
 
 /** A successful call with the metadata of its HTTP exchange. */

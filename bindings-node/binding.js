@@ -838,6 +838,7 @@ module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __n
 module.exports = nativeBinding
 module.exports.NativeCancellation = nativeBinding.NativeCancellation
 module.exports.NativeClient = nativeBinding.NativeClient
+module.exports.diagnosisCauses = nativeBinding.diagnosisCauses
 module.exports.getAttrCode = nativeBinding.getAttrCode
 module.exports.getAttrCodeSync = nativeBinding.getAttrCodeSync
 module.exports.serviceErrorCodes = nativeBinding.serviceErrorCodes

@@ -80,3 +80,13 @@ pub fn service_error_codes() -> Vec<&'static str> {
         .map(|code| code.as_str())
         .collect()
 }
+
+/// Every diagnosis cause (`err.diagnosis.cause`), in the order of core's table (`Cause::ALL`;
+/// `index.d.ts`'s `Cause` is tested against it).
+#[napi]
+pub fn diagnosis_causes() -> Vec<&'static str> {
+    cognito_attr_code::Cause::ALL
+        .iter()
+        .map(|cause| cause.as_str())
+        .collect()
+}
