@@ -218,11 +218,53 @@ impl Client {
         self.send(request, &secrets, cancellation)
             .map(|output| O::scrub_output(&secrets, output))
             .map_err(|error| {
+                let error = self.named_timeout(error);
                 let error = self.diagnosed(error, request.access_token().expose());
                 secrets
                     .scrub_error(error)
                     .respelled(self.inner.config.front_end)
             })
+    }
+
+    /// A timeout's message with the setting that ran out and its value, as the caller's front
+    /// end spells it (`readTimeoutMs=200`), instead of "the configured read timeout".
+    fn named_timeout(&self, error: Error) -> Error {
+        use crate::error::{ErrorKind, TimeoutPhase};
+        let config = &self.inner.config;
+        let (setting, name, phrase) = match error.kind() {
+            ErrorKind::Timeout(TimeoutPhase::Connect) => (
+                &config.connect_timeout,
+                "connect_timeout",
+                "the configured connect timeout",
+            ),
+            ErrorKind::Timeout(TimeoutPhase::Read) => (
+                &config.read_timeout,
+                "read_timeout",
+                "the configured read timeout",
+            ),
+            ErrorKind::Timeout(TimeoutPhase::Attempt) => {
+                (&config.attempt_timeout, "attempt_timeout", "")
+            }
+            ErrorKind::Timeout(TimeoutPhase::Operation) => {
+                (&config.operation_timeout, "operation_timeout", "")
+            }
+            _ => return error,
+        };
+        // An attempt deadline derived from connect + read names no setting of its own.
+        let (Some(value), Some(spec)) = (setting.value, crate::SettingSpec::find(name)) else {
+            return error;
+        };
+        let mut shown = spec.spelled_with_duration(config.front_end, value);
+        if setting.source == Source::Default {
+            shown.push_str(", the default");
+        }
+        error.map_message(|message| {
+            if !phrase.is_empty() && message.contains(phrase) {
+                *message = message.replace(phrase, &shown);
+            } else {
+                message.push_str(&format!(" ({shown})"));
+            }
+        })
     }
 
     /// The error with its diagnosis (`diagnosis.rs`), from the error, the token's claims and

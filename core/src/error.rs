@@ -234,6 +234,12 @@ impl Error {
         self
     }
 
+    /// Edits the message (e.g. to name the setting a timeout came from).
+    pub(crate) fn map_message(mut self, edit: impl FnOnce(&mut String)) -> Self {
+        edit(&mut self.0.message);
+        self
+    }
+
     /// Attaches a diagnosis; the kind, code, message and retry rule stay as they are.
     pub(crate) fn with_diagnosis(mut self, diagnosis: Diagnosis) -> Self {
         self.0.diagnosis = Some(diagnosis);

@@ -326,6 +326,41 @@ fn unknown_messages_codes_and_local_errors_get_no_cause() {
 }
 
 #[test]
+fn a_timeout_names_the_setting_that_ran_out_in_the_callers_spelling() {
+    use cognito_attr_code::{FrontEnd, TimeoutPhase};
+    use std::time::Duration;
+    for (front_end, named) in [
+        (FrontEnd::Rust, "read_timeout=0.2 s"),
+        (FrontEnd::Python, "read_timeout=0.2 s"),
+        (FrontEnd::Node, "readTimeoutMs=200"),
+        (FrontEnd::C, "cognito_config_set_read_timeout_ms(200)"),
+        (FrontEnd::Cli, "--cli-read-timeout 0.2"),
+    ] {
+        let server = TestServer::start(vec![Reply::Delayed(
+            Duration::from_secs(2),
+            Box::new(Reply::json(200, "{}")),
+        )]);
+        let err = client(
+            &server,
+            Settings::new()
+                .front_end(front_end)
+                .read_timeout(Duration::from_millis(200))
+                .max_attempts(1),
+        )
+        .get_attr_code(&GetAttrCodeRequest::new(access_token(), "email"))
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Timeout(TimeoutPhase::Read));
+        assert!(
+            err.message()
+                .ends_with(&format!("did not answer within {named}")),
+            "{front_end:?}: {}",
+            err.message()
+        );
+        assert!(err.diagnosis().is_none());
+    }
+}
+
+#[test]
 fn every_cause_is_tested_here() {
     let source = include_str!("diagnosis.rs");
     for cause in Cause::ALL {
