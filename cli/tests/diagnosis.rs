@@ -51,6 +51,14 @@ fn get(server: &Server, extra: &[&str]) -> Outcome {
     outcome
 }
 
+/// `call_args` with `token` in place of the test token.
+fn call_args_with_token(server: &Server, token: &str) -> Vec<String> {
+    let mut args = call_args(server);
+    let at = args.iter().position(|a| a == TOKEN).unwrap();
+    args[at] = token.to_owned();
+    args
+}
+
 fn aws_line(operation: &str, code: &str, message: &str) -> String {
     format!("\nAn error occurred ({code}) when calling the {operation} operation (reached max retries: 0): {message}\n")
 }
@@ -129,9 +137,7 @@ fn an_id_token_is_refused_before_any_request() {
     let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(r#"{"token_use":"id"}"#);
     let id_token = format!("eyJhbGciOiJub25lIn0.{payload}.c2lnbmF0dXJl");
     let server = Server::start(Reply::success());
-    let mut args = call_args(&server);
-    let at = args.iter().position(|a| a == TOKEN).unwrap();
-    args[at] = id_token.clone();
+    let mut args = call_args_with_token(&server, &id_token);
     args.push("--debug".into());
     let outcome = Sandbox::new().run(&strs(&args), &[]);
     assert_eq!(outcome.code, 252, "{}", outcome.stderr);
@@ -199,4 +205,23 @@ fn on_a_terminal_a_hint_line_follows_the_aws_cli_line() {
     let printed = on_a_terminal(&args);
     assert!(!printed.contains("hint:"), "{printed:?}");
     assert!(printed.contains("User is disabled."), "{printed:?}");
+}
+
+#[test]
+fn a_token_file_ending_with_a_line_break_says_so() {
+    let server = Server::start(Reply::success());
+    let sandbox = Sandbox::new();
+    let file = sandbox.write("token", &format!("{TOKEN}\n"));
+    let args = call_args_with_token(&server, &format!("file://{}", file.display()));
+    let outcome = sandbox.run(&strs(&args), &[]);
+    outcome.assert_token_hidden();
+    assert_eq!(outcome.code, 252, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .contains("--access-token: ends with a line break"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(server.requests().is_empty());
 }
