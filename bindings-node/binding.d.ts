@@ -55,6 +55,12 @@ export declare function callsInFlight(): number
  */
 export declare const DEFAULT_MAX_CONCURRENT_CALLS: number
 
+/**
+ * Every diagnosis cause (`err.diagnosis.cause`), in the order of core's table (`Cause::ALL`;
+ * `index.d.ts`'s `Cause` is tested against it).
+ */
+export declare function diagnosisCauses(): Array<string>
+
 /** The endpoint, or why it cannot be resolved. */
 export interface EndpointOutcome {
   url?: string
@@ -105,6 +111,10 @@ export interface NativeError {
   reasonCode?: string
   /** Milliseconds spent waiting between attempts. */
   totalRetryDelayMs: number
+  /** The diagnosis's cause (`per_user_limit`, ...), when the core recognised the error. */
+  cause?: string
+  /** The diagnosis's hint, set exactly when `cause` is. */
+  hint?: string
 }
 
 /** A successful call with the metadata of its HTTP exchange. */

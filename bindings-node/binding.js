@@ -840,6 +840,7 @@ module.exports.NativeCancellation = nativeBinding.NativeCancellation
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.callsInFlight = nativeBinding.callsInFlight
 module.exports.DEFAULT_MAX_CONCURRENT_CALLS = nativeBinding.DEFAULT_MAX_CONCURRENT_CALLS
+module.exports.diagnosisCauses = nativeBinding.diagnosisCauses
 module.exports.getAttrCode = nativeBinding.getAttrCode
 module.exports.getAttrCodeSync = nativeBinding.getAttrCodeSync
 module.exports.ioThreadCount = nativeBinding.ioThreadCount

@@ -243,8 +243,33 @@ export declare class CognitoIdentityProviderClient {
 
 // ---- Errors ----
 
+/** Why an error happened: a stable identifier (core's table, in its order). */
+export type Cause =
+  | 'per_user_limit'
+  | 'daily_email_limit'
+  | 'token_expired'
+  | 'token_revoked'
+  | 'missing_scope'
+  | 'invalid_token'
+  | 'id_token_given'
+  | 'lambda_trigger'
+  | 'delivery_failed'
+  | 'wrong_code'
+  | 'code_expired'
+  | 'rate_limited'
+
+/** What went wrong and what to do; never contains the access token or the code. */
+export interface Diagnosis {
+  readonly cause: Cause
+  /** One sentence saying what to do. */
+  readonly hint: string
+}
+
 /** Base of every operational error (service and local). */
-export declare class CognitoError extends Error {}
+export declare class CognitoError extends Error {
+  /** Set when the library recognises the error (non-enumerable); it never changes the error's class or message. */
+  readonly diagnosis?: Diagnosis
+}
 
 /** An error answered by the service; `name` is its error code. */
 export declare class CognitoIdentityProviderServiceException extends CognitoError {
@@ -333,4 +358,6 @@ export declare class CognitoInvalidArgumentError extends TypeError {
   readonly code: 'ERR_COGNITO_INVALID_ARGUMENT'
   /** The argument at fault, e.g. `"accessToken"` or `"settings.region"`. */
   readonly argument: string
+  /** `{ cause: 'id_token_given', ... }` when an ID token was passed instead of the access token. */
+  readonly diagnosis?: Diagnosis
 }

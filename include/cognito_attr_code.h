@@ -20,7 +20,7 @@
 #include <stdint.h>
 
 /** An empty cognito_error, valid in C and C++: `cognito_error error = COGNITO_ERROR_INIT;` */
-#define COGNITO_ERROR_INIT {COGNITO_OK, NULL, NULL, NULL, 0}
+#define COGNITO_ERROR_INIT {COGNITO_OK, NULL, NULL, NULL, 0, NULL, NULL}
 
 /** Empty cognito_code_delivery_details, valid in C and C++. */
 #define COGNITO_CODE_DELIVERY_DETAILS_INIT {NULL, NULL, NULL}
@@ -183,6 +183,17 @@ typedef struct cognito_error {
    * HTTP status of the response, or 0 when there was none.
    */
   uint16_t http_status;
+  /**
+   * Why it happened, as a stable snake_case identifier (e.g. `"per_user_limit"`,
+   * `"token_expired"`, `"id_token_given"`; the README lists them), or NULL when the library
+   * has nothing to say. Added in the release after 0.1.0 (a layout change: recompile).
+   */
+  char *cause;
+  /**
+   * One sentence saying what to do, or NULL exactly when `cause` is NULL. Never contains the
+   * access token or the verification code.
+   */
+  char *hint;
 } cognito_error;
 
 /**

@@ -33,13 +33,16 @@ namespace cognito {
 class Error : public std::runtime_error {
  public:
   Error(cognito_status status, std::string code, std::string message, std::optional<std::string> request_id,
-        std::uint16_t http_status)
+        std::uint16_t http_status, std::optional<std::string> cause = std::nullopt,
+        std::optional<std::string> hint = std::nullopt)
       : std::runtime_error(code + ": " + message),
         status_(status),
         code_(std::move(code)),
         message_(std::move(message)),
         request_id_(std::move(request_id)),
-        http_status_(http_status) {}
+        http_status_(http_status),
+        cause_(std::move(cause)),
+        hint_(std::move(hint)) {}
 
   /// The `cognito_status` the C call returned, e.g. `COGNITO_NOT_AUTHORIZED`.
   cognito_status status() const noexcept { return status_; }
@@ -51,6 +54,10 @@ class Error : public std::runtime_error {
   const std::optional<std::string> &request_id() const noexcept { return request_id_; }
   /// The HTTP status of the response, or 0 when there was none.
   std::uint16_t http_status() const noexcept { return http_status_; }
+  /// Why it happened, a stable snake_case identifier (e.g. "per_user_limit"), when recognised.
+  const std::optional<std::string> &cause() const noexcept { return cause_; }
+  /// One sentence saying what to do; present exactly when cause() is.
+  const std::optional<std::string> &hint() const noexcept { return hint_; }
 
  private:
   cognito_status status_;
@@ -58,6 +65,8 @@ class Error : public std::runtime_error {
   std::string message_;
   std::optional<std::string> request_id_;
   std::uint16_t http_status_;
+  std::optional<std::string> cause_;
+  std::optional<std::string> hint_;
 };
 
 /// The result of a successful call.
@@ -118,7 +127,8 @@ inline Error take_error(cognito_status status, cognito_error &raw) {
     ~release() { cognito_error_free(&error); }
   } released{raw};
   return Error(status, raw.code ? raw.code : cognito_status_name(status), raw.message ? raw.message : "",
-               optional_string(raw.request_id), raw.http_status);
+               optional_string(raw.request_id), raw.http_status, optional_string(raw.cause),
+               optional_string(raw.hint));
 }
 
 /// `text` for the C API, or an InvalidArgument Error if it holds a NUL byte (C would cut it there).

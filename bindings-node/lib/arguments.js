@@ -56,7 +56,9 @@ function optionalMetadata(argument, value) {
 
 /** The native request from `{ accessToken, attributeName, clientMetadata }`. */
 function requestFromInput(input) {
-  requireObject('input', input)
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw fail('input', 'an object { accessToken, attributeName, clientMetadata? }', input)
+  }
   return {
     accessToken: requireString('accessToken', input.accessToken),
     attributeName: requireString('attributeName', input.attributeName),
@@ -153,6 +155,14 @@ function signalOption(options) {
  */
 function nativeSettings(settings, userAgentSuffix = USER_AGENT_SUFFIX, forClient = false) {
   if (settings === undefined || settings === null) return { userAgentSuffix }
+  if (typeof settings === 'string') {
+    // Often the Python shape, getAttrCode(token, 'email'): say where the strings belong.
+    throw fail(
+      'settings',
+      'an object such as { region } (the second argument; the access token and the attribute name go in the first: getAttrCode({ accessToken, attributeName }, settings))',
+      settings,
+    )
+  }
   requireObject('settings', settings)
   const native = {}
   for (const [key, value] of Object.entries(settings)) {

@@ -127,8 +127,24 @@ function errorMetadata(native) {
   }
 }
 
+/**
+ * `err.diagnosis`: `{ cause, hint }` when the core recognised the error, else absent
+ * (`undefined`). Non-enumerable, so that an error's keys stay those of the AWS SDK's.
+ */
+function withDiagnosis(error, native) {
+  if (native.cause != null && native.hint != null) {
+    const diagnosis = Object.freeze({ cause: native.cause, hint: native.hint })
+    Object.defineProperty(error, 'diagnosis', { value: diagnosis, enumerable: false, writable: true, configurable: true })
+  }
+  return error
+}
+
 /** Turns the native layer's structured error into an instance of the matching class. */
 function fromNative(native) {
+  return withDiagnosis(errorFromNative(native), native)
+}
+
+function errorFromNative(native) {
   const $metadata = errorMetadata(native)
   switch (native.kind) {
     case 'service':

@@ -100,3 +100,13 @@ pub fn io_thread_count() -> u32 {
 pub fn calls_in_flight() -> u32 {
     call::in_flight() as u32
 }
+
+/// Every diagnosis cause (`err.diagnosis.cause`), in the order of core's table (`Cause::ALL`;
+/// `index.d.ts`'s `Cause` is tested against it).
+#[napi]
+pub fn diagnosis_causes() -> Vec<&'static str> {
+    cognito_attr_code::Cause::ALL
+        .iter()
+        .map(|cause| cause.as_str())
+        .collect()
+}

@@ -53,6 +53,10 @@ pub struct NativeError {
     pub reason_code: Option<String>,
     /// Milliseconds spent waiting between attempts.
     pub total_retry_delay_ms: f64,
+    /// The diagnosis's cause (`per_user_limit`, ...), when the core recognised the error.
+    pub cause: Option<String>,
+    /// The diagnosis's hint, set exactly when `cause` is.
+    pub hint: Option<String>,
 }
 
 /// Exactly one of `output` and `error` is set.
@@ -79,6 +83,8 @@ impl NativeError {
             body_excerpt: None,
             reason_code: None,
             total_retry_delay_ms: 0.0,
+            cause: None,
+            hint: None,
         }
     }
 }
@@ -99,6 +105,10 @@ impl From<&Error> for NativeError {
             body_excerpt: error.body_excerpt().map(str::to_owned),
             reason_code: error.reason_code().map(str::to_owned),
             total_retry_delay_ms: error.total_retry_delay().as_secs_f64() * 1000.0,
+            cause: error
+                .diagnosis()
+                .map(|found| found.cause().as_str().to_owned()),
+            hint: error.diagnosis().map(|found| found.hint().to_owned()),
         };
         native.kind = match error.kind() {
             ErrorKind::Service(_) => "service",

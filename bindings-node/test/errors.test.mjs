@@ -68,6 +68,7 @@ test('timeout error: the server never answers', async () => {
     assert.ok(error instanceof lib.CognitoTimeoutError)
     assert.equal(error.code, 'ERR_COGNITO_TIMEOUT')
     assert.equal(error.phase, 'read')
+    assert.match(error.message, /did not answer within readTimeoutMs=300$/)
     return true
   })
   assert.ok(Date.now() - started < 5000)
@@ -80,6 +81,7 @@ test('timeout error: attempt and operation deadlines end a slow answer', async (
     await assert.rejects(lib.getAttrCode(INPUT, settings({ readTimeoutMs: 30000, [option]: 300 })), (error) => {
       assert.ok(error instanceof lib.CognitoTimeoutError)
       assert.equal(error.phase, phase)
+      assert.ok(error.message.includes(`(${option}=300)`), error.message)
       return true
     })
     assert.ok(Date.now() - started < 5000)

@@ -59,6 +59,18 @@ test('bad input to every entry point is a CognitoInvalidArgumentError (a TypeErr
   }
 })
 
+test('the Python shape getAttrCode(token, attribute) says where the strings belong', async () => {
+  for (const call of [() => lib.getAttrCode(TOKEN, 'email'), async () => lib.getAttrCodeSync(TOKEN, 'email')]) {
+    await assert.rejects(call(), (error) => {
+      assert.equal(error.code, 'ERR_COGNITO_INVALID_ARGUMENT')
+      assert.match(error.message, /getAttrCode\(\{ accessToken, attributeName \}, settings\)/)
+      assert.ok(!error.message.includes(TOKEN))
+      return true
+    })
+  }
+  assert.throws(() => new lib.Client({ endpointUrl: server.url }).getAttrCodeSync(TOKEN), /input must be an object \{ accessToken, attributeName/)
+})
+
 test('bad settings are rejected by name', async () => {
   const input = { accessToken: TOKEN, attributeName: 'email' }
   for (const [settings, argument] of [

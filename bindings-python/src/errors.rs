@@ -23,6 +23,8 @@ struct ErrorFields<'a> {
     body_excerpt: Option<&'a str>,
     max_attempts_reached: bool,
     http_headers: &'a [(String, String)],
+    /// The diagnosis's cause and hint, when there is one.
+    diagnosis: Option<(&'static str, &'a str)>,
 }
 
 /// The Python exception for a core error.
@@ -62,6 +64,9 @@ pub fn from_call(py: Python<'_>, error: &Error, max_attempts: Option<u32>) -> Py
             body_excerpt: error.body_excerpt(),
             max_attempts_reached: max_attempts.is_some_and(|max| error.attempts() >= max),
             http_headers: error.http_headers(),
+            diagnosis: error
+                .diagnosis()
+                .map(|found| (found.cause().as_str(), found.hint())),
         },
     )
 }
@@ -92,6 +97,7 @@ fn local(py: Python<'_>, kind: &'static str, code: &str, detail: &str, why: &str
             body_excerpt: None,
             http_headers: &[],
             max_attempts_reached: false,
+            diagnosis: None,
         },
     )
 }
@@ -117,6 +123,8 @@ fn build(py: Python<'_>, fields: ErrorFields<'_>) -> PyErr {
             keywords.set_item("detail", fields.detail)?;
             keywords.set_item("body_excerpt", fields.body_excerpt)?;
             keywords.set_item("max_attempts_reached", fields.max_attempts_reached)?;
+            keywords.set_item("cause", fields.diagnosis.map(|(cause, _)| cause))?;
+            keywords.set_item("hint", fields.diagnosis.map(|(_, hint)| hint))?;
             keywords.set_item(
                 "http_headers",
                 crate::output::headers(py, fields.http_headers)?,

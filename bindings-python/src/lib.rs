@@ -24,6 +24,10 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         .iter()
         .map(|code| code.as_str());
     m.add("SERVICE_ERROR_CODES", PyTuple::new(py, codes)?)?;
+    let causes = cognito_attr_code::Cause::ALL
+        .iter()
+        .map(|cause| cause.as_str());
+    m.add("DIAGNOSIS_CAUSES", PyTuple::new(py, causes)?)?;
     m.add_class::<client::Client>()?;
     m.add_class::<client::Cancellation>()?;
     m.add("SETTING_NAMES", PyTuple::new(py, settings::names())?)?;

@@ -116,6 +116,7 @@ def test_read_timeout(stub: CognitoStub, client: Any) -> None:
     assert isinstance(error, builtins.TimeoutError)
     assert isinstance(error, OSError)
     assert error.phase == "read"
+    assert error.message.endswith("did not answer within read_timeout=0.2 s")
     assert error.attempts == 1  # read timeouts are not retried by default
     with pytest.raises(builtins.TimeoutError):
         raise error
@@ -133,6 +134,7 @@ def test_attempt_and_operation_deadlines(stub: CognitoStub, client: Any) -> None
             with pytest.raises(cognito_attr_code.TimeoutError) as caught:
                 deadline_client.get_attr_code(TOKEN, "email")
         assert caught.value.phase == phase
+        assert f"({phase}_timeout=0.3 s)" in caught.value.message
         assert caught.value.attempts == 1
         assert time.monotonic() - started < 1.4
     with pytest.raises(cognito_attr_code.ConfigurationError, match="attempt_timeout=-1"):

@@ -28,6 +28,7 @@ def error_texts(error: cognito_attr_code.CognitoError) -> List[str]:
         repr(error.response),
         repr(error.args),
         "".join(traceback.format_exception(type(error), error, error.__traceback__)),
+        "" if error.diagnosis is None else error.diagnosis.hint,
     ]
 
 
@@ -66,6 +67,15 @@ def test_a_json_escaped_echo_in_the_message(stub: CognitoStub) -> None:
     error = call_expecting_error(stub, Reply(status=400, body=body))
     assert isinstance(error, cognito_attr_code.NotAuthorizedException)
     assert error.message == "Invalid token ***"
+
+
+def test_a_json_escaped_echo_in_a_lambda_message_is_scrubbed_in_the_diagnosis_hint(stub: CognitoStub) -> None:
+    body = '{"__type":"UserLambdaValidationException","message":"CustomMessage failed with error %s"}' % json_escaped(
+        TOKEN
+    )
+    error = call_expecting_error(stub, Reply(status=400, body=body))
+    assert error.diagnosis is not None and error.diagnosis.cause == "lambda_trigger"
+    assert 'with error "***"' in error.diagnosis.hint
 
 
 def test_an_error_type_header_carrying_the_token(stub: CognitoStub) -> None:

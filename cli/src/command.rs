@@ -168,6 +168,15 @@ fn call_failure(
         if let Some(excerpt) = e.body_excerpt() {
             log::debug!(target: TARGET, "response body excerpt: {excerpt}");
         }
+        match e.diagnosis() {
+            Some(found) => log::debug!(
+                target: TARGET,
+                "diagnosis: cause={} hint={}",
+                found.cause(),
+                found.hint()
+            ),
+            None => log::debug!(target: TARGET, "diagnosis: none"),
+        }
     }
     Failure::from_operation_call(operation, e, max_attempts, endpoint)
 }

@@ -27,6 +27,9 @@ pub struct Failure {
     pub class: ExitClass,
     /// The text for stderr.
     pub message: String,
+    /// The diagnosis's hint, printed as a second line `hint: ...` only when stderr is a
+    /// terminal: piped or redirected, stderr stays byte-identical to the AWS CLI's.
+    pub hint: Option<String>,
 }
 
 impl Failure {
@@ -35,6 +38,7 @@ impl Failure {
         Self {
             class: ExitClass::Usage,
             message: message.into(),
+            hint: None,
         }
     }
 
@@ -43,6 +47,7 @@ impl Failure {
         Self {
             class: ExitClass::Configuration,
             message: message.into(),
+            hint: None,
         }
     }
 
@@ -109,7 +114,21 @@ impl Failure {
             ),
             _ => (ExitClass::Other, error.to_string()),
         };
-        Self { class, message }
+        let hint = error.diagnosis().map(|found| found.hint().to_owned());
+        Self {
+            class,
+            message,
+            hint,
+        }
+    }
+
+    /// What to write on stderr: the AWS CLI's text, then `hint: ...` when `terminal` (stderr is
+    /// one) and there is a hint.
+    pub fn stderr_text(&self, terminal: bool) -> String {
+        match &self.hint {
+            Some(hint) if terminal => format!("{self}\nhint: {hint}\n"),
+            _ => format!("{self}\n"),
+        }
     }
 
     /// The process exit code of this failure.

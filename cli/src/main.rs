@@ -1,6 +1,7 @@
 //! `cognito-attr-code get-user-attribute-verification-code`: the AWS CLI command, same flags,
 //! same output, same exit codes (AWS CLI v2), without the Python start-up.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
     match command::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("{failure}");
+            eprint!("{}", failure.stderr_text(std::io::stderr().is_terminal()));
             ExitCode::from(failure.exit_code())
         }
     }

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::cancellation::{self, Cancellation};
 use crate::deadline::OperationDeadline;
+use crate::diagnosis;
 use crate::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
 use crate::environment::{Environment, ProcessEnvironment};
 use crate::error::{Error, Result};
@@ -217,10 +218,75 @@ impl Client {
         self.send(request, &secrets, cancellation)
             .map(|output| O::scrub_output(&secrets, output))
             .map_err(|error| {
+                let error = self.named_timeout(error);
+                let error = self.diagnosed(error, request.access_token().expose());
                 secrets
                     .scrub_error(error)
                     .respelled(self.inner.config.front_end)
             })
+    }
+
+    /// A timeout's message with the setting that ran out and its value, as the caller's front
+    /// end spells it (`readTimeoutMs=200`), instead of "the configured read timeout".
+    fn named_timeout(&self, error: Error) -> Error {
+        use crate::error::{ErrorKind, TimeoutPhase};
+        let config = &self.inner.config;
+        let (setting, name, phrase) = match error.kind() {
+            ErrorKind::Timeout(TimeoutPhase::Connect) => (
+                &config.connect_timeout,
+                "connect_timeout",
+                "the configured connect timeout",
+            ),
+            ErrorKind::Timeout(TimeoutPhase::Read) => (
+                &config.read_timeout,
+                "read_timeout",
+                "the configured read timeout",
+            ),
+            ErrorKind::Timeout(TimeoutPhase::Attempt) => {
+                (&config.attempt_timeout, "attempt_timeout", "")
+            }
+            ErrorKind::Timeout(TimeoutPhase::Operation) => {
+                (&config.operation_timeout, "operation_timeout", "")
+            }
+            _ => return error,
+        };
+        // An attempt deadline derived from connect + read names no setting of its own.
+        let (Some(value), Some(spec)) = (setting.value, crate::SettingSpec::find(name)) else {
+            return error;
+        };
+        let mut shown = spec.spelled_with_duration(config.front_end, value);
+        if setting.source == Source::Default {
+            shown.push_str(", the default");
+        }
+        error.map_message(|message| {
+            if !phrase.is_empty() && message.contains(phrase) {
+                *message = message.replace(phrase, &shown);
+            } else {
+                message.push_str(&format!(" ({shown})"));
+            }
+        })
+    }
+
+    /// The error with its diagnosis (`diagnosis.rs`), from the error, the token's claims and
+    /// the region the request went to. Before the scrubber: the hint may quote the service.
+    fn diagnosed(&self, error: Error, token: &str) -> Error {
+        if error.diagnosis().is_some() {
+            return error;
+        }
+        let claims = token_claims::claims(token);
+        let endpoint_region = match &self.inner.endpoint {
+            EndpointPlan::Fixed(_) => self.inner.config.region.as_ref(),
+            EndpointPlan::RegionFromToken => None,
+        };
+        let facts = diagnosis::Facts {
+            claims: claims.as_ref(),
+            now_unix: now_unix(),
+            endpoint_region: endpoint_region.map(|region| region.value.as_str()),
+        };
+        match diagnosis::diagnose(&error, &facts) {
+            Some(found) => error.with_diagnosis(found),
+            None => error,
+        }
     }
 
     fn send<O: Operation>(
@@ -233,11 +299,16 @@ impl Client {
         let cancellation = interruptible.unwrap_or(&never);
         request.validate()?;
         let token = request.access_token().expose();
+        // The one local refusal whatever `validate_token` says: an ID token cannot succeed, and
+        // sending it would count toward the user's limits.
+        if let Some(refusal) = token_claims::claims(token)
+            .as_ref()
+            .and_then(diagnosis::local_refusal)
+        {
+            return Err(refusal);
+        }
         if self.inner.config.validate_token {
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs());
-            token_claims::precheck(token, now)?;
+            token_claims::precheck(token, now_unix())?;
         }
         let url = self.request_url(token)?;
         let body = request.body();
@@ -424,6 +495,12 @@ impl fmt::Debug for Client {
             .field("endpoint", &endpoint)
             .finish_non_exhaustive()
     }
+}
+
+fn now_unix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 fn endpoint_params(config: &ResolvedConfig, token_region: Option<String>) -> EndpointParams {

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::diagnosis::Diagnosis;
 use crate::operation::OperationName;
 
 /// Result alias used throughout the crate.
@@ -165,6 +166,7 @@ struct Details {
     http_headers: Vec<(String, String)>,
     reason_code: Option<String>,
     total_retry_delay: std::time::Duration,
+    diagnosis: Option<Diagnosis>,
 }
 
 /// Longest body excerpt kept in a [`ErrorKind::Protocol`] error, in bytes.
@@ -182,6 +184,7 @@ impl Error {
             http_headers: Vec::new(),
             reason_code: None,
             total_retry_delay: std::time::Duration::ZERO,
+            diagnosis: None,
         }))
     }
 
@@ -231,6 +234,18 @@ impl Error {
         self
     }
 
+    /// Edits the message (e.g. to name the setting a timeout came from).
+    pub(crate) fn map_message(mut self, edit: impl FnOnce(&mut String)) -> Self {
+        edit(&mut self.0.message);
+        self
+    }
+
+    /// Attaches a diagnosis; the kind, code, message and retry rule stay as they are.
+    pub(crate) fn with_diagnosis(mut self, diagnosis: Diagnosis) -> Self {
+        self.0.diagnosis = Some(diagnosis);
+        self
+    }
+
     pub(crate) fn with_reason_code(mut self, reason_code: Option<String>) -> Self {
         self.0.reason_code = reason_code;
         self
@@ -268,7 +283,8 @@ impl Error {
     }
 
     /// Applies `edit` to every string the error carries (an unmodeled code, a setting name, the
-    /// message, request id, body excerpt, reason code, header names and values).
+    /// message, request id, body excerpt, reason code, the diagnosis's hint, header names and
+    /// values).
     pub(crate) fn map_strings(mut self, mut edit: impl FnMut(&mut String)) -> Self {
         let details = &mut *self.0;
         match &mut details.kind {
@@ -286,6 +302,9 @@ impl Error {
         .flatten()
         {
             edit(text);
+        }
+        if let Some(diagnosis) = &mut details.diagnosis {
+            edit(diagnosis.hint_mut());
         }
         for (name, value) in &mut details.http_headers {
             edit(name);
@@ -345,6 +364,12 @@ impl Error {
     /// `reasonCode` of an `InvalidParameterException` (e.g. `"INVALID_PARAMETER"`), if sent.
     pub fn reason_code(&self) -> Option<&str> {
         self.0.reason_code.as_deref()
+    }
+
+    /// What went wrong and what to do, when the error is recognised (see [`crate::Cause`]).
+    /// A diagnosis never changes the kind, code, message or retry rule of the error.
+    pub fn diagnosis(&self) -> Option<&Diagnosis> {
+        self.0.diagnosis.as_ref()
     }
 
     /// Time spent waiting between attempts before the call gave up.

@@ -143,6 +143,22 @@ impl SettingSpec {
     }
 }
 
+impl SettingSpec {
+    /// This duration setting with its value, as a caller of `front_end` writes it:
+    /// `read_timeout=60 s` (Rust, Python), `readTimeoutMs=60000` (Node),
+    /// `cognito_config_set_read_timeout_ms(60000)` (C), `--cli-read-timeout 60` (CLI).
+    pub fn spelled_with_duration(&self, front_end: FrontEnd, value: std::time::Duration) -> String {
+        let spelled = self.spelled(front_end);
+        let (seconds, ms) = (value.as_secs_f64(), value.as_millis());
+        match front_end {
+            FrontEnd::Node => format!("{spelled}={ms}"),
+            FrontEnd::C => format!("{spelled}({ms})"),
+            FrontEnd::Cli if self.cli_flag.is_some() => format!("{spelled} {seconds}"),
+            _ => format!("{spelled}={seconds} s"),
+        }
+    }
+}
+
 impl FrontEnd {
     /// How a caller of this front end names the call parameter `name` (core snake_case, e.g.
     /// `attribute_name`).
@@ -222,6 +238,23 @@ mod tests {
         assert_eq!(verify.spelled(FrontEnd::Node), "verify");
         assert_eq!(verify.spelled(FrontEnd::C), "cognito_config_set_verify_tls");
         assert_eq!(FrontEnd::Node.parameter("attribute_name"), "attributeName");
+        let sixty = std::time::Duration::from_secs(60);
+        assert_eq!(
+            read.spelled_with_duration(FrontEnd::Python, sixty),
+            "read_timeout=60 s"
+        );
+        assert_eq!(
+            read.spelled_with_duration(FrontEnd::Node, sixty),
+            "readTimeoutMs=60000"
+        );
+        assert_eq!(
+            read.spelled_with_duration(FrontEnd::C, sixty),
+            "cognito_config_set_read_timeout_ms(60000)"
+        );
+        assert_eq!(
+            read.spelled_with_duration(FrontEnd::Cli, std::time::Duration::from_millis(1500)),
+            "--cli-read-timeout 1.5"
+        );
         assert_eq!(FrontEnd::Cli.parameter("access_token"), "--access-token");
     }
 }

@@ -15,6 +15,7 @@ mod cancellation;
 mod client;
 mod connection_reuse;
 mod deadline;
+mod diagnosis;
 mod endpoint;
 mod environment;
 mod error;
@@ -45,6 +46,7 @@ mod transport;
 
 pub use cancellation::Cancellation;
 pub use client::Client;
+pub use diagnosis::{Cause, Diagnosis};
 pub use endpoint::{resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS};
 pub use environment::{Environment, ProcessEnvironment};
 pub use error::{

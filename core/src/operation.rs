@@ -96,6 +96,19 @@ pub(crate) fn validate_access_token(token: &str) -> Result<()> {
         .bytes()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'.')))
     {
+        // A file written by `aws ... --output text > token` or `echo` ends with a line break;
+        // like the AWS CLI, `file://` values are kept verbatim, so say what is wrong.
+        if token[position..]
+            .bytes()
+            .all(|b| matches!(b, b'\n' | b'\r'))
+        {
+            return Err(Error::invalid_argument(
+                "access_token",
+                format_args!(
+                    "ends with a line break (byte {position}), as a file written by `--output text > file` or `echo` does; remove it (e.g. `tr -d '\\r\\n'`)"
+                ),
+            ));
+        }
         return Err(Error::invalid_argument(
             "access_token",
             format_args!(
@@ -278,6 +291,26 @@ mod tests {
             argument_of(&GetAttrCodeRequest::new(long, "email")),
             "access_token"
         );
+    }
+
+    #[test]
+    fn a_trailing_line_break_is_named_as_such() {
+        for token in ["aaa.bbb.secret\n", "aaa.bbb.secret\r\n"] {
+            let message = GetAttrCodeRequest::new(token, "email")
+                .validate()
+                .unwrap_err()
+                .to_string();
+            assert!(
+                message.contains("ends with a line break (byte 14)"),
+                "{message}"
+            );
+            assert!(!message.contains("secret"), "{message}");
+        }
+        let message = GetAttrCodeRequest::new("aaa.b\nbb.secret", "email")
+            .validate()
+            .unwrap_err()
+            .to_string();
+        assert!(message.contains("byte 5 is not one of"), "{message}");
     }
 
     #[test]

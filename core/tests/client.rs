@@ -383,17 +383,18 @@ fn client_is_send_sync_and_cheap_to_clone() {
 fn token_prechecks_are_off_by_default_and_stop_bad_tokens_when_on() {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
-    let id_token = format!(
+    // A scope-less access token: sent by default (the server decides), refused when checking.
+    let scopeless = format!(
         "eyJhbGciOiJub25lIn0.{}.SECRET",
-        URL_SAFE_NO_PAD.encode(r#"{"token_use":"id","scope":"aws.cognito.signin.user.admin"}"#)
+        URL_SAFE_NO_PAD.encode(r#"{"token_use":"access","scope":"openid"}"#)
     );
     let server = TestServer::start(vec![Reply::json(200, "{}")]);
     client_for(&server, Settings::new())
-        .get_attr_code(&GetAttrCodeRequest::new(id_token.as_str(), "email"))
+        .get_attr_code(&GetAttrCodeRequest::new(scopeless.as_str(), "email"))
         .unwrap();
     assert_eq!(server.requests().len(), 1);
     let err = client_for(&server, Settings::new().validate_token(true))
-        .get_attr_code(&GetAttrCodeRequest::new(id_token.as_str(), "email"))
+        .get_attr_code(&GetAttrCodeRequest::new(scopeless.as_str(), "email"))
         .unwrap_err();
     assert_eq!(
         err.kind(),
@@ -401,7 +402,7 @@ fn token_prechecks_are_off_by_default_and_stop_bad_tokens_when_on() {
             argument: "access_token"
         }
     );
-    assert!(err.message().contains("ID token"), "{err}");
+    assert!(err.message().contains("scope"), "{err}");
     assert_error_hides_token(&err);
     assert_eq!(
         server.requests().len(),

@@ -33,6 +33,9 @@ fn assert_error_clean(err: &Error) {
     for (name, value) in err.http_headers() {
         assert_clean("header", &format!("{name}: {value}"));
     }
+    if let Some(diagnosis) = err.diagnosis() {
+        assert_clean("diagnosis hint", diagnosis.hint());
+    }
 }
 
 fn assert_output_clean(output: &GetAttrCodeOutput) {
@@ -96,6 +99,24 @@ fn a_json_escaped_echo_in_the_message_is_scrubbed_after_decoding() {
     );
     assert_eq!(err.message(), "Invalid token ***");
     assert_eq!(err.attempts(), 1);
+    assert_logs_clean();
+}
+
+#[test]
+fn a_lambda_message_echoing_the_token_is_scrubbed_in_the_diagnosis_hint() {
+    let body = format!(
+        r#"{{"__type":"UserLambdaValidationException","message":"CustomMessage failed with error {} and {}"}}"#,
+        json_escaped(TOKEN),
+        signature(TOKEN)
+    );
+    let err = error_for(response("400 Bad Request", &[JSON], body.as_bytes()));
+    let diagnosis = err.diagnosis().expect("a failed trigger is diagnosed");
+    assert_eq!(diagnosis.cause().as_str(), "lambda_trigger");
+    assert!(
+        diagnosis.hint().contains("with error \"*** and ***\""),
+        "{}",
+        diagnosis.hint()
+    );
     assert_logs_clean();
 }
 

@@ -22,6 +22,13 @@ pub struct cognito_error {
     pub request_id: *mut c_char,
     /// HTTP status of the response, or 0 when there was none.
     pub http_status: u16,
+    /// Why it happened, as a stable snake_case identifier (e.g. `"per_user_limit"`,
+    /// `"token_expired"`, `"id_token_given"`; the README lists them), or NULL when the library
+    /// has nothing to say. Added in the release after 0.1.0 (a layout change: recompile).
+    pub cause: *mut c_char,
+    /// One sentence saying what to do, or NULL exactly when `cause` is NULL. Never contains the
+    /// access token or the verification code.
+    pub hint: *mut c_char,
 }
 
 /// A rejected argument, before it becomes a `cognito_error`.
@@ -69,6 +76,10 @@ pub(crate) unsafe fn report(
         error.request_id(),
         error.http_status().unwrap_or(0),
     );
+    if let (Some(written), Some(diagnosis)) = (error_out.as_mut(), error.diagnosis()) {
+        written.cause = to_c_string(diagnosis.cause().as_str());
+        written.hint = to_c_string(diagnosis.hint());
+    }
     status
 }
 
@@ -91,6 +102,8 @@ pub(crate) unsafe fn write_error(
         message: to_c_string(message),
         request_id: optional_c_string(request_id),
         http_status,
+        cause: std::ptr::null_mut(),
+        hint: std::ptr::null_mut(),
     });
 }
 
@@ -106,6 +119,8 @@ pub unsafe extern "C" fn cognito_error_free(error: *mut cognito_error) {
         free_c_string(&mut error.code);
         free_c_string(&mut error.message);
         free_c_string(&mut error.request_id);
+        free_c_string(&mut error.cause);
+        free_c_string(&mut error.hint);
         error.status = cognito_status::COGNITO_OK;
         error.http_status = 0;
     });

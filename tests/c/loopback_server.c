@@ -93,6 +93,49 @@ static int echo_reply(const char *request, char *out, size_t size) {
   return written > 0 && (size_t)written < size;
 }
 
+/* AttributeName "diag-<n>": the service errors that carry a diagnosis, worded as the real
+ * service sends them (test_c_api.c's test_diagnosis expects their causes in this order);
+ * "diag-lambda-echo" is a failed Lambda trigger whose message quotes the access token. */
+static const char *const diagnosed_errors[][2] = {
+    {"LimitExceededException", "Attempt limit exceeded, please try after some time."},
+    {"LimitExceededException",
+     "Exceeded daily email limit for the operation or the account. If a higher limit is required, please "
+     "configure your user pool to use your own Amazon SES configuration for sending email."},
+    {"NotAuthorizedException", "Access Token has expired"},
+    {"NotAuthorizedException", "Access Token has been revoked"},
+    {"NotAuthorizedException", "Access Token does not have required scopes"},
+    {"NotAuthorizedException", "Invalid Access Token"},
+    {"UserLambdaValidationException", "CustomMessage failed with error Forbidden domain."},
+    {"CodeDeliveryFailureException", "Unable to deliver message to the provided email address."},
+    {"TooManyRequestsException", "Too many requests"},
+    {"NotAuthorizedException", "User is disabled."},
+};
+
+static int diagnosis_reply(const char *request, char *out, size_t size) {
+  const char *start = strstr(request, "\"AttributeName\":\"diag-");
+  if (!start) return 0;
+  start += strlen("\"AttributeName\":\"diag-");
+  char body[2048];
+  if (strncmp(start, "lambda-echo\"", 12) == 0) {
+    char token[1024];
+    if (!received_token(request, token, sizeof token)) token[0] = '\0';
+    snprintf(body, sizeof body,
+             "{\"__type\":\"UserLambdaValidationException\",\"message\":\"CustomEmailSender failed with error "
+             "bad token %s\"}",
+             token);
+  } else {
+    int index = atoi(start);
+    if (index < 0 || index >= (int)(sizeof diagnosed_errors / sizeof diagnosed_errors[0])) return 0;
+    snprintf(body, sizeof body, "{\"__type\":\"%s\",\"message\":\"%s\"}", diagnosed_errors[index][0],
+             diagnosed_errors[index][1]);
+  }
+  int written = snprintf(out, size,
+                         "HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                         "x-amzn-RequestId: req-diag\r\nConnection: close\r\nContent-Length: %zu\r\n\r\n%s",
+                         strlen(body), body);
+  return written > 0 && (size_t)written < size;
+}
+
 /* VerifyUserAttribute (the body has a Code): "123456" verifies; "expired-code" is
  * ExpiredCodeException; a code starting "echo-" is refused with the code sent back JSON-escaped
  * in the message and raw as the request id; any other is CodeMismatchException. Writes the reply
@@ -155,7 +198,8 @@ static void serve_one(loopback_server *server, int fd) {
   memcpy(server->last_request, buffer, used + 1);
   pthread_mutex_unlock(&server->lock);
   static char reply[64 * 1024]; /* only the server thread serves */
-  if (!verify_reply(buffer, reply, sizeof reply) && !echo_reply(buffer, reply, sizeof reply))
+  if (!verify_reply(buffer, reply, sizeof reply) && !echo_reply(buffer, reply, sizeof reply) &&
+      !diagnosis_reply(buffer, reply, sizeof reply))
     reply_for(buffer, reply, sizeof reply);
   size_t length = strlen(reply);
   if (write(fd, reply, length) != (ssize_t)length) return;

@@ -2,7 +2,8 @@
  * The reply is chosen from the request body's AttributeName; every connection is closed after
  * one reply: AttributeName "email" succeeds (request id "req-ok"), "empty" succeeds without details
  * or request id, "echo" fails quoting the access token back (request id and message), "echo-..."
- * names make it a hostile server that echoes the received token in other forms, anything else is
+ * names make it a hostile server that echoes the received token in other forms, "diag-<n>" names
+ * answer with the service errors that carry a diagnosis (see diagnosed_errors), anything else is
  * NotAuthorizedException (request id "req-err"). VerifyUserAttribute requests are answered by their
  * Code (see verify_reply in loopback_server.c): "123456" verifies, others are refused. */
 #ifndef LOOPBACK_SERVER_H

@@ -124,8 +124,11 @@ static void test_service_error(cognito_client *client) {
   CHECK(error.http_status == 400);
   CHECK(details.destination == &sentinel); /* details_out untouched on failure */
   CHECK(strstr(error.message, "SECRET") == NULL);
+  CHECK(same(error.cause, "token_revoked"));
+  CHECK(error.hint != NULL && strstr(error.hint, "sign the user in again") != NULL);
   cognito_error_free(&error);
   CHECK(error.code == NULL && error.message == NULL && error.request_id == NULL && error.http_status == 0);
+  CHECK(error.cause == NULL && error.hint == NULL);
   cognito_error_free(&error);
   cognito_error_free(NULL);
   /* error_out may be NULL */
@@ -183,6 +186,78 @@ static void test_hostile_echoes(cognito_client *client) {
   CHECK(cognito_client_get_attr_code(client, TOKEN, "echo-destination", NULL, 0, &details, NULL) == COGNITO_OK);
   CHECK(same(details.destination, "***") && same(details.delivery_medium, "***") && same(details.attribute_name, "***"));
   cognito_code_delivery_details_free(&details);
+}
+
+/* Each service error the library diagnoses (see diagnosed_errors in loopback_server.c), the
+ * local refusal of an ID token (nothing sent), and a Lambda message echoing the token: cause and
+ * hint, the status and message unchanged, the token in no field. */
+static void test_diagnosis(cognito_client *client) {
+  cognito_code_delivery_details details = COGNITO_CODE_DELIVERY_DETAILS_INIT;
+  struct {
+    cognito_status status;
+    const char *cause;
+    const char *hint_says;
+  } expected[] = {
+      {COGNITO_LIMIT_EXCEEDED, "per_user_limit", "per user per hour"},
+      {COGNITO_LIMIT_EXCEEDED, "daily_email_limit", "Amazon SES"},
+      {COGNITO_NOT_AUTHORIZED, "token_expired", "refresh it"},
+      {COGNITO_NOT_AUTHORIZED, "token_revoked", "sign the user in again"},
+      {COGNITO_NOT_AUTHORIZED, "missing_scope", "aws.cognito.signin.user.admin"},
+      {COGNITO_NOT_AUTHORIZED, "invalid_token", "access token"},
+      {COGNITO_USER_LAMBDA_VALIDATION, "lambda_trigger", "CustomMessage Lambda trigger failed with error \"Forbidden domain.\""},
+      {COGNITO_CODE_DELIVERY_FAILURE, "delivery_failed", "SES or SNS"},
+      {COGNITO_TOO_MANY_REQUESTS, "rate_limited", "one attempt allowed"},
+      {COGNITO_NOT_AUTHORIZED, NULL, NULL}, /* "User is disabled.": no cause, never a guess */
+  };
+  for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+    char attribute[16];
+    snprintf(attribute, sizeof attribute, "diag-%u", (unsigned)i);
+    cognito_error error = COGNITO_ERROR_INIT;
+    CHECK(cognito_client_get_attr_code(client, TOKEN, attribute, NULL, 0, &details, &error) == expected[i].status);
+    CHECK(error.status == expected[i].status && same(error.request_id, "req-diag"));
+    if (expected[i].cause) {
+      CHECK(same(error.cause, expected[i].cause));
+      CHECK(error.hint != NULL && strstr(error.hint, expected[i].hint_says) != NULL);
+    } else {
+      CHECK(error.cause == NULL && error.hint == NULL);
+    }
+    CHECK(!carries_token(error.hint) && !carries_token(error.message));
+    cognito_error_free(&error);
+    CHECK(error.cause == NULL && error.hint == NULL);
+  }
+
+  cognito_error error = COGNITO_ERROR_INIT;
+  CHECK(cognito_client_get_attr_code(client, TOKEN, "diag-lambda-echo", NULL, 0, &details, &error) ==
+        COGNITO_USER_LAMBDA_VALIDATION);
+  CHECK(same(error.cause, "lambda_trigger"));
+  CHECK(error.hint != NULL && strstr(error.hint, "CustomEmailSender") != NULL && strstr(error.hint, "bad token ***") != NULL);
+  CHECK(!carries_token(error.hint) && !carries_token(error.message));
+  cognito_error_free(&error);
+
+  /* payload {"token_use":"id"} */
+  const char *id_token = "eyJhbGciOiJub25lIn0.eyJ0b2tlbl91c2UiOiJpZCJ9.SECRET-sig";
+  int before = server.requests;
+  CHECK(cognito_client_get_attr_code(client, id_token, "email", NULL, 0, &details, &error) == COGNITO_INVALID_ARGUMENT);
+  CHECK(same(error.cause, "id_token_given"));
+  CHECK(error.hint != NULL && strstr(error.hint, "access token") != NULL && strstr(error.hint, "SECRET") == NULL);
+  cognito_error_free(&error);
+  CHECK(cognito_client_verify_attr(client, id_token, "email", "123456", &error) == COGNITO_INVALID_ARGUMENT);
+  CHECK(same(error.cause, "id_token_given"));
+  cognito_error_free(&error);
+  CHECK(server.requests == before); /* refused before any request */
+
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", "654321", &error) == COGNITO_CODE_MISMATCH);
+  CHECK(same(error.cause, "wrong_code") && error.hint != NULL && strstr(error.hint, "654321") == NULL);
+  cognito_error_free(&error);
+  CHECK(cognito_client_verify_attr(client, TOKEN, "email", "expired-code", &error) == COGNITO_EXPIRED_CODE);
+  CHECK(same(error.cause, "code_expired") && error.hint != NULL && strstr(error.hint, "24 hours") != NULL);
+  cognito_error_free(&error);
+
+  /* Local errors without a diagnosis leave both fields NULL. */
+  CHECK(cognito_client_get_attr_code(client, TOKEN, "", NULL, 0, &details, &error) == COGNITO_INVALID_ARGUMENT);
+  CHECK(error.cause == NULL && error.hint == NULL);
+  cognito_error_free(&error);
+  CHECK(details.destination == NULL); /* never written: every call failed */
 }
 
 /* VerifyUserAttribute: the right code, a wrong one (never retried), an expired one, the one-shot
@@ -567,6 +642,7 @@ int main(void) {
   test_details_absent(client);
   test_service_error(client);
   test_hostile_echoes(client);
+  test_diagnosis(client);
   test_verify_attr(client);
   test_null_and_invalid_arguments(client);
   test_configuration_errors();

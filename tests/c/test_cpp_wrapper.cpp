@@ -94,8 +94,39 @@ void test_service_error_throws(const cognito::Client &client) {
     CHECK(error.request_id() == "req-err");
     CHECK(error.http_status() == 400);
     CHECK(std::string(error.what()) == "NotAuthorizedException: Access Token has been revoked");
+    CHECK(error.cause() == "token_revoked");
+    CHECK(error.hint() && contains(error.hint()->c_str(), "sign the user in again"));
   }
   CHECK(thrown);
+
+  // Every diagnosed row of the loopback server's table: cause() and hint(), or neither.
+  const char *causes[] = {"per_user_limit", "daily_email_limit", "token_expired", "token_revoked", "missing_scope",
+                          "invalid_token",  "lambda_trigger",    "delivery_failed", "rate_limited",  nullptr};
+  for (int i = 0; i < 10; i++) {
+    auto result = client.get_attr_code(std::nothrow, token, "diag-" + std::to_string(i));
+    CHECK(!result.ok());
+    if (causes[i]) {
+      CHECK(result.error().cause() == causes[i]);
+      CHECK(result.error().hint() && !result.error().hint()->empty());
+    } else {
+      CHECK(!result.error().cause() && !result.error().hint());
+    }
+  }
+  try {
+    client.get_attr_code("eyJhbGciOiJub25lIn0.eyJ0b2tlbl91c2UiOiJpZCJ9.SECRET-sig", "email");  // {"token_use":"id"}
+    CHECK(false);
+  } catch (const cognito::Error &error) {
+    CHECK(error.status() == COGNITO_INVALID_ARGUMENT);
+    CHECK(error.cause() == "id_token_given");
+    CHECK(error.hint() && !contains(error.hint()->c_str(), "SECRET"));
+  }
+  try {
+    client.get_attr_code(token, "diag-lambda-echo");
+    CHECK(false);
+  } catch (const cognito::Error &error) {
+    CHECK(error.cause() == "lambda_trigger");
+    CHECK(error.hint() && contains(error.hint()->c_str(), "bad token ***") && !contains(error.hint()->c_str(), "SECRET"));
+  }
 
   // A hostile server quoting the token back (message and request id): the exception does not carry it.
   try {

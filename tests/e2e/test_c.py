@@ -23,6 +23,9 @@ class Error(ctypes.Structure):
         ("message", ctypes.c_void_p),
         ("request_id", ctypes.c_void_p),
         ("http_status", ctypes.c_uint16),
+        # Since 0.1.0 (a layout change): cognito_error_free zeroes these too.
+        ("cause", ctypes.c_void_p),
+        ("hint", ctypes.c_void_p),
     ]
 
 
@@ -88,7 +91,7 @@ class Client:
         status = self.lib.cognito_client_verify_attr(
             self.handle, token.encode(), attribute.encode(), code.encode(), ctypes.byref(error)
         )
-        result = (status, text(error.code))
+        result = (status, text(error.code), text(error.cause))
         self.lib.cognito_error_free(ctypes.byref(error))
         return result
 
@@ -146,8 +149,8 @@ def test_verify_flow_marks_the_attribute_verified(lib, emulator):
     code = emulator.issued_code(username="c-verify")
     assert code and emulator.email_verified("c-verify") == "false"
     wrong = "000000" if code != "000000" else "111111"
-    assert client.verify(token, wrong) == (CODE_MISMATCH, "CodeMismatchException")
+    assert client.verify(token, wrong) == (CODE_MISMATCH, "CodeMismatchException", "wrong_code")
     assert emulator.email_verified("c-verify") == "false"
-    assert client.verify(token, code) == (OK, None)
+    assert client.verify(token, code) == (OK, None, None)
     assert emulator.email_verified("c-verify") == "true"
     client.close()

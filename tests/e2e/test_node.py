@@ -75,7 +75,7 @@ const sdk = new lib.CognitoIdentityProviderClient({ region: 'us-east-1', endpoin
     await client.verifyAttr({ accessToken: token, attributeName: 'email', code: wrong })
     results.push({ ok: true })
   } catch (e) {
-    results.push({ ok: false, name: e.name, isClass: e instanceof lib.CodeMismatchException })
+    results.push({ ok: false, name: e.name, isClass: e instanceof lib.CodeMismatchException, cause: e.diagnosis?.cause })
   }
   const out = await sdk.send(new lib.VerifyUserAttributeCommand({ AccessToken: token, AttributeName: 'email', Code: right }))
   results.push({ ok: true, keys: Object.keys(out), status: out.$metadata.httpStatusCode })
@@ -97,6 +97,6 @@ def test_verify_flow_marks_the_attribute_verified(emulator):
     assert result.returncode == 0, result.stderr
     assert token not in result.stdout + result.stderr and code not in result.stdout + result.stderr
     mismatch, verified = json.loads(result.stdout)
-    assert mismatch == {"ok": False, "name": "CodeMismatchException", "isClass": True}
+    assert mismatch == {"ok": False, "name": "CodeMismatchException", "isClass": True, "cause": "wrong_code"}
     assert verified == {"ok": True, "keys": ["$metadata"], "status": 200}
     assert emulator.email_verified("node-verify") == "true"

@@ -66,8 +66,9 @@ def test_verify_flow_marks_the_attribute_verified(emulator):
         code = emulator.issued_code(username="python-verify")
         assert code and emulator.email_verified("python-verify") == "false"
         wrong = "000000" if code != "000000" else "111111"
-        with pytest.raises(c.exceptions.CodeMismatchException):
+        with pytest.raises(c.exceptions.CodeMismatchException) as caught:
             c.verify_attr(token, "email", wrong)
+        assert caught.value.diagnosis is not None and caught.value.diagnosis.cause == "wrong_code"
         assert emulator.email_verified("python-verify") == "false"
         response = c.verify_user_attribute(AccessToken=token, AttributeName="email", Code=code)
         assert response["ResponseMetadata"]["HTTPStatusCode"] == 200

@@ -23,11 +23,13 @@ from . import param_validation as _param_validation
 from .client import Client, ClientExceptions, _details, _verify, one_shot_client
 from .details import CodeDeliveryDetails
 from .exceptions import (
+    CAUSES,
     AliasExistsException,
     CodeDeliveryFailureException,
     CodeMismatchException,
     CognitoError,
     ConfigurationError,
+    Diagnosis,
     ExpiredCodeException,
     ForbiddenException,
     InternalErrorException,
@@ -85,6 +87,8 @@ __all__ = [
     "VerifyUserAttributeRequestTypeDef",
     "VerifyUserAttributeResponseTypeDef",
     "CognitoError",
+    "Diagnosis",
+    "CAUSES",
     "UnknownServiceError",
     "InvalidArgumentError",
     "ParamValidationError",

@@ -4,11 +4,20 @@ from typing import Any, Mapping, Optional, Tuple, final
 
 from .shapes import GetUserAttributeVerificationCodeResponseTypeDef, VerifyUserAttributeResponseTypeDef
 
-__all__ = ["__version__", "CORE_VERSION", "SERVICE_ERROR_CODES", "SETTING_NAMES", "Client", "Cancellation"]
+__all__ = [
+    "__version__",
+    "CORE_VERSION",
+    "SERVICE_ERROR_CODES",
+    "DIAGNOSIS_CAUSES",
+    "SETTING_NAMES",
+    "Client",
+    "Cancellation",
+]
 
 __version__: str
 CORE_VERSION: str
 SERVICE_ERROR_CODES: Tuple[str, ...]
+DIAGNOSIS_CAUSES: Tuple[str, ...]
 SETTING_NAMES: Tuple[str, ...]
 
 @final

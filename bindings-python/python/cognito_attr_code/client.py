@@ -115,6 +115,7 @@ def _as_param_validation_error(error: _errors.InvalidArgumentError) -> BaseExcep
     why = error.message[len(prefix) :] if error.message.startswith(prefix) else error.message
     converted = _error_class()(report=f"Invalid value for parameter {_pascal_case(argument)}: {why}")
     converted.argument = _pascal_case(argument)
+    converted.diagnosis = error.diagnosis
     return converted
 
 

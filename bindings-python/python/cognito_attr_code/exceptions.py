@@ -7,9 +7,12 @@ shape of botocore's ``ClientError.response``, so code written for boto3 keeps wo
 """
 
 import builtins
-from typing import Any, Dict, Optional, Type
+from dataclasses import dataclass
+from typing import Any, Dict, Optional, Tuple, Type
 
 __all__ = [
+    "CAUSES",
+    "Diagnosis",
     "CognitoError",
     "UnknownServiceError",
     "InvalidArgumentError",
@@ -43,6 +46,36 @@ __all__ = [
 
 _PUBLIC_MODULE = "cognito_attr_code"
 
+CAUSES: Tuple[str, ...] = (
+    "per_user_limit",
+    "daily_email_limit",
+    "token_expired",
+    "token_revoked",
+    "missing_scope",
+    "invalid_token",
+    "id_token_given",
+    "lambda_trigger",
+    "delivery_failed",
+    "wrong_code",
+    "code_expired",
+    "rate_limited",
+)
+"""Every value of :attr:`Diagnosis.cause`, in the core's table order (tested against it)."""
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """What went wrong and what to do, when the library recognises the error (``e.diagnosis``).
+
+    It never changes the exception's class, message or whether the call was retried, and it never
+    contains the access token or the verification code.
+    """
+
+    cause: str
+    """A stable identifier (one of :data:`CAUSES`), e.g. ``"per_user_limit"`` or ``"token_expired"``."""
+    hint: str
+    """One sentence saying what to do."""
+
 
 class CognitoError(Exception):
     """Base class of every error of this package.
@@ -67,6 +100,8 @@ class CognitoError(Exception):
     """Every allowed attempt was used (botocore's ``MaxAttemptsReached``)."""
     http_headers: Dict[str, str]
     """Headers of the error response (lower-case names), as in ``response["ResponseMetadata"]``."""
+    diagnosis: Optional[Diagnosis]
+    """The cause and a hint when the library recognises the error, else ``None``."""
 
     def __init__(
         self,
@@ -79,6 +114,7 @@ class CognitoError(Exception):
         max_attempts_reached: bool = False,
         description: Optional[str] = None,
         http_headers: Optional[Dict[str, str]] = None,
+        diagnosis: Optional[Diagnosis] = None,
     ) -> None:
         super().__init__(message if description is None else description)
         self.code = type(self)._default_code if code is None else code
@@ -88,6 +124,7 @@ class CognitoError(Exception):
         self.attempts = attempts
         self.max_attempts_reached = max_attempts_reached
         self.http_headers = dict(http_headers or {})
+        self.diagnosis = diagnosis
 
     @property
     def response(self) -> Dict[str, Any]:
@@ -288,6 +325,8 @@ def _from_native(
     body_excerpt: Optional[str],
     max_attempts_reached: bool,
     http_headers: Dict[str, str],
+    cause: Optional[str],
+    hint: Optional[str],
 ) -> CognitoError:
     """Called by the compiled module to build the exception for a core error."""
     if kind in ("service", "unknown_service"):
@@ -303,6 +342,7 @@ def _from_native(
         max_attempts_reached=max_attempts_reached,
         description=description,
         http_headers=http_headers,
+        diagnosis=None if cause is None or hint is None else Diagnosis(cause, hint),
     )
     attribute = _DETAIL_ATTRIBUTE.get(kind)
     if attribute is not None:
@@ -312,6 +352,6 @@ def _from_native(
     return error
 
 
-for _cls in [CognitoError, UnknownServiceError, *_LOCAL_ERRORS.values(), *MODELED_ERRORS.values()]:
+for _cls in [Diagnosis, CognitoError, UnknownServiceError, *_LOCAL_ERRORS.values(), *MODELED_ERRORS.values()]:
     _cls.__module__ = _PUBLIC_MODULE
 del _cls

@@ -1,0 +1,372 @@
+//! Each row of the diagnosis table against a loopback server sending the service's real
+//! messages: the cause, the hint, and that neither the kind, the message nor the retry rule
+//! changes; the one local cause (an ID token) sends nothing; hints never carry the token or the
+//! verification code, even when the service's text they quote echoes them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use cognito_attr_code::{
+    Cause, Client, Error, ErrorKind, GetAttrCodeRequest, ServiceErrorCode, Settings,
+    VerifyAttrRequest,
+};
+use test_support::echo_forms::leaks;
+use test_support::{RecordingClock, Reply, TestServer};
+
+const CODE: &str = "493817";
+
+fn token_with(claims: &str) -> String {
+    format!(
+        "eyJhbGciOiJub25lIn0.{}.SECRET-signature_that_must_not_leak",
+        URL_SAFE_NO_PAD.encode(claims)
+    )
+}
+
+fn access_token() -> String {
+    token_with(
+        r#"{"token_use":"access","scope":"aws.cognito.signin.user.admin","iss":"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"}"#,
+    )
+}
+
+fn client(server: &TestServer, settings: Settings) -> Client {
+    let env: HashMap<&str, &str> = HashMap::new();
+    Client::with_environment(&settings.endpoint_url(server.url()), &env)
+        .unwrap()
+        .with_retry_clock(Arc::new(RecordingClock::new(0.0)))
+}
+
+fn get_attr_code_error(server: &TestServer, token: &str) -> Error {
+    client(server, Settings::new().region("eu-west-1"))
+        .get_attr_code(&GetAttrCodeRequest::new(token, "email"))
+        .unwrap_err()
+}
+
+fn verify_error(server: &TestServer) -> Error {
+    client(server, Settings::new())
+        .verify_attr(&VerifyAttrRequest::new(access_token(), "email", CODE))
+        .unwrap_err()
+}
+
+/// The cause, with every string checked for the token and the code.
+fn cause_and_hint(err: &Error, token: &str) -> (Option<&'static str>, String) {
+    let hint = err
+        .diagnosis()
+        .map(|d| d.hint().to_owned())
+        .unwrap_or_default();
+    for text in [hint.as_str(), &format!("{err:?}")] {
+        assert!(!leaks(text, token), "leaks the token: {text}");
+        assert!(!text.contains(CODE), "leaks the code: {text}");
+    }
+    (err.diagnosis().map(|d| d.cause().as_str()), hint)
+}
+
+/// One service error in, its diagnosis out; the error itself unchanged.
+fn diagnosed(code: &str, message: &str) -> (Option<&'static str>, String) {
+    let server = TestServer::start(vec![Reply::service_error(400, code, message)]);
+    let token = access_token();
+    let err = get_attr_code_error(&server, &token);
+    assert_eq!(err.code(), code);
+    assert_eq!(
+        err.message(),
+        message,
+        "a diagnosis never changes the message"
+    );
+    let (cause, hint) = cause_and_hint(&err, &token);
+    (cause, hint)
+}
+
+#[test]
+fn the_per_user_limit_and_the_daily_email_quota_are_told_apart_and_never_retried() {
+    for (message, cause, says) in [
+        (
+            "Attempt limit exceeded, please try after some time.",
+            "per_user_limit",
+            "5 code requests or 15 verifications per user per hour",
+        ),
+        (
+            "Exceeded daily email limit for the operation or the account. If a higher limit is required, please configure your user pool to use your own Amazon SES configuration for sending email.",
+            "daily_email_limit",
+            "Amazon SES",
+        ),
+    ] {
+        let server = TestServer::start(vec![
+            Reply::service_error(400, "LimitExceededException", message),
+            Reply::json(200, "{}"),
+        ]);
+        let token = access_token();
+        let err = client(&server, Settings::new().region("eu-west-1").max_attempts(3))
+            .get_attr_code(&GetAttrCodeRequest::new(token.as_str(), "email"))
+            .unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::Service(ServiceErrorCode::LimitExceeded)
+        );
+        assert_eq!(err.attempts(), 1, "a cause never changes the retry rule");
+        assert_eq!(server.requests().len(), 1);
+        let (found, hint) = cause_and_hint(&err, &token);
+        assert_eq!(found, Some(cause));
+        assert!(hint.contains(says), "{hint}");
+    }
+}
+
+#[test]
+fn an_expired_token_says_when_it_expired_in_utc_and_how_long_ago() {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    // Two hours and ten seconds ago: "2 h 0 min ago" unless the call takes 50 s.
+    let exp = now - 2 * 3600 - 10;
+    let token = token_with(&format!(
+        r#"{{"token_use":"access","scope":"aws.cognito.signin.user.admin","exp":{exp}}}"#
+    ));
+    let server = TestServer::start(vec![Reply::service_error(
+        400,
+        "NotAuthorizedException",
+        "Access Token has expired",
+    )]);
+    let err = get_attr_code_error(&server, &token);
+    let (cause, hint) = cause_and_hint(&err, &token);
+    assert_eq!(cause, Some("token_expired"));
+    let when = std::process::Command::new("date")
+        .args(["-u", "-d", &format!("@{exp}"), "+%Y-%m-%d %H:%M:%S UTC"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+    if let Some(when) = when.ok().filter(|w| !w.is_empty()) {
+        assert!(hint.contains(when.as_str()), "{hint} vs {when}");
+    }
+    assert!(hint.contains(" UTC (2 h 0 min ago)"), "{hint}");
+    assert!(hint.contains("refresh"), "{hint}");
+
+    // Without a readable `exp`, the same cause without a date.
+    let (cause, hint) = diagnosed("NotAuthorizedException", "Access Token has expired");
+    assert_eq!(cause, Some("token_expired"));
+    assert!(!hint.contains("UTC"), "{hint}");
+}
+
+#[test]
+fn revoked_scope_less_and_invalid_tokens_each_get_their_cause() {
+    let (cause, hint) = diagnosed("NotAuthorizedException", "Access Token has been revoked");
+    assert_eq!(cause, Some("token_revoked"));
+    assert!(hint.contains("sign the user in again"), "{hint}");
+    let (cause, hint) = diagnosed(
+        "NotAuthorizedException",
+        "Access Token does not have required scopes",
+    );
+    assert_eq!(cause, Some("missing_scope"));
+    assert!(hint.contains("aws.cognito.signin.user.admin"), "{hint}");
+    // Issued in eu-west-1, sent to eu-west-1: no region to blame.
+    let (cause, hint) = diagnosed("NotAuthorizedException", "Invalid Access Token");
+    assert_eq!(cause, Some("invalid_token"));
+    assert!(!hint.contains("eu-west-1"), "{hint}");
+}
+
+#[test]
+fn an_invalid_token_from_another_region_names_both_regions() {
+    let token = token_with(
+        r#"{"token_use":"access","iss":"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_XyZ"}"#,
+    );
+    let server = TestServer::start(vec![Reply::service_error(
+        400,
+        "NotAuthorizedException",
+        "Invalid Access Token",
+    )]);
+    let err = get_attr_code_error(&server, &token);
+    let (cause, hint) = cause_and_hint(&err, &token);
+    assert_eq!(cause, Some("invalid_token"));
+    assert!(
+        hint.contains("issued by a user pool in us-east-2")
+            && hint.contains("went to the eu-west-1 endpoint"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn an_id_token_is_refused_locally_and_nothing_reaches_the_server() {
+    let id_token = token_with(r#"{"token_use":"id","scope":"aws.cognito.signin.user.admin"}"#);
+    let server = TestServer::start(vec![Reply::json(200, "{}")]);
+    for validate_token in [false, true] {
+        let err = client(&server, Settings::new().validate_token(validate_token))
+            .get_attr_code(&GetAttrCodeRequest::new(id_token.as_str(), "email"))
+            .unwrap_err();
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::InvalidArgument {
+                argument: "access_token"
+            }
+        );
+        assert_eq!(err.attempts(), 0);
+        let (cause, hint) = cause_and_hint(&err, &id_token);
+        assert_eq!(cause, Some("id_token_given"));
+        assert!(hint.contains("access token"), "{hint}");
+        let err = client(&server, Settings::new())
+            .verify_attr(&VerifyAttrRequest::new(id_token.as_str(), "email", CODE))
+            .unwrap_err();
+        assert_eq!(cause_and_hint(&err, &id_token).0, Some("id_token_given"));
+    }
+    assert_eq!(server.requests().len(), 0, "an ID token is never sent");
+    // A token that cannot be decoded is sent as before, and gets no local cause.
+    let server = TestServer::start(vec![Reply::json(200, "{}")]);
+    client(&server, Settings::new())
+        .get_attr_code(&GetAttrCodeRequest::new("not.a-jwt.token", "email"))
+        .unwrap();
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn a_failed_lambda_trigger_is_named_with_its_message() {
+    for code in [
+        "UserLambdaValidationException",
+        "UnexpectedLambdaException",
+        "InvalidLambdaResponseException",
+    ] {
+        let (cause, hint) = diagnosed(code, "CustomMessage failed with error Forbidden domain.");
+        assert_eq!(cause, Some("lambda_trigger"), "{code}");
+        assert!(
+            hint.contains("CustomMessage Lambda trigger") && hint.contains("\"Forbidden domain.\""),
+            "{hint}"
+        );
+    }
+    let (cause, _) = diagnosed("UnexpectedLambdaException", "Unrecognizable lambda output");
+    assert_eq!(cause, None, "an unknown message gets no cause");
+}
+
+#[test]
+fn a_lambda_message_echoing_the_token_is_scrubbed_in_the_hint() {
+    let token = access_token();
+    let message = format!("CustomEmailSender failed with error bad token {token}");
+    let server = TestServer::start(vec![Reply::service_error(
+        400,
+        "UserLambdaValidationException",
+        &message,
+    )]);
+    let err = get_attr_code_error(&server, &token);
+    let (cause, hint) = cause_and_hint(&err, &token);
+    assert_eq!(cause, Some("lambda_trigger"));
+    assert!(hint.contains("bad token ***"), "{hint}");
+}
+
+#[test]
+fn delivery_failure_and_throttling_get_their_cause_and_keep_their_retry_rule() {
+    let (cause, hint) = diagnosed(
+        "CodeDeliveryFailureException",
+        "Unable to deliver message to the provided email address.",
+    );
+    assert_eq!(cause, Some("delivery_failed"));
+    assert!(hint.contains("SES") && hint.contains("SNS"), "{hint}");
+
+    let server = TestServer::start(vec![
+        Reply::service_error(400, "TooManyRequestsException", "Too many requests"),
+        Reply::service_error(400, "TooManyRequestsException", "Too many requests"),
+    ]);
+    let token = access_token();
+    let err = client(&server, Settings::new().max_attempts(2))
+        .get_attr_code(&GetAttrCodeRequest::new(token.as_str(), "email"))
+        .unwrap_err();
+    assert_eq!(err.attempts(), 2, "throttling is still retried");
+    let (cause, hint) = cause_and_hint(&err, &token);
+    assert_eq!(cause, Some("rate_limited"));
+    assert!(
+        hint.contains("already retried with back-off (2 attempts)"),
+        "{hint}"
+    );
+}
+
+#[test]
+fn wrong_and_expired_codes_when_verifying() {
+    for (code, message, cause, says) in [
+        (
+            "CodeMismatchException",
+            "Invalid verification code provided, please try again.",
+            "wrong_code",
+            "type it again",
+        ),
+        (
+            "ExpiredCodeException",
+            "Invalid code provided, please request a code again.",
+            "code_expired",
+            "24 hours",
+        ),
+    ] {
+        let server = TestServer::start(vec![Reply::service_error(400, code, message)]);
+        let err = verify_error(&server);
+        assert_eq!(err.message(), message);
+        let (found, hint) = cause_and_hint(&err, &access_token());
+        assert_eq!(found, Some(cause));
+        assert!(hint.contains(says), "{hint}");
+    }
+}
+
+#[test]
+fn unknown_messages_codes_and_local_errors_get_no_cause() {
+    for (code, message) in [
+        ("NotAuthorizedException", "User is disabled."),
+        ("LimitExceededException", "Something new"),
+        ("InvalidParameterException", "Invalid attribute name."),
+        (
+            "SomeNewException",
+            "Attempt limit exceeded, please try after some time.",
+        ),
+    ] {
+        assert_eq!(diagnosed(code, message).0, None, "{code}: {message}");
+    }
+    let err = Client::new(
+        &Settings::new()
+            .endpoint_url("http://127.0.0.1:9")
+            .max_attempts(1),
+    )
+    .unwrap()
+    .get_attr_code(&GetAttrCodeRequest::new(access_token(), ""))
+    .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::InvalidArgument { .. }));
+    assert!(err.diagnosis().is_none());
+}
+
+#[test]
+fn a_timeout_names_the_setting_that_ran_out_in_the_callers_spelling() {
+    use cognito_attr_code::{FrontEnd, TimeoutPhase};
+    use std::time::Duration;
+    for (front_end, named) in [
+        (FrontEnd::Rust, "read_timeout=0.2 s"),
+        (FrontEnd::Python, "read_timeout=0.2 s"),
+        (FrontEnd::Node, "readTimeoutMs=200"),
+        (FrontEnd::C, "cognito_config_set_read_timeout_ms(200)"),
+        (FrontEnd::Cli, "--cli-read-timeout 0.2"),
+    ] {
+        let server = TestServer::start(vec![Reply::Delayed(
+            Duration::from_secs(2),
+            Box::new(Reply::json(200, "{}")),
+        )]);
+        let err = client(
+            &server,
+            Settings::new()
+                .front_end(front_end)
+                .read_timeout(Duration::from_millis(200))
+                .max_attempts(1),
+        )
+        .get_attr_code(&GetAttrCodeRequest::new(access_token(), "email"))
+        .unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Timeout(TimeoutPhase::Read));
+        assert!(
+            err.message()
+                .ends_with(&format!("did not answer within {named}")),
+            "{front_end:?}: {}",
+            err.message()
+        );
+        assert!(err.diagnosis().is_none());
+    }
+}
+
+#[test]
+fn every_cause_is_tested_here() {
+    let source = include_str!("diagnosis.rs");
+    for cause in Cause::ALL {
+        assert!(
+            source.contains(&format!("\"{}\"", cause.as_str())),
+            "{cause} has no test in core/tests/diagnosis.rs"
+        );
+    }
+}
