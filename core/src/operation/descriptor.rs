@@ -8,6 +8,7 @@ use crate::error::{Result, ServiceErrorCode};
 use crate::protocol::RawResponse;
 use crate::scrub::Secrets;
 use crate::secret::AccessToken;
+use crate::secret_forms::RecentForms;
 
 /// The operations this crate sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,9 +117,12 @@ pub(crate) trait Operation {
     /// The token, whose issuer may name the region.
     fn access_token(&self) -> &AccessToken;
     /// Every secret of the request; each is scrubbed from everything that leaves the call.
-    fn secrets(&self) -> Secrets;
+    /// `recent`: the forms the client prepared for the secrets of earlier calls.
+    fn secrets(&self, recent: &RecentForms) -> Secrets;
     /// The service model's input rules, checked before any I/O. Messages quote no secret.
-    fn validate(&self) -> Result<()>;
+    /// Checked after the access token (`validate_access_token`), which a client checks once
+    /// per token.
+    fn validate_except_token(&self) -> Result<()>;
     /// The compact JSON body (it holds secrets: zeroized on drop).
     fn body(&self) -> Zeroizing<Vec<u8>>;
     /// Parses a 2xx response.

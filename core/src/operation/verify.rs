@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::protocol::{self, RawResponse};
 use crate::scrub::Secrets;
 use crate::secret::{AccessToken, VerificationCode};
+use crate::secret_forms::RecentForms;
 
 /// Longest verification code, in characters (service model).
 pub const VERIFICATION_CODE_MAX_CHARS: usize = 2048;
@@ -53,6 +54,11 @@ impl VerifyAttrRequest {
     /// Checks the input against the service model. Messages never quote the token or the code.
     pub fn validate(&self) -> Result<()> {
         validate_access_token(self.access_token.expose())?;
+        self.validate_except_token()
+    }
+
+    /// [`VerifyAttrRequest::validate`] without the access token's check.
+    pub(crate) fn validate_except_token(&self) -> Result<()> {
         validate_attribute_name(&self.attribute_name)?;
         validate_code(self.code.expose())
     }
@@ -105,12 +111,12 @@ impl Operation for VerifyAttrRequest {
         &self.access_token
     }
 
-    fn secrets(&self) -> Secrets {
-        Secrets::new([self.access_token.expose(), self.code.expose()])
+    fn secrets(&self, recent: &RecentForms) -> Secrets {
+        Secrets::with_recent([self.access_token.expose(), self.code.expose()], recent)
     }
 
-    fn validate(&self) -> Result<()> {
-        VerifyAttrRequest::validate(self)
+    fn validate_except_token(&self) -> Result<()> {
+        VerifyAttrRequest::validate_except_token(self)
     }
 
     fn body(&self) -> Zeroizing<Vec<u8>> {
