@@ -108,9 +108,12 @@ def run(client: str, env: dict, calls: int, tmp: Path) -> tuple:
     return int(match.group(1)), out
 
 
-def measure(client: str, stub: str, calls: int = CALLS) -> dict:
-    """Instructions per call, the per-call self cost of the top functions and the components."""
-    server, port = start_stub(stub)
+def measure(client: str, stub: str = None, calls: int = CALLS, port: int = None) -> dict:
+    """Instructions per call, the per-call self cost of the top functions and the components.
+    Against `stub` (started and stopped here) or a keep-alive server already on `port`."""
+    server = None
+    if port is None:
+        server, port = start_stub(stub)
     try:
         env = environment(port)
         with tempfile.TemporaryDirectory() as tmp:
@@ -128,8 +131,9 @@ def measure(client: str, stub: str, calls: int = CALLS) -> dict:
                 else:
                     per_function = diff
     finally:
-        server.kill()
-        server.wait()
+        if server:
+            server.kill()
+            server.wait()
     top = sorted(per_function.items(), key=lambda kv: -kv[1])[:25]
     return {"per_call": (many - one) / calls, "calls": calls, "top_functions": top,
             "components": components}
