@@ -32,7 +32,7 @@ CALLS = 40
 # (function-name pattern, sign) summed per component. Functions that call each other are never
 # summed twice: the transport's figure excludes the scrubbing it calls.
 COMPONENTS = {
-    "scrub": [(r"cognito_attr_code::scrub::Secrets::(scrub_response|scrub_output|scrub_verify_output"
+    "scrub": [(r"cognito_attr_code::scrub::Secrets::(scrub_response|scrub_output|scrub_parsed_output|scrub_verify_output"
                r"|scrub_error)$", 1),
               (r"cognito_attr_code::secret_forms::RecentForms::get$", 1),
               (r"drop_in_place<cognito_attr_code::scrub::Secrets>$", 1)],

@@ -264,7 +264,7 @@ impl Operation for GetAttrCodeRequest {
     }
 
     fn scrub_output(secrets: &Secrets, output: GetAttrCodeOutput) -> GetAttrCodeOutput {
-        secrets.scrub_output(output)
+        secrets.scrub_parsed_output(output)
     }
 }
 

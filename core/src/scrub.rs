@@ -132,6 +132,31 @@ impl Secrets {
             );
             return self.may_contain(&folded);
         }
+        // Most text has no ignorable byte: its folded blocks are its own aligned 8-byte chunks.
+        let mut chunks = text.chunks_exact(PIECE);
+        for chunk in &mut chunks {
+            let mut block = u64::from_le_bytes(std::array::from_fn(|at| {
+                FOLDED_PLAIN[usize::from(chunk[at])]
+            }));
+            if has_zero_byte(block) {
+                block.zeroize();
+                return self.may_contain_plain_dropping(text);
+            }
+            let piece = self.long.iter().any(|forms| forms.has_piece(block));
+            block.zeroize();
+            if piece {
+                return true;
+            }
+        }
+        // Fewer than 8 bytes are left: they complete no block, but an escape needs decoding.
+        chunks
+            .remainder()
+            .iter()
+            .any(|&byte| PLAIN[usize::from(byte)] == ESCAPE)
+    }
+
+    /// [`Secrets::may_contain_plain`] for text with ignorable bytes, which shift the blocks.
+    fn may_contain_plain_dropping(&self, text: &[u8]) -> bool {
         let mut block = 0u64;
         let mut filled = 0;
         let mut may = false;
@@ -225,6 +250,20 @@ impl Secrets {
     // Not inlined: the cost guard (scripts/instructions_per_call.py) attributes by function.
     #[inline(never)]
     pub fn scrub_output(&self, mut output: GetAttrCodeOutput) -> GetAttrCodeOutput {
+        output = self.scrub_parsed_output(output);
+        if let Some(id) = &mut output.request_id {
+            self.scrub_in_place(id);
+        }
+        self.scrub_headers(&mut output.http_headers);
+        output
+    }
+
+    /// The strings of a success parsed from its body (the delivery details): the call's exit
+    /// scrubs only these, the request id and headers having been scrubbed as they were received
+    /// (`Transport::send`), and scrubbing being idempotent.
+    // Not inlined: the cost guard (scripts/instructions_per_call.py) attributes by function.
+    #[inline(never)]
+    pub(crate) fn scrub_parsed_output(&self, mut output: GetAttrCodeOutput) -> GetAttrCodeOutput {
         if let Some(details) = &mut output.code_delivery_details {
             for text in [&mut details.destination, &mut details.attribute_name]
                 .into_iter()
@@ -236,10 +275,6 @@ impl Secrets {
                 self.scrub_in_place(medium);
             }
         }
-        if let Some(id) = &mut output.request_id {
-            self.scrub_in_place(id);
-        }
-        self.scrub_headers(&mut output.http_headers);
         output
     }
 
@@ -333,6 +368,28 @@ impl fmt::Debug for Secrets {
 const fn is_ignorable(byte: u8) -> bool {
     byte.is_ascii_whitespace() || byte == 0
 }
+
+/// Whether some byte of `block` is 0 (the classic bit trick: only a zero byte borrows into its
+/// own top bit).
+fn has_zero_byte(block: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
+    block.wrapping_sub(ONES) & !block & TOPS != 0
+}
+
+/// [`PLAIN`] for the bytes that stand for themselves, folded; 0 for the others (no byte folds
+/// to 0: NUL is dropped).
+const FOLDED_PLAIN: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut at = 0;
+    while at < 256 {
+        if PLAIN[at] < DROP {
+            table[at] = PLAIN[at] as u8;
+        }
+        at += 1;
+    }
+    table
+};
 
 /// Marks in [`PLAIN`]: a byte decoding drops, a byte that may start an encoding.
 const DROP: u16 = 256;

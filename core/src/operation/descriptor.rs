@@ -129,7 +129,8 @@ pub(crate) trait Operation {
     fn parse_body(response: &RawResponse) -> Result<Self::Body>;
     /// The caller's output.
     fn output(body: Self::Body, metadata: ResponseMetadata) -> Self::Output;
-    /// Replaces every occurrence of `secrets` in the output's strings.
+    /// Replaces every occurrence of `secrets` in the output's strings parsed from the body (the
+    /// response's headers, request id included, were scrubbed as received, by `Transport::send`).
     fn scrub_output(secrets: &Secrets, output: Self::Output) -> Self::Output;
 }
 
