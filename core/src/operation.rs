@@ -6,7 +6,7 @@ mod verify;
 
 use std::collections::BTreeMap;
 
-use zeroize::Zeroizing;
+use crate::secret::SecretBytes;
 
 use descriptor::response_facts;
 pub(crate) use descriptor::{Operation, ResponseMetadata};
@@ -241,7 +241,7 @@ impl Operation for GetAttrCodeRequest {
         GetAttrCodeRequest::validate_except_token(self)
     }
 
-    fn body(&self) -> Zeroizing<Vec<u8>> {
+    fn body(&self) -> SecretBytes {
         protocol::request_body(self)
     }
 

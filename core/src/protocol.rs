@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::secret::SecretBytes;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorKind, ServiceErrorCode};
 use crate::operation::{CodeDeliveryDetails, GetAttrCodeRequest, VerifyAttrRequest};
@@ -24,7 +24,7 @@ struct WireRequest<'a> {
 
 /// The compact JSON body. It holds the token, so it is zeroized when dropped; its capacity is
 /// reserved up front so that no reallocation leaves a copy behind.
-pub fn request_body(request: &GetAttrCodeRequest) -> Zeroizing<Vec<u8>> {
+pub fn request_body(request: &GetAttrCodeRequest) -> SecretBytes {
     let metadata_len: usize = request
         .metadata()
         .map_or(0, |m| m.iter().map(|(k, v)| k.len() + v.len() + 8).sum());
@@ -48,7 +48,7 @@ struct WireVerifyRequest<'a> {
 }
 
 /// The body of `VerifyUserAttribute`: it holds the token and the code, so it is zeroized too.
-pub fn verify_request_body(request: &VerifyAttrRequest) -> Zeroizing<Vec<u8>> {
+pub fn verify_request_body(request: &VerifyAttrRequest) -> SecretBytes {
     let capacity = 96
         + request.access_token().expose().len()
         + 6 * (request.attribute_name().len() + request.code().expose().len());
@@ -63,9 +63,9 @@ pub fn verify_request_body(request: &VerifyAttrRequest) -> Zeroizing<Vec<u8>> {
 /// front, so that no reallocation leaves a copy of a secret behind. The token is written as it
 /// is: the call path sends only tokens that passed validation (A-Z a-z 0-9 - _ = ., nothing
 /// JSON escapes), and scanning 1 KB for escapes was a tenth of a call's instructions.
-fn zeroizing_json(capacity: usize, token: &str, rest: &impl Serialize) -> Zeroizing<Vec<u8>> {
+fn zeroizing_json(capacity: usize, token: &str, rest: &impl Serialize) -> SecretBytes {
     debug_assert!(token.bytes().all(crate::operation::is_token_byte));
-    let mut body = Zeroizing::new(Vec::with_capacity(capacity));
+    let mut body = SecretBytes::with_capacity(capacity);
     body.extend_from_slice(b"{\"AccessToken\":\"");
     body.extend_from_slice(token.as_bytes());
     body.extend_from_slice(b"\"");

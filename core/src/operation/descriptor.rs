@@ -2,7 +2,7 @@
 //! secrets, its body and its success shape. [`crate::Client`] runs every operation through one
 //! generic path; an operation is this data plus a few small functions.
 
-use zeroize::Zeroizing;
+use crate::secret::SecretBytes;
 
 use crate::error::{Result, ServiceErrorCode};
 use crate::protocol::RawResponse;
@@ -124,7 +124,7 @@ pub(crate) trait Operation {
     /// per token.
     fn validate_except_token(&self) -> Result<()>;
     /// The compact JSON body (it holds secrets: zeroized on drop).
-    fn body(&self) -> Zeroizing<Vec<u8>>;
+    fn body(&self) -> SecretBytes;
     /// Parses a 2xx response.
     fn parse_body(response: &RawResponse) -> Result<Self::Body>;
     /// The caller's output.

@@ -1,7 +1,7 @@
 //! The `VerifyUserAttribute` operation: submits the code the user received; on success the
 //! attribute is verified (`email_verified` / `phone_number_verified` become `true`).
 
-use zeroize::Zeroizing;
+use crate::secret::SecretBytes;
 
 use super::descriptor::{response_facts, Operation, OperationName, ResponseMetadata};
 use super::{validate_access_token, validate_attribute_name};
@@ -119,7 +119,7 @@ impl Operation for VerifyAttrRequest {
         VerifyAttrRequest::validate_except_token(self)
     }
 
-    fn body(&self) -> Zeroizing<Vec<u8>> {
+    fn body(&self) -> SecretBytes {
         protocol::verify_request_body(self)
     }
 
