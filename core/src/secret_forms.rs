@@ -14,11 +14,13 @@
 //! match. Everything is zeroized on drop.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use base64::engine::general_purpose::STANDARD_NO_PAD;
 use base64::Engine;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::secret::SecretBytes;
 
 /// Shortest run of a secret's characters that is recognized and replaced (secrets shorter than
 /// this are recognized whole).
@@ -32,8 +34,9 @@ pub(crate) struct SecretForms {
     /// The secret as given: what a cache compares.
     secret: Zeroizing<Vec<u8>>,
     pieces: Pieces,
-    /// Every window of every form, packed and sorted, for the exact match.
-    windows: Zeroizing<Vec<u128>>,
+    /// Every window of every form, packed and sorted, for the exact match: built when some text
+    /// first holds a piece (an echo), never for innocent responses.
+    windows: OnceLock<Zeroizing<Vec<u128>>>,
     /// The secret passed the access-token checks: a client sending it again skips them.
     checked_as_token: AtomicBool,
 }
@@ -45,20 +48,20 @@ impl SecretForms {
             return None;
         }
         let forms = encoded_forms(secret);
-        let mut windows = Zeroizing::new(Vec::new());
-        let mut pieces = Zeroizing::new(Vec::new());
-        for form in &forms {
-            if form.len() >= SECRET_FRAGMENT_LEN {
-                windows.extend(form.windows(SECRET_FRAGMENT_LEN).map(pack));
-                pieces.extend(form.windows(PIECE).map(piece));
+        let count = forms.iter().map(|form| form.len()).sum();
+        let mut pieces = Pieces::with_room_for(count);
+        for form in forms
+            .iter()
+            .filter(|form| form.len() >= SECRET_FRAGMENT_LEN)
+        {
+            for window in form.windows(PIECE) {
+                pieces.insert(piece(window));
             }
         }
-        windows.sort_unstable();
-        windows.dedup();
         Some(Self {
             secret: Zeroizing::new(secret.to_vec()),
-            pieces: Pieces::new(&pieces),
-            windows,
+            pieces,
+            windows: OnceLock::new(),
             checked_as_token: AtomicBool::new(false),
         })
     }
@@ -92,27 +95,53 @@ impl SecretForms {
 
     /// Whether the folded window (packed with [`pack`]) is a window of some form.
     pub(crate) fn has_window(&self, packed: u128) -> bool {
-        self.windows.binary_search(&packed).is_ok()
+        self.windows
+            .get_or_init(|| {
+                let mut windows = Zeroizing::new(Vec::new());
+                for form in &encoded_forms(&self.secret) {
+                    if form.len() >= SECRET_FRAGMENT_LEN {
+                        windows.extend(form.windows(SECRET_FRAGMENT_LEN).map(pack));
+                    }
+                }
+                windows.sort_unstable();
+                windows.dedup();
+                windows
+            })
+            .binary_search(&packed)
+            .is_ok()
     }
 }
 
-/// A set of 8-byte pieces: open addressing, linear probing, in one zeroizing allocation.
+/// A set of 8-byte pieces: open addressing, linear probing, in one allocation wiped on drop.
 struct Pieces {
-    slots: Zeroizing<Vec<u64>>,
+    slots: Vec<u64>,
     shift: u32,
     /// Whether the piece 0 (the empty-slot mark) is in the set.
     has_zero: bool,
 }
 
+impl Drop for Pieces {
+    fn drop(&mut self) {
+        // As a slice: zeroize's bulk fill (its `Vec` impl wipes element by element).
+        self.slots.as_mut_slice().zeroize();
+    }
+}
+
 impl Pieces {
-    fn new(pieces: &[u64]) -> Self {
-        // At most half full: a miss, the common case, ends after one or two probes.
-        let capacity = (pieces.len() * 2).next_power_of_two().max(16);
-        let mut set = Self {
-            slots: Zeroizing::new(vec![0; capacity]),
+    /// An empty set for up to `count` pieces, at most two-thirds full: a miss, the common case,
+    /// ends after a probe or two.
+    fn with_room_for(count: usize) -> Self {
+        let capacity = (count + count / 2).next_power_of_two().max(16);
+        Self {
+            slots: vec![0; capacity],
             shift: 64 - capacity.trailing_zeros(),
             has_zero: false,
-        };
+        }
+    }
+
+    #[cfg(test)]
+    fn new(pieces: &[u64]) -> Self {
+        let mut set = Self::with_room_for(pieces.len());
         for &piece in pieces {
             set.insert(piece);
         }
@@ -179,9 +208,11 @@ impl RecentForms {
 
 /// The secret itself, its hexadecimal encoding, and the part of its Base64 encoding that does
 /// not depend on the surrounding bytes, for each of the three alignments; folded.
-fn encoded_forms(secret: &[u8]) -> Vec<Zeroizing<Vec<u8>>> {
-    let mut forms = vec![Zeroizing::new(secret.to_vec())];
-    let mut hex = Zeroizing::new(Vec::with_capacity(secret.len() * 2));
+fn encoded_forms(secret: &[u8]) -> Vec<SecretBytes> {
+    let mut plain = SecretBytes::with_capacity(secret.len());
+    plain.extend_from_slice(secret);
+    let mut forms = vec![plain];
+    let mut hex = SecretBytes::with_capacity(secret.len() * 2);
     for byte in secret {
         hex.extend_from_slice(&[
             HEX_DIGITS[usize::from(byte >> 4)],
@@ -191,20 +222,23 @@ fn encoded_forms(secret: &[u8]) -> Vec<Zeroizing<Vec<u8>>> {
     forms.push(hex);
     // One copy of the secret behind two zero bytes: its last `alignment + len` bytes are the
     // secret preceded by `alignment` other bytes.
-    let mut shifted = Zeroizing::new(Vec::with_capacity(secret.len() + 2));
+    let mut shifted = SecretBytes::with_capacity(secret.len() + 2);
     shifted.extend_from_slice(&[0, 0]);
     shifted.extend_from_slice(secret);
     for alignment in 0..3usize {
-        let mut encoded = Zeroizing::new(
-            STANDARD_NO_PAD
-                .encode(&shifted[2 - alignment..])
-                .into_bytes(),
-        );
+        let input = &shifted[2 - alignment..];
+        let encoded_len = input.len().div_ceil(3) * 4;
+        let mut encoded = SecretBytes::with_capacity(encoded_len);
+        encoded.resize(encoded_len, 0);
+        let written = STANDARD_NO_PAD
+            .encode_slice(input, &mut encoded[..])
+            .unwrap_or(0);
+        encoded.truncate(written);
         // The first group mixes in the bytes before the secret, the last one those after it.
         let start = if alignment == 0 { 0 } else { 4 };
         let end = encoded.len().saturating_sub(4);
         if end > start {
-            // In place: the bytes moved or cut off stay in the capacity that drop zeroizes.
+            // In place: the bytes moved or cut off stay in the capacity that drop wipes.
             encoded.truncate(end);
             encoded.drain(..start);
             forms.push(encoded);
@@ -234,12 +268,11 @@ pub(crate) fn pack(window: &[u8]) -> u128 {
         .fold(0u128, |packed, &byte| (packed << 8) | u128::from(byte))
 }
 
-/// An 8-byte piece as one number, first byte lowest.
+/// An 8-byte piece as one number, first byte lowest (one unaligned load).
 fn piece(block: &[u8]) -> u64 {
-    block
-        .iter()
-        .rev()
-        .fold(0u64, |packed, &byte| (packed << 8) | u64::from(byte))
+    let mut bytes = [0u8; PIECE];
+    bytes.copy_from_slice(&block[..PIECE]);
+    u64::from_le_bytes(bytes)
 }
 
 #[cfg(test)]
