@@ -231,7 +231,8 @@ load:
 
 # Every front end against its peers (boto3, AWS CLI, JS SDK v3) and a raw socket loop on a local
 # stub server (not part of `make test`): prints the table and the lean-path targets, writes
-# bench/results.json and bench/chart.png. BENCH_QUICK=1 for a short run.
+# bench/results.json and bench/chart.png. BENCH_QUICK=1 for a short run; BENCH_ONLY=concurrency
+# for the concurrency section alone (N calls at once against a stub with a 50 ms delay).
 bench:
 	bench/run.sh
 

@@ -3,6 +3,8 @@
 Run by bench/run.sh with the bench venv's Python after everything is built. Prints the table,
 checks the lean-path targets (PASS/FAIL; BENCH_STRICT=1 exits 1 on a FAIL), writes
 bench/results.json (BENCH_RESULTS=path elsewhere). BENCH_QUICK=1: fewer calls.
+BENCH_ONLY=concurrency: only the concurrency section (N calls at once against a stub that answers
+after BENCH_DELAY_MS, default 50), merged into the existing results file.
 """
 
 import json
@@ -27,6 +29,10 @@ CALLS = 300 if QUICK else 2000
 TRACE_CALLS = (50, 150)
 CALLGRIND_CALLS = 100
 COLD_RUNS = 3 if QUICK else 7
+ONLY = os.environ.get("BENCH_ONLY", "")
+DELAY_MS = int(os.environ.get("BENCH_DELAY_MS", "50"))
+CONCURRENCY_LEVELS = (8, 64)
+CONCURRENCY_ROUNDS = 3 if QUICK else 7
 
 
 def access_token() -> str:
@@ -253,6 +259,49 @@ def throughput(subjects: dict, env: dict) -> dict:
     return out
 
 
+def start_delay_stub(delay_ms: int) -> tuple:
+    """The concurrency bench's stub (bench/delay_stub.mjs, a Node `http` server in its own
+    process, keep-alive), answering each request after `delay_ms`."""
+    process = subprocess.Popen(["node", str(ROOT / "bench" / "delay_stub.mjs"), str(delay_ms)],
+                               stdout=subprocess.PIPE, text=True)
+    line = process.stdout.readline().strip()
+    if not line.isdigit():
+        process.kill()
+        raise SystemExit("bench: the delay stub did not start")
+    return process, int(line)
+
+
+def concurrency(env: dict) -> dict:
+    """N calls at once against a stub that answers after DELAY_MS, and one small-file read issued
+    right after they start: Node's fs.readFile (libuv's pool), Python's run_in_executor(None)
+    job (the loop's default executor). Medians (and the worst read) of CONCURRENCY_ROUNDS rounds
+    after one warm-up round; the subjects interleaved, each in a fresh process per level."""
+    stub, port = start_delay_stub(DELAY_MS)
+    env = dict(env, AWS_ENDPOINT_URL=f"http://127.0.0.1:{port}")
+    script = str(ROOT / "bench")
+    subjects = {
+        "Node Client (async)": (["node", f"{script}/node_concurrency.mjs", "ours"], "read_file_ms"),
+        "Node one-shot": (["node", f"{script}/node_concurrency.mjs", "ours-oneshot"], "read_file_ms"),
+        "JS SDK v3": (["node", f"{script}/node_concurrency.mjs", "sdk"], "read_file_ms"),
+        "Python get_attr_code_async": ([VENV_PY, f"{script}/py_concurrency.py", "ours"], "executor_job_ms"),
+        "boto3 in run_in_executor": ([VENV_PY, f"{script}/py_concurrency.py", "boto3"], "executor_job_ms"),
+    }
+    out = {"delay_ms": DELAY_MS, "rounds": CONCURRENCY_ROUNDS, "levels": {}}
+    try:
+        for level in CONCURRENCY_LEVELS:
+            rows = {}
+            for name, (argv, side) in subjects.items():
+                result = run_json([*argv, str(level), str(CONCURRENCY_ROUNDS)], env)
+                rows[name] = {"all_done_ms": statistics.median(result["all_done_ms"]),
+                              "side_job_ms": statistics.median(result[side]),
+                              "side_job_worst_ms": max(result[side]),
+                              "side_job": "fs.readFile" if side == "read_file_ms" else "run_in_executor(None)"}
+            out["levels"][str(level)] = rows
+    finally:
+        stub.kill()
+    return out
+
+
 def machine() -> dict:
     cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
                 if l.startswith("model name")), platform.processor())
@@ -263,7 +312,29 @@ def machine() -> dict:
     return {"cpu": cpu, "cores": os.cpu_count(), "kernel": platform.release(), **versions}
 
 
+def main_concurrency_only() -> None:
+    """BENCH_ONLY=concurrency: the concurrency section alone, merged into the results file."""
+    from report import print_concurrency, concurrency_targets
+    destination = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results.json"))
+    results = json.loads(destination.read_text()) if destination.exists() else {}
+    print(f"bench: concurrency, {CONCURRENCY_ROUNDS} rounds per subject and level, stub delay {DELAY_MS} ms", flush=True)
+    results["concurrency"] = concurrency(base_environment())
+    results["concurrency"]["machine"] = machine()
+    results["concurrency"]["command"] = "BENCH_ONLY=concurrency make bench" + (" BENCH_QUICK=1" if QUICK else "")
+    results["concurrency"]["targets"] = concurrency_targets(results["concurrency"])
+    print_concurrency(results["concurrency"])
+    destination.write_text(json.dumps(results, indent=2) + "\n")
+    print(f"bench: wrote the concurrency section of {destination.relative_to(ROOT) if destination.is_relative_to(ROOT) else destination}")
+    if any(not t["pass"] for t in results["concurrency"]["targets"]) and os.environ.get("BENCH_STRICT") == "1":
+        sys.exit(1)
+
+
 def main() -> None:
+    if ONLY == "concurrency":
+        main_concurrency_only()
+        return
+    if ONLY:
+        raise SystemExit(f"bench: BENCH_ONLY={ONLY} is not a section (only 'concurrency' runs alone)")
     ca_dir = OUT / "tls"
     http_server, http_port = start_server([])
     https_server, https_port = start_server([str(ca_dir / "server.pem"), str(ca_dir / "server.key")])
@@ -286,6 +357,8 @@ def main() -> None:
         results["cold"] = cold_starts(env, https_port)
         print("bench: throughput", flush=True)
         results["throughput_calls_per_s"] = throughput(subjects, env)
+        print(f"bench: concurrency ({', '.join(map(str, CONCURRENCY_LEVELS))} calls at once, stub delay {DELAY_MS} ms)", flush=True)
+        results["concurrency"] = concurrency(base_environment())
     finally:
         http_server.kill()
         https_server.kill()

@@ -47,7 +47,39 @@ def check_targets(results: dict) -> list:
     sync, asynchronous = (results["keep_alive"][name]["latency_us"] for name in ("Node sync", "Node async"))
     targets.append({"target": "Node async within 1.3x of sync", "measured": f"{asynchronous / sync:.2f}x",
                     "pass": asynchronous <= 1.3 * sync})
+    if "concurrency" in results:
+        targets += concurrency_targets(results["concurrency"])
     return targets
+
+
+def concurrency_targets(section: dict) -> list:
+    """Issue #26: N calls at once (N <= the bound, 64) done within about 2x the server's delay,
+    the app's fs.readFile meanwhile within 20 ms, and not slower than the JS SDK v3."""
+    delay, targets = section["delay_ms"], []
+    for level, rows in section["levels"].items():
+        ours, sdk = rows["Node Client (async)"], rows["JS SDK v3"]
+        targets.append({"target": f"Node, {level} calls at once: all done within 2x the {delay} ms delay",
+                        "measured": f"{ours['all_done_ms']:.0f} ms", "pass": ours["all_done_ms"] <= 2 * delay})
+        targets.append({"target": f"Node, {level} calls at once: fs.readFile meanwhile within 20 ms",
+                        "measured": f"median {ours['side_job_ms']:.1f} ms, worst {ours['side_job_worst_ms']:.1f} ms",
+                        "pass": ours["side_job_worst_ms"] <= 20})
+        targets.append({"target": f"Node, {level} calls at once: at least as fast as the JS SDK v3",
+                        "measured": f"{ours['all_done_ms']:.0f} ms vs {sdk['all_done_ms']:.0f} ms",
+                        "pass": ours["all_done_ms"] <= sdk["all_done_ms"]})
+    return targets
+
+
+def print_concurrency(section: dict) -> None:
+    print(f"\nN calls at once against a stub answering after {section['delay_ms']} ms (keep-alive; median of "
+          f"{section['rounds']} rounds), and a small-file read issued right after they start")
+    print(f"{'':28} {'N':>3} {'all done ms':>11} {'read ms (median / worst)':>26}  read through")
+    for level, rows in section["levels"].items():
+        for name, row in rows.items():
+            print(f"{name:28} {level:>3} {row['all_done_ms']:11.1f} {row['side_job_ms']:12.1f} / {row['side_job_worst_ms']:8.1f}   {row['side_job']}")
+    if section.get("targets"):
+        print("\nconcurrency targets (issue #26)")
+        for target in section["targets"]:
+            print(f"  {'PASS' if target['pass'] else 'FAIL'}  {target['target']}: {target['measured']}")
 
 
 def print_report(results: dict) -> None:
@@ -77,6 +109,8 @@ def print_report(results: dict) -> None:
     print(f"\n{'throughput calls/s':22} by threads (C, Python) or concurrency (Node)")
     for name, levels in results["throughput_calls_per_s"].items():
         print(f"{name:22} " + "  ".join(f"{level}: {rate:8.0f}" for level, rate in levels.items()))
+    if "concurrency" in results:
+        print_concurrency({**results["concurrency"], "targets": []})
     print("\nlean-path targets")
     for target in results["targets"]:
         print(f"  {'PASS' if target['pass'] else 'FAIL'}  {target['target']}: {target['measured']}")

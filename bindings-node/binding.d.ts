@@ -11,8 +11,9 @@
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
 /**
- * A cancellation flag for calls on the libuv pool, set by the JavaScript wrapper when the
- * caller's `AbortSignal` aborts: the call starts no further attempt and ends its back-off.
+ * A cancellation flag for async calls, set by the JavaScript wrapper when the caller's
+ * `AbortSignal` aborts: the call starts no further attempt and ends its back-off (a call still
+ * waiting for its turn starts none at all).
  */
 export declare class NativeCancellation {
   constructor()
@@ -21,8 +22,8 @@ export declare class NativeCancellation {
 }
 
 /**
- * A client, or the configuration error that prevented building it. Construction never throws:
- * the wrapper reads `error` and throws the matching class.
+ * A client and its bound, or the configuration error that prevented building it.
+ * Construction never throws: the wrapper reads `error` and throws the matching class.
  */
 export declare class NativeClient {
   constructor(settings?: Record<string, string | number | boolean> | undefined | null)
@@ -32,15 +33,27 @@ export declare class NativeClient {
   endpointUrl(): EndpointOutcome
   /** The `User-Agent` sent with every request. */
   userAgent(): string | null
-  /** One call on the libuv pool; `cancellation` stops it before its next attempt. */
+  /**
+   * One call on the addon's I/O threads, in turn within the client's bound;
+   * `cancellation` stops it before its next attempt.
+   */
   getAttrCode(request: NativeRequest, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
   /** One blocking call. */
   getAttrCodeSync(request: NativeRequest): Outcome
-  /** One `VerifyUserAttribute` call on the libuv pool; `cancellation` as for `get_attr_code`. */
+  /** One `VerifyUserAttribute` call as `get_attr_code` runs one. */
   verifyAttr(request: NativeVerifyRequest, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
   /** One blocking `VerifyUserAttribute` call. */
   verifyAttrSync(request: NativeVerifyRequest): Outcome
 }
+
+/** The async calls of the process whose native work has not ended (an aborted call's included). */
+export declare function callsInFlight(): number
+
+/**
+ * Calls one client runs at once unless its `maxConcurrentCalls` says otherwise; also the bound
+ * of each process-wide client of the one-shot functions.
+ */
+export declare const DEFAULT_MAX_CONCURRENT_CALLS: number
 
 /** The endpoint, or why it cannot be resolved. */
 export interface EndpointOutcome {
@@ -49,13 +62,17 @@ export interface EndpointOutcome {
 }
 
 /**
- * One call with the process-wide client of `settings` (found or built on the libuv pool, like
- * the call itself); `cancellation` stops it before its next attempt.
+ * One call with the process-wide client of `settings` (found or built on the addon's I/O
+ * threads, like the call itself, in turn within that client's bound); `cancellation` stops it
+ * before its next attempt.
  */
 export declare function getAttrCode(request: NativeRequest, settings?: Record<string, string | number | boolean> | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
 
 /** One blocking call with the process-wide client of `settings`. */
 export declare function getAttrCodeSync(request: NativeRequest, settings?: Record<string, string | number | boolean> | undefined | null): Outcome
+
+/** The addon's I/O threads alive now, busy or idle (they end after a few idle seconds). */
+export declare function ioThreadCount(): number
 
 /** Where Cognito sent the code; every field is optional in the service model. */
 export interface NativeCodeDeliveryDetails {
@@ -144,8 +161,8 @@ export declare function serviceErrorCodes(): Array<string>
 export declare function settingTable(): Array<NativeSettingSpec>
 
 /**
- * One `VerifyUserAttribute` call with the process-wide client of `settings` (on the libuv
- * pool); `cancellation` as for `get_attr_code`.
+ * One `VerifyUserAttribute` call with the process-wide client of `settings`, run as
+ * `get_attr_code` runs one.
  */
 export declare function verifyAttr(request: NativeVerifyRequest, settings?: Record<string, string | number | boolean> | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
 

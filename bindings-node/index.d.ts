@@ -63,6 +63,20 @@ export interface Settings {
   validateToken?: boolean
 }
 
+/**
+ * Settings of a `Client`: the `Settings` of every call, and Node's own bound on the client's
+ * async calls.
+ */
+export interface ClientSettings extends Settings {
+  /**
+   * Async calls of this client that run at once, each on one of the addon's own I/O threads with
+   * at most one connection; further calls wait, in the order they were made (an aborted one
+   * leaves the line at once). An integer ≥ 1. Default 64 (also the bound of each process-wide
+   * client of the one-shot functions, which do not take this setting).
+   */
+  maxConcurrentCalls?: number
+}
+
 /** Options of an async call. */
 export interface CallOptions {
   /**
@@ -103,9 +117,12 @@ export declare function verifyAttr(
 /** As `verifyAttr`, blocking the calling thread. */
 export declare function verifyAttrSync(input: VerifyAttrInput, settings?: Settings): void
 
-/** A reusable client (one connection pool and retry quota); safe for concurrent calls. */
+/**
+ * A reusable client (one connection pool and retry quota); safe for concurrent calls, of which
+ * `maxConcurrentCalls` run at once.
+ */
 export declare class Client {
-  constructor(settings?: Settings)
+  constructor(settings?: ClientSettings)
   /** The endpoint; throws `CognitoConfigurationError` when it cannot be resolved. */
   readonly endpointUrl: string
   readonly userAgent: string
@@ -146,8 +163,9 @@ export interface CognitoIdentityProviderClientConfig {
   customUserAgent?: string | [string, string?][]
   logger?: Logger
   /**
-   * A `NodeHttpHandler` or its options: `connectionTimeout` (connect timeout, ms) and
-   * `requestTimeout` (read timeout, ms) are honoured.
+   * A `NodeHttpHandler` or its options: `connectionTimeout` (connect timeout, ms),
+   * `requestTimeout` (read timeout, ms) and the `maxSockets` of `httpsAgent` (else `httpAgent`),
+   * the bound on calls in flight (`maxConcurrentCalls`, default 64), are honoured.
    */
   requestHandler?: unknown
   /** Accepted for drop-in compatibility and ignored: the operation is unsigned. */

@@ -2,8 +2,9 @@
 
 // Cancellation of async calls by an `AbortSignal`. Aborting rejects the call's promise at once
 // with an `AbortError` and sets the native cancellation flag, so that the core starts no further
-// attempt and leaves its back-off; an attempt already on the wire finishes on the libuv pool and
-// its outcome is dropped (the native promise always has a handler: no unhandled rejection).
+// attempt and leaves its back-off; an attempt already on the wire is abandoned (the core shuts its
+// socket down), its I/O thread freed, and its outcome dropped (the native promise always has a
+// handler: no unhandled rejection).
 
 const binding = require('./native')
 const { CognitoError } = require('./errors')

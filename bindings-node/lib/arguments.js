@@ -113,6 +113,12 @@ const SETTING_OVERRIDES = {
 const SETTING_CHECKS = Object.fromEntries(
   binding.settingTable().map(({ name, kind }) => [name, SETTING_OVERRIDES[name] ?? KIND_CHECKS[kind]]),
 )
+// Node's own settings of a `Client`, not rows of the core's table: how many of its async calls
+// run at once (the rest wait in order). The one-shot functions share the bound of their
+// process-wide client instead.
+const CLIENT_SETTING_CHECKS = {
+  maxConcurrentCalls: (name, v) => integer(name, v, 1),
+}
 
 function requireSettingString(name, value) {
   if (typeof value !== 'string' || value === '') throw fail(name, 'a non-empty string', value, describeSetting)
@@ -143,16 +149,27 @@ function signalOption(options) {
 /**
  * The native settings from the caller's. Unknown keys are rejected so that a typo
  * (`endpointURL`) is not silently ignored; `undefined` and `null` values mean "not set".
+ * `forClient`: a `Client`'s settings, which also take `maxConcurrentCalls`.
  */
-function nativeSettings(settings, userAgentSuffix = USER_AGENT_SUFFIX) {
+function nativeSettings(settings, userAgentSuffix = USER_AGENT_SUFFIX, forClient = false) {
   if (settings === undefined || settings === null) return { userAgentSuffix }
   requireObject('settings', settings)
   const native = {}
   for (const [key, value] of Object.entries(settings)) {
-    const check = SETTING_CHECKS[key]
+    const check = SETTING_CHECKS[key] ?? (forClient ? CLIENT_SETTING_CHECKS[key] : undefined)
+    if (!check && CLIENT_SETTING_CHECKS[key]) {
+      throw new CognitoInvalidArgumentError(
+        `settings.${key} is a setting of a Client: the one-shot functions share the bound of their ` +
+          `process-wide client (${binding.DEFAULT_MAX_CONCURRENT_CALLS} calls at once)`,
+        `settings.${key}`,
+      )
+    }
     if (!check) {
       throw new CognitoInvalidArgumentError(
-        `settings.${key} is not a known setting (known: ${Object.keys(SETTING_CHECKS).join(', ')})`,
+        `settings.${key} is not a known setting (known: ${[
+          ...Object.keys(SETTING_CHECKS),
+          ...(forClient ? Object.keys(CLIENT_SETTING_CHECKS) : []),
+        ].join(', ')})`,
         `settings.${key}`,
       )
     }
@@ -171,5 +188,6 @@ module.exports = {
   signalOption,
   fail,
   SETTING_NAMES: Object.keys(SETTING_CHECKS),
+  CLIENT_SETTING_NAMES: Object.keys(CLIENT_SETTING_CHECKS),
   USER_AGENT_SUFFIX,
 }

@@ -1,7 +1,9 @@
 'use strict'
 
-// The function API and the reusable `Client`. Async calls run on the libuv pool (napi
-// AsyncTask); the `...Sync` variants block the calling thread.
+// The function API and the reusable `Client`. Async calls run on the addon's own I/O threads
+// (never libuv's pool, which the application's fs, dns and crypto need), at most
+// `maxConcurrentCalls` of a client at once, the rest in order; the `...Sync` variants block the
+// calling thread.
 
 const { inspect } = require('node:util')
 const binding = require('./native')
@@ -45,14 +47,14 @@ async function callAsync(call, input, options, toRequest = requestFromInput, sha
 }
 
 function newNativeClient(settings, userAgentSuffix) {
-  const native = new binding.NativeClient(nativeSettings(settings, userAgentSuffix))
+  const native = new binding.NativeClient(nativeSettings(settings, userAgentSuffix, true))
   if (native.error) throw fromNative(native.error)
   return native
 }
 
 /**
  * A reusable client: one connection pool and one retry quota for every call made through it,
- * including concurrent ones.
+ * including concurrent ones; `settings.maxConcurrentCalls` of its async calls run at once.
  */
 class Client {
   #native

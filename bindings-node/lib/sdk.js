@@ -138,12 +138,19 @@ function customUserAgent(value) {
   throw fail('customUserAgent', 'a string or an array of [name, version] pairs', value)
 }
 
+/** The SDK's socket limit of an agent or its options (`maxSockets`), when it is a usable bound. */
+function maxSockets(agent) {
+  const value = agent?.maxSockets
+  return Number.isInteger(value) && value >= 1 && value <= 0xffffffff ? value : undefined
+}
+
 /**
- * The timeouts of the SDK's `requestHandler`: a `NodeHttpHandler` (its `configProvider`) or its
- * options object. `connectionTimeout` is the connect timeout; `requestTimeout` (formerly
- * `socketTimeout`) the time a socket may stay idle, i.e. the read timeout.
+ * What this client takes from the SDK's `requestHandler`, a `NodeHttpHandler` (its
+ * `configProvider`) or its options object: `connectionTimeout` is the connect timeout;
+ * `requestTimeout` (formerly `socketTimeout`) the time a socket may stay idle, i.e. the read
+ * timeout; the agent's `maxSockets` (`httpsAgent`, else `httpAgent`) bounds the calls in flight.
  */
-async function handlerTimeouts(handler) {
+async function handlerOptions(handler) {
   if (handler === undefined || handler === null) return {}
   let options = handler
   if (handler.configProvider && typeof handler.configProvider.then === 'function') {
@@ -155,13 +162,15 @@ async function handlerTimeouts(handler) {
   return {
     connectTimeoutMs: options.connectionTimeout || undefined,
     readTimeoutMs: (options.requestTimeout ?? options.socketTimeout) || undefined,
+    maxConcurrentCalls: maxSockets(options.httpsAgent) ?? maxSockets(options.httpAgent),
   }
 }
 
 /**
  * The client. Honours `region`, `endpoint`, `maxAttempts`, `retryMode`, `useFipsEndpoint`,
  * `useDualstackEndpoint`, `profile` (values or provider functions), `customUserAgent`, `logger`
- * and the request handler's `connectionTimeout` / `requestTimeout`. Credentials and signing
+ * and the request handler's `connectionTimeout` / `requestTimeout` and its agent's `maxSockets`
+ * (the bound on calls in flight, `maxConcurrentCalls` of a `Client`). Credentials and signing
  * options are accepted and ignored (the operation is unsigned); any other option is ignored
  * with a warning, once per process.
  */
@@ -178,7 +187,7 @@ class CognitoIdentityProviderClient {
     if (!this.#client) {
       this.#client = (async () => {
         const config = this.#config
-        const [region, endpoint, maxAttempts, retryMode, useFipsEndpoint, useDualstackEndpoint, profile, timeouts] =
+        const [region, endpoint, maxAttempts, retryMode, useFipsEndpoint, useDualstackEndpoint, profile, handler] =
           await Promise.all([
             provided(config.region),
             provided(config.endpoint),
@@ -187,7 +196,7 @@ class CognitoIdentityProviderClient {
             provided(config.useFipsEndpoint),
             provided(config.useDualstackEndpoint),
             provided(config.profile),
-            handlerTimeouts(config.requestHandler),
+            handlerOptions(config.requestHandler),
           ])
         const custom = customUserAgent(config.customUserAgent)
         const settings = {
@@ -198,7 +207,7 @@ class CognitoIdentityProviderClient {
           useFipsEndpoint,
           useDualstackEndpoint,
           profile,
-          ...timeouts,
+          ...handler,
         }
         return Client._withUserAgentSuffix(settings, custom ? `${USER_AGENT_SUFFIX} ${custom}` : USER_AGENT_SUFFIX)
       })()

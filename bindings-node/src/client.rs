@@ -1,23 +1,27 @@
 //! A reusable client: one connection pool and retry quota shared by every call, including
-//! concurrent ones (the core client is `Send + Sync` and cheap to clone into each task).
+//! concurrent ones (the core client is `Send + Sync` and cheap to clone into each call), and one
+//! bound on the calls it runs at once.
 
 use cognito_attr_code::Client;
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Either3};
+use napi::bindgen_prelude::{Either3, Object};
+use napi::Env;
 
 use napi_derive::napi;
 
+use crate::call::{self, NativeCancellation, Sender};
+use crate::call_queue::CallQueue;
 use crate::outcome::{NativeError, Outcome};
 use crate::request::{NativeRequest, NativeVerifyRequest};
 use crate::settings;
-use crate::task::{CallTask, NativeCancellation, Sender};
 
-/// A client, or the configuration error that prevented building it. Construction never throws:
-/// the wrapper reads `error` and throws the matching class.
+/// A client and its bound, or the configuration error that prevented building it.
+/// Construction never throws: the wrapper reads `error` and throws the matching class.
 #[napi]
 pub struct NativeClient {
-    client: Result<Client, Box<NativeError>>,
+    client: Result<(Client, Arc<CallQueue>), Box<NativeError>>,
 }
 
 /// The endpoint, or why it cannot be resolved.
@@ -31,8 +35,10 @@ pub struct EndpointOutcome {
 impl NativeClient {
     #[napi(constructor)]
     pub fn new(settings: Option<HashMap<String, Either3<String, f64, bool>>>) -> Self {
-        let client = settings::into_core(settings).and_then(|settings| {
-            Client::new(&settings).map_err(|e| Box::new(NativeError::from(&e)))
+        let client = settings::split_client_only(settings).and_then(|(settings, bound)| {
+            let settings = settings::into_core(settings)?;
+            let client = Client::new(&settings).map_err(|e| Box::new(NativeError::from(&e)))?;
+            Ok((client, CallQueue::new(bound)))
         });
         Self { client }
     }
@@ -46,7 +52,11 @@ impl NativeClient {
     /// The endpoint requests go to (resolved when the client was built).
     #[napi]
     pub fn endpoint_url(&self) -> EndpointOutcome {
-        match self.client.as_ref().map(Client::endpoint_url) {
+        match self
+            .client
+            .as_ref()
+            .map(|(client, _)| client.endpoint_url())
+        {
             Ok(Ok(url)) => EndpointOutcome {
                 url: Some(url.to_owned()),
                 error: None,
@@ -65,54 +75,52 @@ impl NativeClient {
     /// The `User-Agent` sent with every request.
     #[napi]
     pub fn user_agent(&self) -> Option<String> {
-        self.client.as_ref().ok().map(|c| c.user_agent().to_owned())
+        self.client
+            .as_ref()
+            .ok()
+            .map(|(c, _)| c.user_agent().to_owned())
     }
 
-    /// One call on the libuv pool; `cancellation` stops it before its next attempt.
-    #[napi]
-    pub fn get_attr_code(
+    /// One call on the addon's I/O threads, in turn within the client's bound;
+    /// `cancellation` stops it before its next attempt.
+    #[napi(ts_return_type = "Promise<Outcome>")]
+    pub fn get_attr_code<'env>(
         &self,
+        env: &'env Env,
         request: NativeRequest,
         cancellation: Option<&NativeCancellation>,
-    ) -> AsyncTask<CallTask> {
-        AsyncTask::new(CallTask::new(
-            self.sender(),
-            request.into_core(),
-            cancellation,
-        ))
+    ) -> napi::Result<Object<'env>> {
+        call::start(env, &self.client, request.into_core().into(), cancellation)
     }
 
     /// One blocking call.
     #[napi]
     pub fn get_attr_code_sync(&self, request: NativeRequest) -> Outcome {
-        self.sender().send(&request.into_core(), None)
+        self.sender().send(&request.into_core())
     }
 
-    /// One `VerifyUserAttribute` call on the libuv pool; `cancellation` as for `get_attr_code`.
-    #[napi]
-    pub fn verify_attr(
+    /// One `VerifyUserAttribute` call as `get_attr_code` runs one.
+    #[napi(ts_return_type = "Promise<Outcome>")]
+    pub fn verify_attr<'env>(
         &self,
+        env: &'env Env,
         request: NativeVerifyRequest,
         cancellation: Option<&NativeCancellation>,
-    ) -> AsyncTask<CallTask> {
-        AsyncTask::new(CallTask::new(
-            self.sender(),
-            request.into_core(),
-            cancellation,
-        ))
+    ) -> napi::Result<Object<'env>> {
+        call::start(env, &self.client, request.into_core().into(), cancellation)
     }
 
     /// One blocking `VerifyUserAttribute` call.
     #[napi]
     pub fn verify_attr_sync(&self, request: NativeVerifyRequest) -> Outcome {
-        self.sender().send_verify(&request.into_core(), None)
+        self.sender().send_verify(&request.into_core())
     }
 }
 
 impl NativeClient {
     fn sender(&self) -> Sender {
         match &self.client {
-            Ok(client) => Sender::Shared(client.clone()),
+            Ok((client, _)) => Sender::Shared(client.clone()),
             Err(error) => Sender::OneShot(Err(error.clone())),
         }
     }

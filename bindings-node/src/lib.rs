@@ -4,41 +4,48 @@
 //! (output or structured error), and the hand-written `index.js` turns errors into the right
 //! JavaScript `Error` classes. That keeps async rejections and sync throws identical.
 
-// `task` comes first: napi-derive learns the task's resolved type when it expands the
-// `impl Task`, and only methods expanded after that get `Promise<Outcome>` in the typings.
-mod task;
-
+mod call;
+mod call_queue;
 mod client;
+mod io_threads;
 mod outcome;
 mod request;
 mod settings;
 
+pub use call::NativeCancellation;
 pub use client::NativeClient;
 pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
 pub use request::{NativeRequest, NativeVerifyRequest};
 pub use settings::{setting_table, NativeSettingSpec};
-pub use task::{CallTask, NativeCancellation};
 
 use std::collections::HashMap;
 
-use napi::bindgen_prelude::{AsyncTask, Either3};
+use call::Sender;
+use napi::bindgen_prelude::{Either3, Object};
+use napi::Env;
 use napi_derive::napi;
-use task::Sender;
 
 /// The version of the native library.
 #[napi]
 pub const VERSION: &str = cognito_attr_code::VERSION;
 
-/// One call with the process-wide client of `settings` (found or built on the libuv pool, like
-/// the call itself); `cancellation` stops it before its next attempt.
+/// Calls one client runs at once unless its `maxConcurrentCalls` says otherwise; also the bound
+/// of each process-wide client of the one-shot functions.
 #[napi]
-pub fn get_attr_code(
+pub const DEFAULT_MAX_CONCURRENT_CALLS: u32 = call_queue::DEFAULT_MAX_CONCURRENT_CALLS;
+
+/// One call with the process-wide client of `settings` (found or built on the addon's I/O
+/// threads, like the call itself, in turn within that client's bound); `cancellation` stops it
+/// before its next attempt.
+#[napi(ts_return_type = "Promise<Outcome>")]
+pub fn get_attr_code<'env>(
+    env: &'env Env,
     request: NativeRequest,
     settings: Option<HashMap<String, Either3<String, f64, bool>>>,
     cancellation: Option<&NativeCancellation>,
-) -> AsyncTask<CallTask> {
-    let sender = Sender::one_shot(settings::into_core(settings));
-    AsyncTask::new(CallTask::new(sender, request.into_core(), cancellation))
+) -> napi::Result<Object<'env>> {
+    let settings = settings::into_core(settings);
+    call::start_one_shot(env, settings, request.into_core().into(), cancellation)
 }
 
 /// One blocking call with the process-wide client of `settings`.
@@ -47,19 +54,20 @@ pub fn get_attr_code_sync(
     request: NativeRequest,
     settings: Option<HashMap<String, Either3<String, f64, bool>>>,
 ) -> Outcome {
-    Sender::one_shot(settings::into_core(settings)).send(&request.into_core(), None)
+    Sender::one_shot(settings::into_core(settings)).send(&request.into_core())
 }
 
-/// One `VerifyUserAttribute` call with the process-wide client of `settings` (on the libuv
-/// pool); `cancellation` as for `get_attr_code`.
-#[napi]
-pub fn verify_attr(
+/// One `VerifyUserAttribute` call with the process-wide client of `settings`, run as
+/// `get_attr_code` runs one.
+#[napi(ts_return_type = "Promise<Outcome>")]
+pub fn verify_attr<'env>(
+    env: &'env Env,
     request: NativeVerifyRequest,
     settings: Option<HashMap<String, Either3<String, f64, bool>>>,
     cancellation: Option<&NativeCancellation>,
-) -> AsyncTask<CallTask> {
-    let sender = Sender::one_shot(settings::into_core(settings));
-    AsyncTask::new(CallTask::new(sender, request.into_core(), cancellation))
+) -> napi::Result<Object<'env>> {
+    let settings = settings::into_core(settings);
+    call::start_one_shot(env, settings, request.into_core().into(), cancellation)
 }
 
 /// One blocking `VerifyUserAttribute` call with the process-wide client of `settings`.
@@ -68,7 +76,7 @@ pub fn verify_attr_sync(
     request: NativeVerifyRequest,
     settings: Option<HashMap<String, Either3<String, f64, bool>>>,
 ) -> Outcome {
-    Sender::one_shot(settings::into_core(settings)).send_verify(&request.into_core(), None)
+    Sender::one_shot(settings::into_core(settings)).send_verify(&request.into_core())
 }
 
 /// Every modeled service error code, in the order of core's one error table (the JavaScript
@@ -79,4 +87,16 @@ pub fn service_error_codes() -> Vec<&'static str> {
         .iter()
         .map(|code| code.as_str())
         .collect()
+}
+
+/// The addon's I/O threads alive now, busy or idle (they end after a few idle seconds).
+#[napi]
+pub fn io_thread_count() -> u32 {
+    io_threads::threads() as u32
+}
+
+/// The async calls of the process whose native work has not ended (an aborted call's included).
+#[napi]
+pub fn calls_in_flight() -> u32 {
+    call::in_flight() as u32
 }

@@ -9,6 +9,7 @@ use cognito_attr_code::{FrontEnd, SettingKind, SettingValue, Settings, SETTINGS}
 use napi::bindgen_prelude::Either3;
 use napi_derive::napi;
 
+use crate::call_queue::DEFAULT_MAX_CONCURRENT_CALLS;
 use crate::outcome::NativeError;
 
 /// Settings of a client by their JavaScript names, plus `userAgentSuffix` (names the front end
@@ -18,6 +19,10 @@ pub type NativeSettings = HashMap<String, Either3<String, f64, bool>>;
 
 /// Names the front end in the `User-Agent`; not a row of the table.
 const USER_AGENT_SUFFIX: &str = "userAgentSuffix";
+
+/// Node's own setting of a `Client` (not a row of the core's table): how many of its calls run
+/// at once. The one-shot functions do not take it (the JavaScript wrapper says so).
+pub const MAX_CONCURRENT_CALLS: &str = "maxConcurrentCalls";
 
 /// One row of the settings table as JavaScript sees it.
 #[napi(object)]
@@ -46,6 +51,30 @@ pub fn setting_table() -> Vec<NativeSettingSpec> {
             .into(),
         })
         .collect()
+}
+
+/// A client's settings without `maxConcurrentCalls`, and its value (the default when unset).
+pub fn split_client_only(
+    settings: Option<NativeSettings>,
+) -> Result<(Option<NativeSettings>, u32), Box<NativeError>> {
+    let Some(mut settings) = settings else {
+        return Ok((None, DEFAULT_MAX_CONCURRENT_CALLS));
+    };
+    let bound = match settings.remove(MAX_CONCURRENT_CALLS) {
+        None => DEFAULT_MAX_CONCURRENT_CALLS,
+        Some(Either3::B(count))
+            if count >= 1.0 && count <= u32::MAX as f64 && count.fract() == 0.0 =>
+        {
+            count as u32
+        }
+        Some(_) => {
+            return Err(invalid(
+                MAX_CONCURRENT_CALLS,
+                format!("must be an integer from 1 to {}", u32::MAX),
+            ))
+        }
+    };
+    Ok((Some(settings), bound))
 }
 
 /// The core settings, or a configuration error naming the option as JavaScript spells it.

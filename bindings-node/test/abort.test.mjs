@@ -20,7 +20,7 @@ const INPUT = { accessToken: TOKEN, attributeName: 'email' }
 
 for (const surface of ['client', 'function', 'sdk']) {
   test(`aborting a ${surface} call in flight rejects at once and starts no further attempt`, async () => {
-    const script = fileURLToPath(new URL('./helpers/abort-one-pool-thread.mjs', import.meta.url))
+    const script = fileURLToPath(new URL('./helpers/abort-in-flight.mjs', import.meta.url))
     const { stdout } = await run(process.execPath, [script, surface], {
       env: { ...process.env, UV_THREADPOOL_SIZE: '1' },
       timeout: 60_000,

@@ -1,4 +1,4 @@
-// Calls run on the libuv pool, never blocking the event loop: the server answers only once the
+// Calls run on the addon's I/O threads, never blocking the event loop: the server answers only once the
 // event loop has run while all the calls wait (it has to learn that every request arrived and
 // release the replies), so the calls succeed only if the loop kept running. No timings.
 import './helpers/env.mjs'
@@ -13,7 +13,8 @@ before(async () => {
 })
 after(() => server.close())
 
-// The libuv pool has four threads by default: four calls can wait on the server at once.
+// Four calls waiting on the server at once (io-threads.test.mjs holds sixteen with a one-thread
+// libuv pool).
 const CONCURRENT = 4
 let arrived = 0
 
@@ -21,7 +22,7 @@ for (const [label, call] of [
   ['a shared Client', (client, attributeName) => client.getAttrCode({ accessToken: TOKEN, attributeName })],
   ['the function API', (_, attributeName) => getAttrCode({ accessToken: TOKEN, attributeName }, { endpointUrl: server.url })],
 ]) {
-  test(`${CONCURRENT} concurrent calls through ${label} wait on the pool while the event loop runs`, async () => {
+  test(`${CONCURRENT} concurrent calls through ${label} wait on I/O threads while the event loop runs`, async () => {
     const client = new Client({ endpointUrl: server.url })
     const names = Array.from({ length: CONCURRENT }, (_, i) => `attribute_${i}`)
     const calls = Promise.all(names.map((name) => call(client, name)))

@@ -29,7 +29,7 @@ test('correct usage type-checks with tsc --noEmit', () => {
 test('wrong usage fails to type-check, at each wrong line', () => {
   const { status, stdout } = typeCheck('bad.mts')
   assert.notEqual(status, 0)
-  for (const line of [5, 6, 7, 9, 10]) {
+  for (const line of [5, 6, 7, 9, 10, 11]) {
     assert.match(stdout, new RegExp(`bad\\.mts\\(${line},\\d+\\): error TS`), `line ${line}:\n${stdout}`)
   }
 })

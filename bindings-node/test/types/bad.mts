@@ -8,4 +8,5 @@ export async function run(): Promise<void> {
   const details = await getAttrCode({ accessToken: 'eyJ...', attributeName: 'email' })
   details.destination // possibly null
   new GetUserAttributeVerificationCodeCommand({ accessToken: 'eyJ...', attributeName: 'email' }) // SDK casing
+  await getAttrCode({ accessToken: 'eyJ...', attributeName: 'email' }, { maxConcurrentCalls: 2 }) // a Client's setting
 }

@@ -15,6 +15,7 @@ import {
   CognitoTimeoutError,
   type CodeDeliveryDetails,
   type Settings,
+  type ClientSettings,
 } from 'cognito-attr-code'
 
 const settings: Settings = { region: 'eu-west-1', readTimeoutMs: 5000, attemptTimeoutMs: 8000, operationTimeoutMs: 20000, maxAttempts: 2, verify: true }
@@ -24,6 +25,8 @@ export async function run(): Promise<string | undefined> {
   const details: CodeDeliveryDetails | null = await getAttrCode(input, settings)
   const sync = getAttrCodeSync(input)
   const client = new Client(settings)
+  const bounded: ClientSettings = { ...settings, maxConcurrentCalls: 16 }
+  new Client(bounded)
   const url: string = client.endpointUrl
   const again = await client.getAttrCode(input)
   const compat = new CognitoIdentityProviderClient({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9229', maxAttempts: 1 })

@@ -1,7 +1,8 @@
-// Run as a child process with UV_THREADPOOL_SIZE=1 by abort.test.mjs: with a single pool thread
-// a later call runs only after an aborted one has finished on the pool, so the requests the
-// server saw tell whether the aborted call started another attempt. Prints a JSON summary.
+// Run as a child process by abort.test.mjs: once the aborted call's native work has ended
+// (`callsInFlight()` is 0), the requests the server saw tell whether it started another
+// attempt. Prints a JSON summary.
 import './env.mjs'
+import { native, eventually } from './native.mjs'
 import { Client, getAttrCode, CognitoIdentityProviderClient, GetUserAttributeVerificationCodeCommand } from 'cognito-attr-code'
 import { startServer, TOKEN } from './server.mjs'
 
@@ -30,8 +31,9 @@ const outcome = await aborted
 // The first attempt's 503 is sent only now, after the promise rejected.
 await server.setReply({ status: 200, body: {} })
 await server.release()
-// Queued behind the aborted call on the one pool thread: it ends only after that call did.
 await client.getAttrCode({ accessToken: TOKEN, attributeName: 'after' })
+// Every attempt the aborted call made reached the server before its native work ended.
+await eventually('the aborted call ended', () => native.callsInFlight() === 0)
 const requests = (await server.takeRequests()).map((r) => r.body.AttributeName)
 await server.close()
 console.log(JSON.stringify({ outcome, requests, unhandled }))
