@@ -6,11 +6,15 @@ once for CALLS + 1 calls; instructions per call = (total(CALLS + 1) - total(1)) 
 start-up, the first connection and the warm-up call cancel out. The same difference, function
 by function, gives the breakdown (self cost: the top functions; inclusive cost: the components).
 
-`make test-c` runs it as a guard: it fails, printing the breakdown, when the figure is above the
-ceiling. `make bench` imports `measure` for its own figure and components.
+Two cases: every call with the same token (a client reusing its token), and every call with a
+token the client has not seen (BENCH_DISTINCT_TOKENS=1: a server calling for many users, the
+common case, where a token's forms are never reused). Each has its own ceiling.
 
-usage: python3 scripts/instructions_per_call.py C_CLIENT KEEPALIVE_STUB [--ceiling N] [--calls N]
-       [--breakdown]
+`make test-c` runs it as a guard: it fails, printing the breakdown, when either figure is above
+its ceiling. `make bench` imports `measure` for its own figure and components.
+
+usage: python3 scripts/instructions_per_call.py C_CLIENT KEEPALIVE_STUB [--ceiling N]
+       [--distinct-ceiling N] [--calls N] [--breakdown]
 """
 
 import argparse
@@ -26,6 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # 1.5x the 75,000-instruction target of issue 24: callgrind counts are deterministic to a few
 # percent, so the margin catches a regression (the 287,000 it was at is 2.6x the ceiling), not noise.
 CEILING = 112_500
+# 1.5x the 150,000-instruction target for a call whose token the client has not seen (the 982,000
+# the first version of the token's prepared forms cost there is 4.4x this ceiling).
+DISTINCT_CEILING = 225_000
 CALLS = 40
 
 # Components of a call, by the inclusive cost of the functions that do each: a list of
@@ -76,12 +83,15 @@ def start_stub(stub: str) -> tuple:
     raise SystemExit("instructions_per_call: the keep-alive stub did not start")
 
 
-def environment(port: int) -> dict:
+def environment(port: int, distinct: bool = False) -> dict:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("AWS_") and k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")}
     env.update({"AWS_REGION": "us-east-1", "AWS_MAX_ATTEMPTS": "1", "AWS_CONFIG_FILE": "/dev/null",
                 "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
                 "BENCH_ACCESS_TOKEN": bench_token()})
+    env.pop("BENCH_DISTINCT_TOKENS", None)
+    if distinct:
+        env["BENCH_DISTINCT_TOKENS"] = "1"
     return env
 
 
@@ -108,14 +118,16 @@ def run(client: str, env: dict, calls: int, tmp: Path) -> tuple:
     return int(match.group(1)), out
 
 
-def measure(client: str, stub: str = None, calls: int = CALLS, port: int = None) -> dict:
+def measure(client: str, stub: str = None, calls: int = CALLS, port: int = None,
+            distinct: bool = False) -> dict:
     """Instructions per call, the per-call self cost of the top functions and the components.
-    Against `stub` (started and stopped here) or a keep-alive server already on `port`."""
+    Against `stub` (started and stopped here) or a keep-alive server already on `port`; with
+    `distinct`, every call sends a token the client has not seen."""
     server = None
     if port is None:
         server, port = start_stub(stub)
     try:
-        env = environment(port)
+        env = environment(port, distinct)
         with tempfile.TemporaryDirectory() as tmp:
             one, one_out = run(client, env, 1, Path(tmp))
             many, many_out = run(client, env, calls + 1, Path(tmp))
@@ -154,17 +166,22 @@ def main() -> None:
     parser.add_argument("client")
     parser.add_argument("stub")
     parser.add_argument("--ceiling", type=float, default=CEILING)
+    parser.add_argument("--distinct-ceiling", type=float, default=DISTINCT_CEILING)
     parser.add_argument("--calls", type=int, default=CALLS)
     parser.add_argument("--breakdown", action="store_true", help="print the breakdown even when under the ceiling")
     args = parser.parse_args()
-    result = measure(args.client, args.stub, args.calls)
-    per_call = result["per_call"]
-    verdict = "OK" if per_call <= args.ceiling else "FAIL"
-    print(f"instructions per call (C client, reused connection, 1,231-character token, "
-          f"({args.calls}+1 calls - 1 call) / {args.calls}): {per_call:,.0f}; ceiling {args.ceiling:,.0f}: {verdict}")
-    if verdict == "FAIL" or args.breakdown:
-        print_breakdown(result)
-    if verdict == "FAIL":
+    failed = False
+    for label, distinct, ceiling in (("same token every call", False, args.ceiling),
+                                     ("a new token every call", True, args.distinct_ceiling)):
+        result = measure(args.client, args.stub, args.calls, distinct=distinct)
+        per_call = result["per_call"]
+        verdict = "OK" if per_call <= ceiling else "FAIL"
+        print(f"instructions per call (C client, reused connection, 1,231-character token, {label}, "
+              f"({args.calls}+1 calls - 1 call) / {args.calls}): {per_call:,.0f}; ceiling {ceiling:,.0f}: {verdict}")
+        if verdict == "FAIL" or args.breakdown:
+            print_breakdown(result)
+        failed |= verdict == "FAIL"
+    if failed:
         sys.exit(1)
 
 

@@ -132,51 +132,25 @@ impl Secrets {
             );
             return self.may_contain(&folded);
         }
-        // Most text has no ignorable byte: its folded blocks are its own aligned 8-byte chunks.
-        let mut chunks = text.chunks_exact(PIECE);
-        for chunk in &mut chunks {
-            let mut block = u64::from_le_bytes(std::array::from_fn(|at| {
-                FOLDED_PLAIN[usize::from(chunk[at])]
-            }));
-            if has_zero_byte(block) {
-                block.zeroize();
-                return self.may_contain_plain_dropping(text);
-            }
-            let piece = self.long.iter().any(|forms| forms.has_piece(block));
-            block.zeroize();
-            if piece {
-                return true;
-            }
-        }
-        // Fewer than 8 bytes are left: they complete no block, but an escape needs decoding.
-        chunks
-            .remainder()
-            .iter()
-            .any(|&byte| PLAIN[usize::from(byte)] == ESCAPE)
-    }
-
-    /// [`Secrets::may_contain_plain`] for text with ignorable bytes, which shift the blocks.
-    fn may_contain_plain_dropping(&self, text: &[u8]) -> bool {
+        // Every 8 kept bytes ending at each kept byte, folded: the forms' pieces are sampled, so
+        // any one of them may be the sampled piece of a window.
         let mut block = 0u64;
-        let mut filled = 0;
+        let mut kept = 0;
         let mut may = false;
         for &byte in text {
             let class = PLAIN[usize::from(byte)];
-            if class == ESCAPE {
-                may = true;
-                break;
-            }
-            if class == DROP {
-                continue;
-            }
-            block = block >> 8 | u64::from(class) << 56;
-            filled += 1;
-            if filled == PIECE {
-                filled = 0;
-                if self.long.iter().any(|forms| forms.has_piece(block)) {
+            if class >= DROP {
+                if class == ESCAPE {
                     may = true;
                     break;
                 }
+                continue;
+            }
+            block = block >> 8 | u64::from(class) << 56;
+            kept += 1;
+            if kept >= PIECE && self.long.iter().any(|forms| forms.has_piece(block)) {
+                may = true;
+                break;
             }
         }
         block.zeroize();
@@ -368,28 +342,6 @@ impl fmt::Debug for Secrets {
 const fn is_ignorable(byte: u8) -> bool {
     byte.is_ascii_whitespace() || byte == 0
 }
-
-/// Whether some byte of `block` is 0 (the classic bit trick: only a zero byte borrows into its
-/// own top bit).
-fn has_zero_byte(block: u64) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
-    block.wrapping_sub(ONES) & !block & TOPS != 0
-}
-
-/// [`PLAIN`] for the bytes that stand for themselves, folded; 0 for the others (no byte folds
-/// to 0: NUL is dropped).
-const FOLDED_PLAIN: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut at = 0;
-    while at < 256 {
-        if PLAIN[at] < DROP {
-            table[at] = PLAIN[at] as u8;
-        }
-        at += 1;
-    }
-    table
-};
 
 /// Marks in [`PLAIN`]: a byte decoding drops, a byte that may start an encoding.
 const DROP: u16 = 256;

@@ -26,8 +26,13 @@ use crate::secret::SecretBytes;
 /// this are recognized whole).
 pub const SECRET_FRAGMENT_LEN: usize = 16;
 
-/// Length of the pieces the screen looks up: half a window, so every window holds an aligned one.
+/// Length of the pieces the screen looks up: half a window.
 pub(crate) const PIECE: usize = SECRET_FRAGMENT_LEN / 2;
+
+/// Pieces are taken every `SAMPLE` bytes of each form: any 9 consecutive offsets hold a multiple
+/// of 9, so every window (16 bytes) of a form holds a whole sampled piece. Preparing a new
+/// token's forms costs a ninth of taking every piece; text is screened at every offset instead.
+const SAMPLE: usize = SECRET_FRAGMENT_LEN - PIECE + 1;
 
 /// The forms of one secret of at least [`SECRET_FRAGMENT_LEN`] bytes.
 pub(crate) struct SecretForms {
@@ -47,17 +52,7 @@ impl SecretForms {
         if secret.len() < SECRET_FRAGMENT_LEN {
             return None;
         }
-        let forms = encoded_forms(secret);
-        let count = forms.iter().map(|form| form.len()).sum();
-        let mut pieces = Pieces::with_room_for(count);
-        for form in forms
-            .iter()
-            .filter(|form| form.len() >= SECRET_FRAGMENT_LEN)
-        {
-            for window in form.windows(PIECE) {
-                pieces.insert(piece(window));
-            }
-        }
+        let pieces = sampled_pieces(secret);
         Some(Self {
             secret: Zeroizing::new(secret.to_vec()),
             pieces,
@@ -84,11 +79,12 @@ impl SecretForms {
     pub(crate) fn may_hold_window(&self, folded: &[u8]) -> bool {
         folded.len() >= SECRET_FRAGMENT_LEN
             && folded
-                .chunks_exact(PIECE)
+                .windows(PIECE)
                 .any(|block| self.pieces.contains(piece(block)))
     }
 
-    /// Whether the folded 8-byte `block` (first byte lowest) is a piece of some form.
+    /// Whether the folded 8-byte `block` (first byte lowest) is a sampled piece of some form:
+    /// text holds a window only if one of its 8-byte blocks, at any offset, is.
     pub(crate) fn has_piece(&self, block: u64) -> bool {
         self.pieces.contains(block)
     }
@@ -112,12 +108,12 @@ impl SecretForms {
     }
 }
 
-/// A set of 8-byte pieces: open addressing, linear probing, in one allocation wiped on drop.
+/// A set of 8-byte pieces, kept as 32-bit fingerprints (two pieces sharing one make a false
+/// "may hold", which the exact match settles): open addressing, linear probing, in one allocation
+/// wiped on drop. A token's sampled pieces fit in 8 KB.
 struct Pieces {
-    slots: Vec<u64>,
+    slots: Vec<u32>,
     shift: u32,
-    /// Whether the piece 0 (the empty-slot mark) is in the set.
-    has_zero: bool,
 }
 
 impl Drop for Pieces {
@@ -135,7 +131,6 @@ impl Pieces {
         Self {
             slots: vec![0; capacity],
             shift: 64 - capacity.trailing_zeros(),
-            has_zero: false,
         }
     }
 
@@ -148,39 +143,132 @@ impl Pieces {
         set
     }
 
-    fn slot(&self, piece: u64) -> usize {
-        // Fibonacci hashing: the top bits of the product mix every byte of the piece.
-        usize::try_from(piece.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift).unwrap_or(0)
+    /// The piece's first slot, and its fingerprint (never 0, the empty-slot mark).
+    fn place(&self, piece: u64) -> (usize, u32) {
+        // Fibonacci hashing: the top bits of the product mix every byte of the piece; the
+        // fingerprint is the 32 bits below the ones that pick the slot.
+        let hash = piece.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = usize::try_from(hash >> self.shift).unwrap_or(0);
+        #[allow(clippy::cast_possible_truncation)] // the low 32 bits, on purpose
+        let fingerprint = (hash >> (self.shift - 32)) as u32 | 1;
+        (slot, fingerprint)
     }
 
+    #[inline]
     fn insert(&mut self, piece: u64) {
-        if piece == 0 {
-            self.has_zero = true;
-            return;
-        }
+        let (mut at, fingerprint) = self.place(piece);
         let mask = self.slots.len() - 1;
-        let mut at = self.slot(piece);
-        while self.slots[at] != 0 && self.slots[at] != piece {
+        while self.slots[at] != 0 && self.slots[at] != fingerprint {
             at = (at + 1) & mask;
         }
-        self.slots[at] = piece;
+        self.slots[at] = fingerprint;
     }
 
     fn contains(&self, piece: u64) -> bool {
-        if piece == 0 {
-            return self.has_zero;
-        }
+        let (mut at, fingerprint) = self.place(piece);
         let mask = self.slots.len() - 1;
-        let mut at = self.slot(piece);
         loop {
             match self.slots[at] {
                 0 => return false,
-                slot if slot == piece => return true,
+                slot if slot == fingerprint => return true,
                 _ => at = (at + 1) & mask,
             }
         }
     }
 }
+
+/// The sampled pieces of every form of `secret` (at least [`SECRET_FRAGMENT_LEN`] bytes long),
+/// folded: the pieces at the multiples of [`SAMPLE`] of the forms [`encoded_forms`] makes,
+/// computed straight from the secret's bytes, no form being written out.
+fn sampled_pieces(secret: &[u8]) -> Pieces {
+    let len = secret.len();
+    // Form lengths: the secret, its hexadecimal encoding, and the Base64 forms (encoded length
+    // without padding, less the first group for alignments 1 and 2, less the last 4 characters).
+    let base64_forms: [(usize, usize); 3] = std::array::from_fn(|alignment| {
+        let encoded = ((alignment + len) * 4).div_ceil(3);
+        let start = if alignment == 0 { 0 } else { 4 };
+        (start, encoded.saturating_sub(4).saturating_sub(start))
+    });
+    let count =
+        (len + 2 * len + base64_forms.iter().map(|form| form.1).sum::<usize>()) / SAMPLE + 5;
+    let mut pieces = Pieces::with_room_for(count);
+    let offsets = |form_len: usize| {
+        (0..form_len.saturating_sub(PIECE - 1))
+            .step_by(SAMPLE)
+            .take_while(move |_| form_len >= SECRET_FRAGMENT_LEN)
+    };
+    // Stack copies of the secret's bytes are wiped once, at the end.
+    let mut block = [0u8; PIECE];
+    for at in offsets(len) {
+        for (folded, &byte) in block.iter_mut().zip(&secret[at..at + PIECE]) {
+            *folded = FOLD[usize::from(byte)];
+        }
+        pieces.insert(u64::from_le_bytes(block));
+    }
+    // Hexadecimal: the characters at `at` are those of the bytes from `at / 2`.
+    let mut wide = 0u128;
+    for at in offsets(2 * len) {
+        wide = 0;
+        for (index, &byte) in secret[at / 2..].iter().take(5).enumerate() {
+            wide |= u128::from(HEX_PAIRS[usize::from(byte)]) << (16 * index);
+        }
+        #[allow(clippy::cast_possible_truncation)] // the 8 characters from `at`, on purpose
+        pieces.insert((wide >> (8 * (at % 2))) as u64);
+    }
+    // Base64: the input is the secret behind `alignment` zero bytes; character `c` of its
+    // encoding holds bits 6c to 6c + 5, so 8 characters come from the 8 bytes from 6c / 8,
+    // two characters (12 bits) at a time.
+    let mut padded = SecretBytes::with_capacity(len + 2 + PIECE);
+    padded.extend_from_slice(&[0, 0]);
+    padded.extend_from_slice(secret);
+    padded.extend_from_slice(&[0; PIECE]);
+    let mut bits = 0u64;
+    let mut piece = 0u64;
+    for (alignment, &(start, form_len)) in base64_forms.iter().enumerate() {
+        let input = &padded[2 - alignment..];
+        for at in offsets(form_len) {
+            let bit = 6 * (start + at);
+            block.copy_from_slice(&input[bit / 8..bit / 8 + PIECE]);
+            bits = u64::from_be_bytes(block) << (bit % 8);
+            piece = 0;
+            for pair in 0..PIECE / 2 {
+                let index = usize::try_from(bits >> 52).unwrap_or(0);
+                piece |= u64::from(BASE64_PAIRS[index]) << (16 * pair);
+                bits <<= 12;
+            }
+            pieces.insert(piece);
+        }
+    }
+    block.zeroize();
+    wide.zeroize();
+    bits.zeroize();
+    piece.zeroize();
+    pieces
+}
+
+/// Each byte's two hexadecimal digits, the first in the low byte.
+const HEX_PAIRS: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut at = 0;
+    while at < 256 {
+        table[at] = HEX_DIGITS[at >> 4] as u16 | (HEX_DIGITS[at & 15] as u16) << 8;
+        at += 1;
+    }
+    table
+};
+
+/// Two characters of the standard Base64 alphabet, folded, for each 12 bits (the first
+/// character, from the high 6 bits, in the low byte).
+const BASE64_PAIRS: [u16; 4096] = {
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut table = [0u16; 4096];
+    let mut at = 0;
+    while at < 4096 {
+        table[at] = fold(alphabet[at >> 6]) as u16 | (fold(alphabet[at & 63]) as u16) << 8;
+        at += 1;
+    }
+    table
+};
 
 /// What a client remembers: the forms of the last long secret it was asked to recognise. Never
 /// waits: a lock another thread holds (or held when this process was forked) means building
@@ -209,15 +297,25 @@ impl RecentForms {
 /// The secret itself, its hexadecimal encoding, and the part of its Base64 encoding that does
 /// not depend on the surrounding bytes, for each of the three alignments; folded.
 fn encoded_forms(secret: &[u8]) -> Vec<SecretBytes> {
+    let mut forms = unfolded_forms(secret);
+    for form in &mut forms {
+        form.iter_mut()
+            .for_each(|byte| *byte = FOLD[usize::from(*byte)]);
+    }
+    forms
+}
+
+/// [`encoded_forms`], not folded.
+fn unfolded_forms(secret: &[u8]) -> Vec<SecretBytes> {
     let mut plain = SecretBytes::with_capacity(secret.len());
     plain.extend_from_slice(secret);
-    let mut forms = vec![plain];
+    let mut forms = Vec::with_capacity(5);
+    forms.push(plain);
     let mut hex = SecretBytes::with_capacity(secret.len() * 2);
-    for byte in secret {
-        hex.extend_from_slice(&[
-            HEX_DIGITS[usize::from(byte >> 4)],
-            HEX_DIGITS[usize::from(byte & 15)],
-        ]);
+    hex.resize(secret.len() * 2, 0);
+    for (pair, &byte) in hex.chunks_exact_mut(2).zip(secret) {
+        pair[0] = HEX_DIGITS[usize::from(byte >> 4)];
+        pair[1] = HEX_DIGITS[usize::from(byte & 15)];
     }
     forms.push(hex);
     // One copy of the secret behind two zero bytes: its last `alignment + len` bytes are the
@@ -244,9 +342,6 @@ fn encoded_forms(secret: &[u8]) -> Vec<SecretBytes> {
             forms.push(encoded);
         }
     }
-    for form in &mut forms {
-        form.iter_mut().for_each(|byte| *byte = fold(*byte));
-    }
     forms
 }
 
@@ -260,6 +355,17 @@ pub(crate) const fn fold(byte: u8) -> u8 {
         _ => byte.to_ascii_lowercase(),
     }
 }
+
+/// [`fold`] as a table.
+const FOLD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut at = 0;
+    while at < 256 {
+        table[at] = fold(at as u8);
+        at += 1;
+    }
+    table
+};
 
 /// A window of up to 16 bytes as one number, first byte highest.
 pub(crate) fn pack(window: &[u8]) -> u128 {
@@ -305,6 +411,33 @@ mod tests {
         let other = recent.get(&TOKEN[1..]).unwrap();
         assert!(!Arc::ptr_eq(&first, &other));
         assert!(recent.get(b"123456").is_none());
+    }
+
+    /// The pieces computed from the secret's bytes are exactly those of the written-out forms.
+    #[test]
+    fn sampled_pieces_are_those_of_the_forms() {
+        for len in [16, 17, 18, 19, 20, 31, 32, 33, 64, 100, 101, 102] {
+            let secret: Vec<u8> = (0..len)
+                .map(|i| b"aZ+/09-_.x~Q"[(i * 7 + len) % 12])
+                .collect();
+            let mut expected = Vec::new();
+            for form in encoded_forms(&secret) {
+                if form.len() >= SECRET_FRAGMENT_LEN {
+                    for at in (0..=form.len() - PIECE).step_by(SAMPLE) {
+                        expected.push(piece(&form[at..at + PIECE]));
+                    }
+                }
+            }
+            let set = sampled_pieces(&secret);
+            let stored = set.slots.iter().filter(|&&slot| slot != 0).count();
+            for &piece in &expected {
+                assert!(set.contains(piece), "len {len}");
+            }
+            let mut distinct = expected.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(stored, distinct.len(), "len {len}: pieces not of the forms");
+        }
     }
 
     #[test]
