@@ -132,29 +132,10 @@ impl Secrets {
             );
             return self.may_contain(&folded);
         }
-        // Every 8 kept bytes ending at each kept byte, folded: the forms' pieces are sampled, so
-        // any one of them may be the sampled piece of a window.
-        let mut block = 0u64;
-        let mut kept = 0;
-        let mut may = false;
-        for &byte in text {
-            let class = PLAIN[usize::from(byte)];
-            if class >= DROP {
-                if class == ESCAPE {
-                    may = true;
-                    break;
-                }
-                continue;
-            }
-            block = block >> 8 | u64::from(class) << 56;
-            kept += 1;
-            if kept >= PIECE && self.long.iter().any(|forms| forms.has_piece(block)) {
-                may = true;
-                break;
-            }
+        match self.long.as_slice() {
+            [forms] => may_hold_piece(text, |block| forms.has_piece(block)),
+            long => may_hold_piece(text, |block| long.iter().any(|f| f.has_piece(block))),
         }
-        block.zeroize();
-        may
     }
 
     /// `text` with every recognized occurrence replaced by [`REDACTED`].
@@ -335,6 +316,35 @@ impl fmt::Debug for Secrets {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secrets(***)")
     }
+}
+
+/// Whether `text` has a byte that starts an encoding, or, folded and with its ignorable bytes
+/// dropped, holds a piece (`has_piece`) at some offset: the forms' pieces are sampled, so any
+/// run of [`PIECE`] kept bytes may be the sampled piece of a window.
+#[inline(always)]
+fn may_hold_piece(text: &[u8], has_piece: impl Fn(u64) -> bool) -> bool {
+    let mut block = 0u64;
+    let mut kept = 0;
+    let mut may = false;
+    for &byte in text {
+        let class = PLAIN[usize::from(byte)];
+        if class >= DROP {
+            if class == ESCAPE {
+                may = true;
+                break;
+            }
+            continue;
+        }
+        // The last PIECE bytes kept, the first lowest.
+        block = block >> 8 | u64::from(class) << (8 * (PIECE - 1));
+        kept += 1;
+        if kept >= PIECE && has_piece(block) {
+            may = true;
+            break;
+        }
+    }
+    block.zeroize();
+    may
 }
 
 /// Whether decoding drops the byte: whitespace, and the NUL bytes between the characters of

@@ -26,18 +26,19 @@ use crate::secret::SecretBytes;
 /// this are recognized whole).
 pub const SECRET_FRAGMENT_LEN: usize = 16;
 
-/// Length of the pieces the screen looks up: half a window.
-pub(crate) const PIECE: usize = SECRET_FRAGMENT_LEN / 2;
+/// Length of the pieces the screen looks up (6 folded characters: text matches one of a token's
+/// pieces by chance about once in a million responses).
+pub(crate) const PIECE: usize = 6;
 
-/// Pieces are taken every `SAMPLE` bytes of each form: any 9 consecutive offsets hold a multiple
-/// of 9, so every window (16 bytes) of a form holds a whole sampled piece. Preparing a new
-/// token's forms costs a ninth of taking every piece; text is screened at every offset instead.
+/// Pieces are taken every `SAMPLE` bytes of each form: any 11 consecutive offsets hold a
+/// multiple of 11, so every window (16 bytes) of a form holds a whole sampled piece. Preparing a
+/// new token's pieces costs an eleventh of taking every one; text is screened at every offset.
 const SAMPLE: usize = SECRET_FRAGMENT_LEN - PIECE + 1;
 
 /// The forms of one secret of at least [`SECRET_FRAGMENT_LEN`] bytes.
 pub(crate) struct SecretForms {
     /// The secret as given: what a cache compares.
-    secret: Zeroizing<Vec<u8>>,
+    secret: SecretBytes,
     pieces: Pieces,
     /// Every window of every form, packed and sorted, for the exact match: built when some text
     /// first holds a piece (an echo), never for innocent responses.
@@ -49,12 +50,20 @@ pub(crate) struct SecretForms {
 impl SecretForms {
     /// `None` for a secret shorter than [`SECRET_FRAGMENT_LEN`] (recognized whole, in no encoding).
     pub(crate) fn new(secret: &[u8]) -> Option<Self> {
+        Self::with_spare_table(secret, None)
+    }
+
+    /// As [`SecretForms::new`], wiping and reusing `spare` (another secret's table) when it has
+    /// the room: a client meeting a new token of the usual length allocates nothing for it.
+    fn with_spare_table(secret: &[u8], spare: Option<Pieces>) -> Option<Self> {
         if secret.len() < SECRET_FRAGMENT_LEN {
             return None;
         }
-        let pieces = sampled_pieces(secret);
+        let pieces = sampled_pieces(secret, spare);
+        let mut copy = SecretBytes::with_capacity(secret.len());
+        copy.extend_from_slice(secret);
         Some(Self {
-            secret: Zeroizing::new(secret.to_vec()),
+            secret: copy,
             pieces,
             windows: OnceLock::new(),
             checked_as_token: AtomicBool::new(false),
@@ -75,6 +84,11 @@ impl SecretForms {
         &self.secret
     }
 
+    /// The table of pieces, to be wiped and reused; the rest is wiped now.
+    fn into_table(self) -> Pieces {
+        self.pieces
+    }
+
     /// `false` when the folded `text` certainly holds no window of any form.
     pub(crate) fn may_hold_window(&self, folded: &[u8]) -> bool {
         folded.len() >= SECRET_FRAGMENT_LEN
@@ -83,8 +97,9 @@ impl SecretForms {
                 .any(|block| self.pieces.contains(piece(block)))
     }
 
-    /// Whether the folded 8-byte `block` (first byte lowest) is a sampled piece of some form:
-    /// text holds a window only if one of its 8-byte blocks, at any offset, is.
+    /// Whether the folded `block` of [`PIECE`] bytes (first byte lowest) is a sampled piece of
+    /// some form: text holds a window only if one of its blocks, at any offset, is.
+    #[inline]
     pub(crate) fn has_piece(&self, block: u64) -> bool {
         self.pieces.contains(block)
     }
@@ -134,6 +149,18 @@ impl Pieces {
         }
     }
 
+    /// `spare` wiped, if it has the room `with_room_for(count)` would make; else a new table.
+    fn reuse_or_new(spare: Option<Pieces>, count: usize) -> Self {
+        let capacity = (count * 2).next_power_of_two().max(16);
+        match spare {
+            Some(mut table) if table.slots.len() == capacity => {
+                table.slots.as_mut_slice().zeroize();
+                table
+            }
+            _ => Self::with_room_for(count),
+        }
+    }
+
     #[cfg(test)]
     fn new(pieces: &[u64]) -> Self {
         let mut set = Self::with_room_for(pieces.len());
@@ -144,6 +171,7 @@ impl Pieces {
     }
 
     /// The piece's first slot, and its fingerprint (never 0, the empty-slot mark).
+    #[inline]
     fn place(&self, piece: u64) -> (usize, u32) {
         // Fibonacci hashing: the top bits of the product mix every byte of the piece; the
         // fingerprint is the 32 bits below the ones that pick the slot.
@@ -164,6 +192,7 @@ impl Pieces {
         self.slots[at] = fingerprint;
     }
 
+    #[inline]
     fn contains(&self, piece: u64) -> bool {
         let (mut at, fingerprint) = self.place(piece);
         let mask = self.slots.len() - 1;
@@ -180,7 +209,7 @@ impl Pieces {
 /// The sampled pieces of every form of `secret` (at least [`SECRET_FRAGMENT_LEN`] bytes long),
 /// folded: the pieces at the multiples of [`SAMPLE`] of the forms [`encoded_forms`] makes,
 /// computed straight from the secret's bytes, no form being written out.
-fn sampled_pieces(secret: &[u8]) -> Pieces {
+fn sampled_pieces(secret: &[u8], spare: Option<Pieces>) -> Pieces {
     let len = secret.len();
     // Form lengths: the secret, its hexadecimal encoding, and the Base64 forms (encoded length
     // without padding, less the first group for alignments 1 and 2, less the last 4 characters).
@@ -191,11 +220,15 @@ fn sampled_pieces(secret: &[u8]) -> Pieces {
     });
     let count =
         (len + 2 * len + base64_forms.iter().map(|form| form.1).sum::<usize>()) / SAMPLE + 5;
-    let mut pieces = Pieces::with_room_for(count);
+    let mut pieces = Pieces::reuse_or_new(spare, count);
+    // The sampled offsets of a form of `form_len` bytes (none when it is shorter than a window).
     let offsets = |form_len: usize| {
-        (0..form_len.saturating_sub(PIECE - 1))
-            .step_by(SAMPLE)
-            .take_while(move |_| form_len >= SECRET_FRAGMENT_LEN)
+        let end = if form_len >= SECRET_FRAGMENT_LEN {
+            form_len - PIECE + 1
+        } else {
+            0
+        };
+        (0..end.div_ceil(SAMPLE)).map(|index| index * SAMPLE)
     };
     // Stack copies of the secret's bytes are wiped once, at the end.
     let mut block = [0u8; PIECE];
@@ -203,46 +236,57 @@ fn sampled_pieces(secret: &[u8]) -> Pieces {
         for (folded, &byte) in block.iter_mut().zip(&secret[at..at + PIECE]) {
             *folded = FOLD[usize::from(byte)];
         }
-        pieces.insert(u64::from_le_bytes(block));
+        pieces.insert(piece(&block));
     }
-    // Hexadecimal: the characters at `at` are those of the bytes from `at / 2`.
-    let mut wide = 0u128;
+    // Hexadecimal: the characters at `at` are those of the bytes from `at / 2` (4 bytes' worth,
+    // 8 characters, hold the 6 from `at`).
+    let mut wide = 0u64;
     for at in offsets(2 * len) {
         wide = 0;
-        for (index, &byte) in secret[at / 2..].iter().take(5).enumerate() {
-            wide |= u128::from(HEX_PAIRS[usize::from(byte)]) << (16 * index);
+        for (index, &byte) in secret[at / 2..].iter().take(4).enumerate() {
+            wide |= u64::from(HEX_PAIRS[usize::from(byte)]) << (16 * index);
         }
-        #[allow(clippy::cast_possible_truncation)] // the 8 characters from `at`, on purpose
-        pieces.insert((wide >> (8 * (at % 2))) as u64);
+        pieces.insert((wide >> (8 * (at % 2))) & PIECE_MASK);
     }
     // Base64: the input is the secret behind `alignment` zero bytes; character `c` of its
-    // encoding holds bits 6c to 6c + 5, so 8 characters come from the 8 bytes from 6c / 8,
-    // two characters (12 bits) at a time.
-    let mut padded = SecretBytes::with_capacity(len + 2 + PIECE);
-    padded.extend_from_slice(&[0, 0]);
-    padded.extend_from_slice(secret);
-    padded.extend_from_slice(&[0; PIECE]);
+    // encoding holds bits 6c to 6c + 5, so a piece's characters come from the 8 bytes from
+    // 6c / 8, two characters (12 bits) at a time.
+    let mut word = [0u8; 8];
     let mut bits = 0u64;
-    let mut piece = 0u64;
+    let mut encoded = 0u64;
     for (alignment, &(start, form_len)) in base64_forms.iter().enumerate() {
-        let input = &padded[2 - alignment..];
         for at in offsets(form_len) {
             let bit = 6 * (start + at);
-            block.copy_from_slice(&input[bit / 8..bit / 8 + PIECE]);
-            bits = u64::from_be_bytes(block) << (bit % 8);
-            piece = 0;
+            // Input byte `i` is the secret's byte `i - alignment` (0 outside the secret).
+            match (bit / 8).checked_sub(alignment) {
+                Some(first) if first + 8 <= len => {
+                    word.copy_from_slice(&secret[first..first + 8]);
+                }
+                _ => {
+                    for (index, byte) in word.iter_mut().enumerate() {
+                        *byte = (bit / 8 + index)
+                            .checked_sub(alignment)
+                            .and_then(|at| secret.get(at))
+                            .copied()
+                            .unwrap_or(0);
+                    }
+                }
+            }
+            bits = u64::from_be_bytes(word) << (bit % 8);
+            encoded = 0;
             for pair in 0..PIECE / 2 {
                 let index = usize::try_from(bits >> 52).unwrap_or(0);
-                piece |= u64::from(BASE64_PAIRS[index]) << (16 * pair);
+                encoded |= u64::from(BASE64_PAIRS[index]) << (16 * pair);
                 bits <<= 12;
             }
-            pieces.insert(piece);
+            pieces.insert(encoded);
         }
     }
     block.zeroize();
+    word.zeroize();
     wide.zeroize();
     bits.zeroize();
-    piece.zeroize();
+    encoded.zeroize();
     pieces
 }
 
@@ -281,12 +325,21 @@ pub(crate) struct RecentForms {
 impl RecentForms {
     /// The forms of `secret` (a long one), remembered or built.
     pub(crate) fn get(&self, secret: &[u8]) -> Option<Arc<SecretForms>> {
-        if let Ok(last) = self.last.try_lock() {
+        let mut spare = None;
+        if let Ok(mut last) = self.last.try_lock() {
             if let Some(forms) = last.as_ref().filter(|f| f.secret() == secret) {
                 return Some(Arc::clone(forms));
             }
+            // The last forms, when no call holds them any more, give their table to the new
+            // ones (wiped): replacing them drops them anyway.
+            if secret.len() >= SECRET_FRAGMENT_LEN {
+                spare = last
+                    .take()
+                    .and_then(|old| Arc::try_unwrap(old).ok())
+                    .map(SecretForms::into_table);
+            }
         }
-        let forms = Arc::new(SecretForms::new(secret)?);
+        let forms = Arc::new(SecretForms::with_spare_table(secret, spare)?);
         if let Ok(mut last) = self.last.try_lock() {
             *last = Some(Arc::clone(&forms));
         }
@@ -374,12 +427,15 @@ pub(crate) fn pack(window: &[u8]) -> u128 {
         .fold(0u128, |packed, &byte| (packed << 8) | u128::from(byte))
 }
 
-/// An 8-byte piece as one number, first byte lowest (one unaligned load).
+/// A piece as one number, first byte lowest.
 fn piece(block: &[u8]) -> u64 {
-    let mut bytes = [0u8; PIECE];
-    bytes.copy_from_slice(&block[..PIECE]);
+    let mut bytes = [0u8; 8];
+    bytes[..PIECE].copy_from_slice(&block[..PIECE]);
     u64::from_le_bytes(bytes)
 }
+
+/// The bits of a piece in a `u64`.
+const PIECE_MASK: u64 = (1 << (8 * PIECE)) - 1;
 
 #[cfg(test)]
 mod tests {
@@ -428,7 +484,7 @@ mod tests {
                     }
                 }
             }
-            let set = sampled_pieces(&secret);
+            let set = sampled_pieces(&secret, Some(Pieces::new(&[1, 2, 3])));
             let stored = set.slots.iter().filter(|&&slot| slot != 0).count();
             for &piece in &expected {
                 assert!(set.contains(piece), "len {len}");
