@@ -98,8 +98,8 @@ const TOKEN_BYTES: [bool; 256] = {
 };
 
 /// Whether an access token may hold `byte`.
-pub(crate) fn is_token_byte(byte: u8) -> bool {
-    TOKEN_BYTES[usize::from(byte)]
+pub(crate) const fn is_token_byte(byte: u8) -> bool {
+    TOKEN_BYTES[byte as usize]
 }
 
 /// Linear, one table look-up per byte. A client checks each token once (see

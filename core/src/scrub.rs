@@ -25,6 +25,7 @@ use std::sync::Arc;
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::Error;
+use crate::operation::is_token_byte;
 use crate::operation::{DeliveryMedium, GetAttrCodeOutput, VerifyAttrOutput};
 use crate::protocol::RawResponse;
 use crate::secret_forms::{fold, RecentForms, SecretForms, PIECE};
@@ -132,9 +133,18 @@ impl Secrets {
             );
             return self.may_contain(&folded);
         }
+        // A token's forms hold only the characters a token may have (hex and Base64 digits are
+        // among them): once it passed that check, no piece runs across any other character.
+        let classes = if self.long.iter().all(|forms| forms.checked_as_token()) {
+            &TOKEN_PLAIN
+        } else {
+            &PLAIN
+        };
         match self.long.as_slice() {
-            [forms] => may_hold_piece(text, |block| forms.has_piece(block)),
-            long => may_hold_piece(text, |block| long.iter().any(|f| f.has_piece(block))),
+            [forms] => may_hold_piece(text, classes, |block| forms.has_piece(block)),
+            long => may_hold_piece(text, classes, |block| {
+                long.iter().any(|f| f.has_piece(block))
+            }),
         }
     }
 
@@ -320,18 +330,22 @@ impl fmt::Debug for Secrets {
 
 /// Whether `text` has a byte that starts an encoding, or, folded and with its ignorable bytes
 /// dropped, holds a piece (`has_piece`) at some offset: the forms' pieces are sampled, so any
-/// run of [`PIECE`] kept bytes may be the sampled piece of a window.
+/// run of [`PIECE`] kept bytes may be the sampled piece of a window. `classes` is [`PLAIN`], or
+/// [`TOKEN_PLAIN`] when no piece holds a byte it marks [`BREAK`].
 #[inline(always)]
-fn may_hold_piece(text: &[u8], has_piece: impl Fn(u64) -> bool) -> bool {
+fn may_hold_piece(text: &[u8], classes: &[u16; 256], has_piece: impl Fn(u64) -> bool) -> bool {
     let mut block = 0u64;
     let mut kept = 0;
     let mut may = false;
     for &byte in text {
-        let class = PLAIN[usize::from(byte)];
+        let class = classes[usize::from(byte)];
         if class >= DROP {
             if class == ESCAPE {
                 may = true;
                 break;
+            }
+            if class == BREAK {
+                kept = 0;
             }
             continue;
         }
@@ -353,9 +367,25 @@ const fn is_ignorable(byte: u8) -> bool {
     byte.is_ascii_whitespace() || byte == 0
 }
 
-/// Marks in [`PLAIN`]: a byte decoding drops, a byte that may start an encoding.
+/// Marks in [`PLAIN`]: a byte decoding drops, a byte that may start an encoding; in
+/// [`TOKEN_PLAIN`], a byte no piece of a token's forms holds.
 const DROP: u16 = 256;
 const ESCAPE: u16 = 257;
+const BREAK: u16 = 258;
+
+/// [`PLAIN`], with the bytes that fold to no character an access token may have marked
+/// [`BREAK`].
+const TOKEN_PLAIN: [u16; 256] = {
+    let mut table = PLAIN;
+    let mut at = 0;
+    while at < 256 {
+        if table[at] < DROP && !is_token_byte(table[at] as u8) {
+            table[at] = BREAK;
+        }
+        at += 1;
+    }
+    table
+};
 
 /// What the first decoding round makes of each byte on its own: itself folded, [`DROP`] or
 /// [`ESCAPE`].
@@ -689,8 +719,13 @@ mod tests {
         echoes.push(hex[1..].to_owned());
         echoes.push(hex.to_ascii_uppercase());
         echoes.push(std::str::from_utf8(fragment).unwrap().to_ascii_uppercase());
-        for echo in echoes {
+        for (echo, checked) in echoes.iter().flat_map(|echo| [(echo, false), (echo, true)]) {
             let secrets = Secrets::new([TOKEN]);
+            if checked {
+                // A client's token passed the access-token checks: the screen breaks runs at
+                // characters no token has.
+                secrets.forms_of(TOKEN).unwrap().mark_checked_as_token();
+            }
             let body = format!(
                 "{{\"CodeDeliveryDetails\":{{\"AttributeName\":\"email\",\
                  \"DeliveryMedium\":\"EMAIL\",\"Destination\":\"{echo}\"}}}}"
