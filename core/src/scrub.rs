@@ -43,8 +43,8 @@ const MAX_DECODING_ROUNDS: usize = 4;
 ///
 /// A long secret's forms (see [`SecretForms`]) are prepared once per secret: a client reuses
 /// those of the last token it sent. Text shorter than the shortest window is skipped; other
-/// text is cleared by looking up each aligned 8-byte block of it, and only text holding a piece
-/// of some form pays for the exact match. Everything is zeroized on drop; `Debug` does not print
+/// text is cleared by looking up the [`PIECE`] bytes ending at each byte in the forms' sampled
+/// pieces, and only text holding a piece of some form pays for the exact match. Everything is zeroized on drop; `Debug` does not print
 /// it.
 pub struct Secrets {
     /// Length of the shortest window any form is matched by (0: no secrets).
@@ -119,7 +119,7 @@ impl Secrets {
 
     /// `false` when `text` certainly holds no secret in any form: it has no escape and no
     /// non-ASCII byte (so decoding only folds it and drops ignorable bytes), and folded it holds
-    /// no window. One pass over the text, a table look-up per byte and per 8 bytes kept.
+    /// no window. One pass over the text, a table look-up and a piece look-up per byte kept.
     fn may_contain_plain(&self, text: &[u8]) -> bool {
         if !self.short.is_empty() {
             if text.iter().any(|&byte| PLAIN[usize::from(byte)] == ESCAPE) {

@@ -3,15 +3,18 @@
 //!
 //! A secret of at least [`SECRET_FRAGMENT_LEN`] bytes is recognised by any window of that many
 //! bytes of one of its forms (itself, its hexadecimal encoding, its Base64 encoding at each
-//! alignment), case and Base64 alphabet folded (see [`fold`]). Preparing them costs about a
-//! hundred instructions per byte of secret; a client keeps the forms of the last token it sent
-//! ([`RecentForms`]), so a caller reusing its token (an access token lives an hour) pays that once.
+//! alignment), case and Base64 alphabet folded (see [`fold`]). A client keeps the forms of the
+//! last token it sent ([`RecentForms`]); a server calling for many users sends a new token nearly
+//! every call, so preparing a token's forms must be cheap too.
 //!
-//! Every window of 16 bytes holds a whole 8-byte block that starts at a multiple of 8, so text
-//! that holds a window holds such a block that is an 8-byte piece of some form: looking up each
-//! aligned block of the text in a table of those pieces ([`SecretForms::may_hold_window`]) clears
-//! innocent text at a few instructions per byte; only text holding a piece pays for the exact
-//! match. Everything is zeroized on drop.
+//! Preparing them writes no form out: the pieces of [`PIECE`] bytes at every [`SAMPLE`]-th offset
+//! of each form are computed from the secret's bytes (about 780 for a 1,231-byte token) into a
+//! small table of fingerprints, which the client's next token reuses. Any [`SAMPLE`] consecutive
+//! offsets hold a multiple of [`SAMPLE`], so every window of a form holds a whole sampled piece:
+//! looking up the [`PIECE`] bytes ending at each byte of the text
+//! ([`SecretForms::may_hold_window`]) clears innocent text at a few instructions per byte; only
+//! text holding a piece pays for the exact match, whose table of every window is built then.
+//! Everything is zeroized on drop.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -123,7 +126,7 @@ impl SecretForms {
     }
 }
 
-/// A set of 8-byte pieces, kept as 32-bit fingerprints (two pieces sharing one make a false
+/// A set of pieces, kept as 32-bit fingerprints (two pieces sharing one make a false
 /// "may hold", which the exact match settles): open addressing, linear probing, in one allocation
 /// wiped on drop. A token's sampled pieces fit in 8 KB.
 struct Pieces {
@@ -445,7 +448,7 @@ mod tests {
         b"eyJraWQiOiJrMSJ9.eyJzdWIiOiJ1c2VyLTEyMyJ9.c2lnbmF0dXJlLWJ5dGVzLXNlY3JldA";
 
     #[test]
-    fn every_aligned_block_of_a_window_is_a_piece() {
+    fn every_window_holds_a_sampled_piece() {
         let forms = SecretForms::new(TOKEN).unwrap();
         let folded: Vec<u8> = TOKEN.iter().map(|&b| fold(b)).collect();
         for start in 0..folded.len() - SECRET_FRAGMENT_LEN {
