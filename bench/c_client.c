@@ -1,7 +1,9 @@
 /* The C front end's loop for `make bench`: CALLS calls of GetUserAttributeVerificationCode on
  * THREADS threads, configured from the environment (AWS_ENDPOINT_URL, AWS_CA_BUNDLE, ...).
  * MODE "client": one client shared by every thread; "oneshot": cognito_get_attr_code per call.
- * The access token is BENCH_ACCESS_TOKEN. Prints {"calls", "wall_s", "cpu_s"} as JSON on stdout.
+ * The access token is BENCH_ACCESS_TOKEN; with BENCH_DISTINCT_TOKENS=1 every call after the
+ * warm-up sends a token the client has not seen (four characters of the signature varied per
+ * call, as a server calling for many users would). Prints {"calls", "wall_s", "cpu_s"} as JSON.
  * usage: c_client MODE CALLS THREADS */
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
@@ -16,16 +18,33 @@
 static const char *token;
 static cognito_client *shared;
 static int oneshot;
+static int distinct_tokens;
 static long calls_per_thread;
+static pthread_mutex_t serial_lock = PTHREAD_MUTEX_INITIALIZER;
+static long serial;
+
+/* The token of a call: BENCH_ACCESS_TOKEN, or (distinct tokens) a copy in `buf` with four
+ * Base64url characters of the signature, well inside it, encoding a number never used before. */
+static const char *token_for_call(char *buf, size_t size) {
+  static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  size_t len = strlen(token);
+  if (!distinct_tokens || len < 32 || len >= size) return token;
+  pthread_mutex_lock(&serial_lock);
+  long n = ++serial;
+  pthread_mutex_unlock(&serial_lock);
+  memcpy(buf, token, len + 1);
+  for (int k = 0; k < 4; k++, n /= 64) buf[len - 20 + k] = digits[n % 64];
+  return buf;
+}
 
 static double seconds(struct timespec t) { return (double)t.tv_sec + (double)t.tv_nsec / 1e9; }
 
-static void call_once(void) {
+static void call_once(const char *access_token) {
   cognito_code_delivery_details details = COGNITO_CODE_DELIVERY_DETAILS_INIT;
   cognito_error error = COGNITO_ERROR_INIT;
   cognito_status status =
-      oneshot ? cognito_get_attr_code(token, "email", NULL, 0, &details, &error)
-              : cognito_client_get_attr_code(shared, token, "email", NULL, 0, &details, &error);
+      oneshot ? cognito_get_attr_code(access_token, "email", NULL, 0, &details, &error)
+              : cognito_client_get_attr_code(shared, access_token, "email", NULL, 0, &details, &error);
   if (status != COGNITO_OK) {
     fprintf(stderr, "c_client: %s: %s\n", cognito_status_name(status), error.message);
     exit(1);
@@ -35,7 +54,10 @@ static void call_once(void) {
 
 static void *loop(void *unused) {
   (void)unused;
-  for (long i = 0; i < calls_per_thread; i++) call_once();
+  char *buf = malloc(16384);
+  if (!buf) exit(1);
+  for (long i = 0; i < calls_per_thread; i++) call_once(token_for_call(buf, 16384));
+  free(buf);
   return NULL;
 }
 
@@ -58,7 +80,8 @@ int main(int argc, char **argv) {
     return 1;
   }
   cognito_config_free(config);
-  call_once(); /* warm-up: the first connection (and handshake) is not a per-call cost */
+  distinct_tokens = getenv("BENCH_DISTINCT_TOKENS") && strcmp(getenv("BENCH_DISTINCT_TOKENS"), "1") == 0;
+  call_once(token); /* warm-up: the first connection (and handshake) is not a per-call cost */
   struct timespec start, end;
   struct rusage before, after;
   getrusage(RUSAGE_SELF, &before);

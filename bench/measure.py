@@ -27,7 +27,7 @@ QUICK = os.environ.get("BENCH_QUICK") == "1"
 ROUNDS = 3 if QUICK else 7
 CALLS = 300 if QUICK else 2000
 TRACE_CALLS = (50, 150)
-CALLGRIND_CALLS = (100, 300)
+CALLGRIND_CALLS = 100
 COLD_RUNS = 3 if QUICK else 7
 ONLY = os.environ.get("BENCH_ONLY", "")
 DELAY_MS = int(os.environ.get("BENCH_DELAY_MS", "50"))
@@ -72,6 +72,8 @@ def command_lines(http_port: int) -> dict:
         "Node async": (lambda n, t=1: [node, f"{script}/node_client.mjs", "ours-async", "client", str(n), str(t)]),
         "Node one-shot": (lambda n, t=1: [node, f"{script}/node_client.mjs", "ours-oneshot", "client", str(n), str(t)]),
         "JS SDK v3": (lambda n, t=1: [node, f"{script}/node_client.mjs", "sdk", "client", str(n), str(t)]),
+        "Python http.client": (lambda n, t=1: [py, f"{script}/py_client.py", "http.client", "client", str(n), str(t)]),
+        "Node http": (lambda n, t=1: [node, f"{script}/node_client.mjs", "http", "client", str(n), str(t)]),
     }
 
 
@@ -176,18 +178,13 @@ def syscalls(subjects: dict, env: dict) -> dict:
     return out
 
 
-def callgrind_instructions(env: dict) -> float:
-    """Instructions per call of the C client on a reused connection (difference of two runs)."""
-    totals = []
-    for calls in CALLGRIND_CALLS:
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / "callgrind.out"
-            subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
-                            str(OUT / "c_client"), "client", str(calls), "1"],
-                           env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            match = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.M)
-            totals.append(int(match.group(1)))
-    return (totals[1] - totals[0]) / (CALLGRIND_CALLS[1] - CALLGRIND_CALLS[0])
+def callgrind_instructions(port: int) -> dict:
+    """Instructions per call of the C client on a reused connection, and where they go
+    (scripts/instructions_per_call.py, the measure `make test-c` guards)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import instructions_per_call
+
+    return instructions_per_call.measure(str(OUT / "c_client"), port=port, calls=CALLGRIND_CALLS)
 
 
 def cold_starts(env: dict, https_port: int) -> dict:
@@ -352,7 +349,10 @@ def main() -> None:
         print("bench: strace", flush=True)
         results["syscalls"] = syscalls({k: v for k, v in subjects.items()}, env)
         print("bench: callgrind", flush=True)
-        results["c_instructions_per_call"] = callgrind_instructions(env)
+        callgrind = callgrind_instructions(http_port)
+        results["c_instructions_per_call"] = callgrind["per_call"]
+        results["c_instructions_by_component"] = callgrind["components"]
+        results["c_instructions_top_functions"] = callgrind["top_functions"][:12]
         print("bench: cold starts over TLS", flush=True)
         results["cold"] = cold_starts(env, https_port)
         print("bench: throughput", flush=True)

@@ -2,10 +2,14 @@
 environment (AWS_ENDPOINT_URL, AWS_CA_BUNDLE, ...), with the access token BENCH_ACCESS_TOKEN. Prints {"calls", "wall_s", "cpu_s",
 "import_s"} as JSON.
 
-usage: py_client.py ours|boto3 client|oneshot|cold CALLS THREADS"""
+"http.client" is the floor of the runtime: the standard library's client sending the same request
+on a keep-alive connection per thread and parsing the JSON answer.
+
+usage: py_client.py ours|boto3|http.client client|oneshot|cold CALLS THREADS"""
 
 import json
 import os
+import queue
 import sys
 import threading
 import time
@@ -21,10 +25,35 @@ def sender(library: str, mode: str):
             return lambda: cognito_attr_code.get_attr_code(TOKEN, "email")
         client = cognito_attr_code.Client()
         return lambda: client.get_attr_code(TOKEN, "email")
+    if library == "http.client":
+        return bare_sender()
     import boto3
 
     client = boto3.client("cognito-idp")
     return lambda: client.get_user_attribute_verification_code(AccessToken=TOKEN, AttributeName="email")
+
+
+def bare_sender():
+    import http.client
+    import urllib.parse
+
+    url = urllib.parse.urlsplit(os.environ["AWS_ENDPOINT_URL"])
+    body = json.dumps({"AccessToken": TOKEN, "AttributeName": "email"}, separators=(",", ":")).encode()
+    headers = {"Content-Type": "application/x-amz-json-1.1",
+               "X-Amz-Target": "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode"}
+    idle = queue.SimpleQueue()  # keep-alive connections not in use, shared by the threads
+
+    def send():
+        try:
+            connection = idle.get_nowait()
+        except queue.Empty:
+            connection = http.client.HTTPConnection(url.hostname, url.port)
+        connection.request("POST", "/", body, headers)
+        response = connection.getresponse()
+        json.loads(response.read())
+        idle.put(connection)
+
+    return send
 
 
 def main() -> None:

@@ -19,6 +19,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "../tests/c/http_head.h"
+
 #define BODY                                                                                     \
   "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\",\"DeliveryMedium\":\"EMAIL\","          \
   "\"Destination\":\"a***@e***.com\"}}"
@@ -45,15 +47,6 @@ static int peer_write(struct peer *p, const char *buf, size_t size) {
     if (n <= 0) return -1;
     buf += n;
     size -= (size_t)n;
-  }
-  return 0;
-}
-
-static long content_length(const char *head) {
-  const char *line = head;
-  while ((line = strstr(line, "\r\n")) != NULL) {
-    line += 2;
-    if (strncasecmp(line, "content-length:", 15) == 0) return strtol(line + 15, NULL, 10);
   }
   return 0;
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use support::{call_args, strs, Outcome, Reply, Sandbox, Server, TOKEN};
-use test_support::echo_forms::{json_escaped, leaks, percent_encoded, signature};
+use test_support::echo_forms::{json_escaped, leaks, percent_encoded, signature, utf16le};
 
 const JSON: (&str, &str) = ("Content-Type", "application/x-amz-json-1.1");
 
@@ -164,4 +164,21 @@ fn an_unparsable_body_with_an_escaped_echo_is_excerpted_scrubbed() {
         "{}",
         outcome.stderr
     );
+}
+
+#[test]
+fn a_utf16_echo_is_excerpted_scrubbed_without_raw_control_bytes() {
+    let body = [utf16le("echo: "), utf16le(TOKEN)].concat();
+    let body = String::from_utf8(body).expect("UTF-16 of ASCII is ASCII");
+    let outcome = run_debug(reply(502, &[JSON], &body));
+    assert_ne!(outcome.code, 0);
+    assert!(
+        outcome
+            .stderr
+            .contains(r"response body excerpt: e\u{0}c\u{0}h\u{0}o\u{0}"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(outcome.stderr.contains("***"), "{}", outcome.stderr);
+    assert!(!outcome.stderr.contains('\0'), "{:?}", outcome.stderr);
 }

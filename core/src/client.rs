@@ -11,8 +11,8 @@ use crate::endpoint::{is_loopback_host, missing_region, resolve_endpoint, Endpoi
 use crate::environment::{Environment, ProcessEnvironment};
 use crate::error::{Error, Result};
 use crate::operation::{
-    GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata, VerifyAttrOutput,
-    VerifyAttrRequest,
+    validate_access_token, GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata,
+    VerifyAttrOutput, VerifyAttrRequest,
 };
 use crate::per_process::{Owned, PerProcess};
 use crate::protocol;
@@ -20,6 +20,7 @@ use crate::rate_limiter::RateLimiter;
 use crate::resolve::ResolvedConfig;
 use crate::retry::{is_throttling, FailedAttempt, RetryClock, RetryMode, RetryPolicy, SystemClock};
 use crate::scrub::Secrets;
+use crate::secret_forms::{RecentForms, SecretForms};
 use crate::settings::Settings;
 use crate::source::{Source, Sourced};
 use crate::token_claims;
@@ -41,6 +42,8 @@ struct Inner {
     endpoint: EndpointPlan,
     user_agent: String,
     clock: Arc<dyn RetryClock>,
+    /// The forms of the last access token, for the scrubber: prepared once per token.
+    recent_forms: RecentForms,
     /// Remade in a forked child: connections, quota and limiter are never shared by processes.
     sending: PerProcess<Sending>,
 }
@@ -120,6 +123,7 @@ impl Client {
                 endpoint,
                 user_agent,
                 clock,
+                recent_forms: RecentForms::default(),
                 sending,
             }),
         })
@@ -214,7 +218,7 @@ impl Client {
         request: &O,
         cancellation: Option<&Cancellation>,
     ) -> Result<O::Output> {
-        let secrets = request.secrets();
+        let secrets = request.secrets(&self.inner.recent_forms);
         self.send(request, &secrets, cancellation)
             .map(|output| O::scrub_output(&secrets, output))
             .map_err(|error| {
@@ -297,16 +301,24 @@ impl Client {
     ) -> Result<O::Output> {
         let never = Cancellation::new();
         let cancellation = interruptible.unwrap_or(&never);
-        request.validate()?;
         let token = request.access_token().expose();
-        // The one local refusal whatever `validate_token` says: an ID token cannot succeed, and
-        // sending it would count toward the user's limits.
-        if let Some(refusal) = token_claims::claims(token)
-            .as_ref()
-            .and_then(diagnosis::local_refusal)
-        {
-            return Err(refusal);
+        // A token this client sent before passed the same checks then.
+        let remembered = secrets.forms_of(token);
+        if !remembered.is_some_and(SecretForms::checked_as_token) {
+            validate_access_token(token)?;
+            // The one local refusal whatever `validate_token` says: an ID token cannot succeed,
+            // and sending it would count toward the user's limits.
+            if let Some(refusal) = token_claims::id_token_claims(token)
+                .as_ref()
+                .and_then(diagnosis::local_refusal)
+            {
+                return Err(refusal);
+            }
+            if let Some(forms) = remembered {
+                forms.mark_checked_as_token();
+            }
         }
+        request.validate_except_token()?;
         if self.inner.config.validate_token {
             token_claims::precheck(token, now_unix())?;
         }
@@ -461,10 +473,13 @@ impl Client {
         let config = &self.inner.config;
         match &self.inner.endpoint {
             EndpointPlan::Fixed(url) => {
-                if let (Some(region), Some(token_region)) =
-                    (&config.region, token_claims::token_region(token))
-                {
-                    if config.endpoint_url.is_none() && region.value != token_region {
+                // Decoding the token's claims only serves this warning: skipped when nobody
+                // would see it, or when an endpoint URL makes the region irrelevant.
+                let warn = config.endpoint_url.is_none()
+                    && log::log_enabled!(target: "cognito_attr_code", log::Level::Warn);
+                if let (true, Some(region)) = (warn, &config.region) {
+                    let token_region = token_claims::token_region(token).unwrap_or_default();
+                    if !token_region.is_empty() && region.value != token_region {
                         log::warn!(
                             target: "cognito_attr_code",
                             "region {} ({}) differs from the region of the access token's issuer ({token_region}); using {}",

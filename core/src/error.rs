@@ -400,7 +400,16 @@ fn excerpt(body: &[u8]) -> String {
     while end > 0 && end < body.len() && (body[end] & 0xC0) == 0x80 {
         end -= 1;
     }
-    let mut text = String::from_utf8_lossy(&body[..end]).into_owned();
+    // Control characters (the NULs of a UTF-16 body, escape sequences) are shown escaped, never
+    // written raw to a terminal or a log.
+    let mut text = String::with_capacity(end);
+    for c in String::from_utf8_lossy(&body[..end]).chars() {
+        if c.is_control() {
+            text.extend(c.escape_default());
+        } else {
+            text.push(c);
+        }
+    }
     while text.len() > BODY_EXCERPT_MAX {
         text.pop();
     }
@@ -445,6 +454,7 @@ mod tests {
         assert!(text.len() <= BODY_EXCERPT_MAX);
         assert!(text.chars().all(|c| c == 'é'));
         assert_eq!(excerpt(b"short"), "short");
+        assert_eq!(excerpt(b"a\0b\x1b[2J\n"), "a\\u{0}b\\u{1b}[2J\\n");
     }
 
     #[test]

@@ -36,6 +36,7 @@ mod resolver;
 mod retry;
 mod scrub;
 mod secret;
+mod secret_forms;
 mod setting_value;
 mod settings;
 mod shared_client;

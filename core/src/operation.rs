@@ -6,7 +6,7 @@ mod verify;
 
 use std::collections::BTreeMap;
 
-use zeroize::Zeroizing;
+use crate::secret::SecretBytes;
 
 use descriptor::response_facts;
 pub(crate) use descriptor::{Operation, ResponseMetadata};
@@ -17,6 +17,7 @@ use crate::error::{Error, Result};
 use crate::protocol::{self, RawResponse};
 use crate::scrub::Secrets;
 use crate::secret::AccessToken;
+use crate::secret_forms::RecentForms;
 
 /// Longest access token accepted, in bytes. Real Cognito access tokens are 1–4 KB; the limit only
 /// stops absurd inputs before they are sent.
@@ -68,6 +69,11 @@ impl GetAttrCodeRequest {
     /// Checks the input against the service model. Messages never quote the token.
     pub fn validate(&self) -> Result<()> {
         validate_access_token(self.access_token.expose())?;
+        self.validate_except_token()
+    }
+
+    /// [`GetAttrCodeRequest::validate`] without the access token's check.
+    pub(crate) fn validate_except_token(&self) -> Result<()> {
         validate_attribute_name(&self.attribute_name)?;
         if let Some(metadata) = &self.client_metadata {
             for (key, value) in metadata {
@@ -79,6 +85,25 @@ impl GetAttrCodeRequest {
     }
 }
 
+/// The bytes an access token may hold: A-Z a-z 0-9 - _ = . (base64url segments and dots).
+const TOKEN_BYTES: [bool; 256] = {
+    let mut allowed = [false; 256];
+    let mut at = 0;
+    while at < 256 {
+        let byte = at as u8;
+        allowed[at] = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'=' | b'.');
+        at += 1;
+    }
+    allowed
+};
+
+/// Whether an access token may hold `byte`.
+pub(crate) const fn is_token_byte(byte: u8) -> bool {
+    TOKEN_BYTES[byte as usize]
+}
+
+/// Linear, one table look-up per byte. A client checks each token once (see
+/// `SecretForms::checked_as_token`), not on every call.
 pub(crate) fn validate_access_token(token: &str) -> Result<()> {
     if token.is_empty() {
         return Err(Error::invalid_argument("access_token", "must not be empty"));
@@ -92,10 +117,7 @@ pub(crate) fn validate_access_token(token: &str) -> Result<()> {
             ),
         ));
     }
-    if let Some(position) = token
-        .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'.')))
-    {
+    if let Some(position) = token.bytes().position(|b| !is_token_byte(b)) {
         // A file written by `aws ... --output text > token` or `echo` ends with a line break;
         // like the AWS CLI, `file://` values are kept verbatim, so say what is wrong.
         if token[position..]
@@ -224,15 +246,15 @@ impl Operation for GetAttrCodeRequest {
         &self.access_token
     }
 
-    fn secrets(&self) -> Secrets {
-        Secrets::new([self.access_token.expose()])
+    fn secrets(&self, recent: &RecentForms) -> Secrets {
+        Secrets::with_recent([self.access_token.expose()], recent)
     }
 
-    fn validate(&self) -> Result<()> {
-        GetAttrCodeRequest::validate(self)
+    fn validate_except_token(&self) -> Result<()> {
+        GetAttrCodeRequest::validate_except_token(self)
     }
 
-    fn body(&self) -> Zeroizing<Vec<u8>> {
+    fn body(&self) -> SecretBytes {
         protocol::request_body(self)
     }
 
@@ -255,7 +277,7 @@ impl Operation for GetAttrCodeRequest {
     }
 
     fn scrub_output(secrets: &Secrets, output: GetAttrCodeOutput) -> GetAttrCodeOutput {
-        secrets.scrub_output(output)
+        secrets.scrub_parsed_output(output)
     }
 }
 

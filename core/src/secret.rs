@@ -2,8 +2,55 @@
 //! wiped from memory when dropped.
 
 use std::fmt;
+use std::ops::{Deref, DerefMut};
 
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
+
+/// Bytes that hold a secret (a request body), wiped on drop up to their capacity. Wiped through
+/// zeroize's slice fills (a bulk fill behind an optimization barrier) rather than its `Vec`
+/// impl, which wipes element by element: a tenth of the instructions for a 1 KB body.
+#[derive(Default)]
+pub(crate) struct SecretBytes(Vec<u8>);
+
+impl SecretBytes {
+    /// An empty buffer of `capacity` bytes: reserve enough that it never reallocates, which would
+    /// leave a copy behind.
+    pub(crate) fn with_capacity(capacity: usize) -> Self {
+        Self(Vec::with_capacity(capacity))
+    }
+}
+
+impl Deref for SecretBytes {
+    type Target = Vec<u8>;
+
+    fn deref(&self) -> &Vec<u8> {
+        &self.0
+    }
+}
+
+impl DerefMut for SecretBytes {
+    fn deref_mut(&mut self) -> &mut Vec<u8> {
+        &mut self.0
+    }
+}
+
+impl Drop for SecretBytes {
+    fn drop(&mut self) {
+        self.0.spare_capacity_mut().zeroize();
+        self.0.as_mut_slice().zeroize();
+    }
+}
+
+/// `value` in an allocation of exactly its length, wiped on drop as one slice (see
+/// [`SecretBytes`]); a `String` with spare capacity is copied and wiped.
+fn boxed_secret(value: String) -> Zeroizing<Box<str>> {
+    if value.len() == value.capacity() {
+        return Zeroizing::new(value.into_boxed_str());
+    }
+    let boxed = Box::from(value.as_str());
+    drop(Zeroizing::new(value));
+    Zeroizing::new(boxed)
+}
 
 /// A zeroizing string whose `Debug` prints `Name(***)` and `Display` prints `***`; the only way
 /// to read it back is `expose`, used when the request body is written and the secrets of a call
@@ -12,13 +59,13 @@ macro_rules! secret_string {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Clone)]
-        pub struct $name(Zeroizing<String>);
+        pub struct $name(Zeroizing<Box<str>>);
 
         impl $name {
             /// Wraps the value. Validation happens when a request is made, so that a bad value is
             /// reported as a typed error rather than at construction.
             pub fn new(value: impl Into<String>) -> Self {
-                Self(Zeroizing::new(value.into()))
+                Self(boxed_secret(value.into()))
             }
 
             /// The secret itself. Never log or format the returned value.
@@ -35,7 +82,7 @@ macro_rules! secret_string {
 
         impl From<&str> for $name {
             fn from(value: &str) -> Self {
-                Self::new(value)
+                Self(Zeroizing::new(Box::from(value)))
             }
         }
 

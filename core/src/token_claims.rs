@@ -82,6 +82,30 @@ pub(crate) fn claims(token: &str) -> Option<Claims> {
     serde_json::from_slice(&bytes).ok()
 }
 
+/// The claims of an ID token (`token_use` `"id"`), else `None`. Cheap for any other token: the
+/// payload is decoded but parsed only when its `token_use` looks like `"id"`.
+pub(crate) fn id_token_claims(token: &str) -> Option<Claims> {
+    let payload = token.split('.').nth(1)?;
+    let bytes =
+        zeroize::Zeroizing::new(URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?);
+    if !looks_like_id_token(&bytes) {
+        return None;
+    }
+    claims(token).filter(|claims| claims.token_use.as_deref() == Some("id"))
+}
+
+/// `"token_use"` followed by `:` and `"id"`, JSON whitespace allowed between them.
+fn looks_like_id_token(payload: &[u8]) -> bool {
+    const KEY: &[u8] = b"\"token_use\"";
+    payload.windows(KEY.len()).enumerate().any(|(at, window)| {
+        window == KEY && {
+            let rest = payload[at + KEY.len()..].trim_ascii_start();
+            rest.strip_prefix(b":")
+                .is_some_and(|value| value.trim_ascii_start().starts_with(b"\"id\""))
+        }
+    })
+}
+
 /// The region in `https://cognito-idp.{region}.amazonaws.com/{poolId}`, else the prefix of the
 /// pool id (`{region}_abc123`).
 pub(crate) fn region_from_issuer(issuer: &str) -> Option<String> {
@@ -115,6 +139,19 @@ mod tests {
             "eyJhbGciOiJSUzI1NiJ9.{}.c2ln",
             URL_SAFE_NO_PAD.encode(payload)
         )
+    }
+
+    #[test]
+    fn only_an_id_token_has_id_token_claims() {
+        assert!(id_token_claims(&jwt(r#"{"token_use":"id","sub":"u"}"#)).is_some());
+        assert!(id_token_claims(&jwt(r#"{"sub":"u", "token_use" : "id"}"#)).is_some());
+        assert!(id_token_claims(&jwt(r#"{"token_use":"access","sub":"u"}"#)).is_none());
+        // Looks like one to the quick scan, but the parsed claim says otherwise.
+        assert!(
+            id_token_claims(&jwt(r#"{"x":{"token_use":"id"},"token_use":"access"}"#)).is_none()
+        );
+        assert!(id_token_claims(&jwt("not json")).is_none());
+        assert!(id_token_claims("no-dots").is_none());
     }
 
     #[test]

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use base64::Engine;
 use cognito_attr_code::{
     Client, Error, ErrorKind, GetAttrCodeOutput, GetAttrCodeRequest, ServiceErrorCode, Settings,
+    REDACTED,
 };
-use test_support::echo_forms::{json_escaped, leaks, percent_encoded, signature};
+use test_support::echo_forms::{json_escaped, leaks, percent_encoded, signature, utf16be, utf16le};
 use test_support::hostile::{response, HostileServer};
 use test_support::{captured_logs, RecordingClock};
 
@@ -249,6 +250,34 @@ fn unparsable_bodies_quote_neither_the_token_nor_its_escaped_form() {
     let reason = format!(r#"{{"__type":"InvalidParameterException","reasonCode":"{escaped}"}}"#);
     let err = error_for(response("400 Bad Request", &[JSON], reason.as_bytes()));
     assert_eq!(err.reason_code(), Some("***"));
+    assert_logs_clean();
+}
+
+#[test]
+fn a_utf16_echo_is_scrubbed_and_excerpted_without_control_bytes() {
+    for encode in [utf16le, utf16be] {
+        // No error code: a protocol error whose excerpt quotes the body, in UTF-16.
+        let body = [encode("echo: "), encode(TOKEN), encode(" end")].concat();
+        let err = error_for(response("502 Bad Gateway", &[JSON], &body));
+        assert_eq!(err.kind(), &ErrorKind::Protocol);
+        let excerpt = err.body_excerpt().unwrap();
+        assert!(excerpt.contains(REDACTED), "{excerpt}");
+        assert!(!excerpt.chars().any(char::is_control), "{excerpt:?}");
+        // In a message and a reason code: JSON strings whose decoded text interleaves NULs.
+        let interleaved: String = TOKEN.chars().map(|c| format!("{c}\\u0000")).collect();
+        let body = format!(
+            r#"{{"__type":"InvalidParameterException","message":"{interleaved}","reasonCode":"{interleaved}"}}"#
+        );
+        let err = error_for(response("400 Bad Request", &[JSON], body.as_bytes()));
+        // (The NUL after the token's last character stays.)
+        assert_eq!(err.message(), format!("{REDACTED}\0"));
+        assert_eq!(err.reason_code(), Some(&*format!("{REDACTED}\0")));
+        // In a success field.
+        let body = format!(r#"{{"CodeDeliveryDetails":{{"Destination":"{interleaved}"}}}}"#);
+        let output = output_for(response("200 OK", &[JSON], body.as_bytes()));
+        let destination = output.code_delivery_details.unwrap().destination.unwrap();
+        assert!(!leaks(&destination, TOKEN), "{destination:?}");
+    }
     assert_logs_clean();
 }
 

@@ -46,18 +46,34 @@ pub fn json_unescaped(text: &str) -> String {
     out
 }
 
-/// Whether `text` carries `token` or its signature, in any ASCII case, as is, percent-decoded
-/// or JSON-unescaped.
+/// `text` as UTF-16LE: a NUL byte after each ASCII character.
+pub fn utf16le(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+/// `text` as UTF-16BE: a NUL byte before each ASCII character.
+pub fn utf16be(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_be_bytes).collect()
+}
+
+/// Whether `text` carries `token` or its signature, in any ASCII case, as is, percent-decoded,
+/// JSON-unescaped, or with the NUL characters of UTF-16 (raw or printed as `\u{0}`) removed.
 pub fn leaks(text: &str, token: &str) -> bool {
     let percent_decoded = percent_encoding::percent_decode_str(text)
         .decode_utf8_lossy()
         .into_owned();
-    [text.to_owned(), percent_decoded, json_unescaped(text)]
-        .iter()
-        .map(|form| form.to_ascii_lowercase())
-        .any(|form| {
-            [token, signature(token)]
-                .iter()
-                .any(|secret| form.contains(&secret.to_ascii_lowercase()))
-        })
+    let without_nuls = text.replace('\0', "").replace("\\u{0}", "");
+    [
+        text.to_owned(),
+        percent_decoded,
+        json_unescaped(text),
+        without_nuls,
+    ]
+    .iter()
+    .map(|form| form.to_ascii_lowercase())
+    .any(|form| {
+        [token, signature(token)]
+            .iter()
+            .any(|secret| form.contains(&secret.to_ascii_lowercase()))
+    })
 }

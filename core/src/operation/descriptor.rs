@@ -2,12 +2,13 @@
 //! secrets, its body and its success shape. [`crate::Client`] runs every operation through one
 //! generic path; an operation is this data plus a few small functions.
 
-use zeroize::Zeroizing;
+use crate::secret::SecretBytes;
 
 use crate::error::{Result, ServiceErrorCode};
 use crate::protocol::RawResponse;
 use crate::scrub::Secrets;
 use crate::secret::AccessToken;
+use crate::secret_forms::RecentForms;
 
 /// The operations this crate sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -116,16 +117,20 @@ pub(crate) trait Operation {
     /// The token, whose issuer may name the region.
     fn access_token(&self) -> &AccessToken;
     /// Every secret of the request; each is scrubbed from everything that leaves the call.
-    fn secrets(&self) -> Secrets;
+    /// `recent`: the forms the client prepared for the secrets of earlier calls.
+    fn secrets(&self, recent: &RecentForms) -> Secrets;
     /// The service model's input rules, checked before any I/O. Messages quote no secret.
-    fn validate(&self) -> Result<()>;
+    /// Checked after the access token (`validate_access_token`), which a client checks once
+    /// per token.
+    fn validate_except_token(&self) -> Result<()>;
     /// The compact JSON body (it holds secrets: zeroized on drop).
-    fn body(&self) -> Zeroizing<Vec<u8>>;
+    fn body(&self) -> SecretBytes;
     /// Parses a 2xx response.
     fn parse_body(response: &RawResponse) -> Result<Self::Body>;
     /// The caller's output.
     fn output(body: Self::Body, metadata: ResponseMetadata) -> Self::Output;
-    /// Replaces every occurrence of `secrets` in the output's strings.
+    /// Replaces every occurrence of `secrets` in the output's strings parsed from the body (the
+    /// response's headers, request id included, were scrubbed as received, by `Transport::send`).
     fn scrub_output(secrets: &Secrets, output: Self::Output) -> Self::Output;
 }
 

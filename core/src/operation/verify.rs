@@ -1,7 +1,7 @@
 //! The `VerifyUserAttribute` operation: submits the code the user received; on success the
 //! attribute is verified (`email_verified` / `phone_number_verified` become `true`).
 
-use zeroize::Zeroizing;
+use crate::secret::SecretBytes;
 
 use super::descriptor::{response_facts, Operation, OperationName, ResponseMetadata};
 use super::{validate_access_token, validate_attribute_name};
@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::protocol::{self, RawResponse};
 use crate::scrub::Secrets;
 use crate::secret::{AccessToken, VerificationCode};
+use crate::secret_forms::RecentForms;
 
 /// Longest verification code, in characters (service model).
 pub const VERIFICATION_CODE_MAX_CHARS: usize = 2048;
@@ -53,6 +54,11 @@ impl VerifyAttrRequest {
     /// Checks the input against the service model. Messages never quote the token or the code.
     pub fn validate(&self) -> Result<()> {
         validate_access_token(self.access_token.expose())?;
+        self.validate_except_token()
+    }
+
+    /// [`VerifyAttrRequest::validate`] without the access token's check.
+    pub(crate) fn validate_except_token(&self) -> Result<()> {
         validate_attribute_name(&self.attribute_name)?;
         validate_code(self.code.expose())
     }
@@ -105,15 +111,15 @@ impl Operation for VerifyAttrRequest {
         &self.access_token
     }
 
-    fn secrets(&self) -> Secrets {
-        Secrets::new([self.access_token.expose(), self.code.expose()])
+    fn secrets(&self, recent: &RecentForms) -> Secrets {
+        Secrets::with_recent([self.access_token.expose(), self.code.expose()], recent)
     }
 
-    fn validate(&self) -> Result<()> {
-        VerifyAttrRequest::validate(self)
+    fn validate_except_token(&self) -> Result<()> {
+        VerifyAttrRequest::validate_except_token(self)
     }
 
-    fn body(&self) -> Zeroizing<Vec<u8>> {
+    fn body(&self) -> SecretBytes {
         protocol::verify_request_body(self)
     }
 
@@ -131,8 +137,9 @@ impl Operation for VerifyAttrRequest {
         }
     }
 
-    fn scrub_output(secrets: &Secrets, output: VerifyAttrOutput) -> VerifyAttrOutput {
-        secrets.scrub_verify_output(output)
+    fn scrub_output(_: &Secrets, output: VerifyAttrOutput) -> VerifyAttrOutput {
+        // Nothing of it comes from the body: its request id and headers were scrubbed as received.
+        output
     }
 }
 
