@@ -97,12 +97,10 @@ pub(crate) fn id_token_claims(token: &str) -> Option<Claims> {
 /// `"token_use"` followed by `:` and `"id"`, JSON whitespace allowed between them.
 fn looks_like_id_token(payload: &[u8]) -> bool {
     const KEY: &[u8] = b"\"token_use\"";
-    payload.windows(KEY.len()).enumerate().any(|(at, window)| {
-        window == KEY && {
-            let rest = payload[at + KEY.len()..].trim_ascii_start();
-            rest.strip_prefix(b":")
-                .is_some_and(|value| value.trim_ascii_start().starts_with(b"\"id\""))
-        }
+    memchr::memmem::find_iter(payload, KEY).any(|at| {
+        let rest = payload[at + KEY.len()..].trim_ascii_start();
+        rest.strip_prefix(b":")
+            .is_some_and(|value| value.trim_ascii_start().starts_with(b"\"id\""))
     })
 }
 
