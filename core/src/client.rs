@@ -146,6 +146,7 @@ impl Client {
     pub fn with_retry_clock(mut self, clock: Arc<dyn RetryClock>) -> Self {
         if let Some(inner) = Arc::get_mut(&mut self.inner) {
             let config = &inner.config;
+            // The limiter starts at the new clock's now; the transport has no connection yet.
             let remake = |s: &Sending| Sending::new(config, s.transport.for_new_process(), &*clock);
             let sending = remake(&inner.sending.get(remake));
             inner.sending = PerProcess::new(sending);

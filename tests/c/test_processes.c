@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "cognito_attr_code.h"
+#include "http_head.h"
 
 #define CHILDREN 4
 #define CALLS 20
@@ -57,18 +58,18 @@ static int read_request(int fd, char *buf, size_t cap, char **body_out) {
     if (n <= 0) return -1;
     len += (size_t)n;
   }
-  buf[len] = '\0';
-  size_t content_length = 0;
-  char *header = strcasestr(buf, "\r\ncontent-length:");
-  if (header) content_length = strtoul(header + 17, NULL, 10);
+  end[2] = '\0'; /* the head alone, for content_length() */
+  long declared = content_length(buf);
+  end[2] = '\r';
   size_t head = (size_t)(end + 4 - buf);
-  if (head + content_length > cap - 1) return -1;
-  while (len < head + content_length) {
-    ssize_t n = read(fd, buf + len, head + content_length - len);
+  if (declared < 0 || head + (size_t)declared > cap - 1) return -1;
+  size_t body_length = (size_t)declared;
+  while (len < head + body_length) {
+    ssize_t n = read(fd, buf + len, head + body_length - len);
     if (n <= 0) return -1;
     len += (size_t)n;
   }
-  buf[head + content_length] = '\0';
+  buf[head + body_length] = '\0';
   *body_out = buf + head;
   return 0;
 }
