@@ -97,6 +97,10 @@ check-instructions: lib | $(BUILD)
 	$(CC) $(CFLAGS_STRICT) -O2 -o $(BUILD)/keepalive_stub tests/c/keepalive_stub.c
 	$(CC) $(CFLAGS_STRICT) -O2 -o $(BUILD)/bench_c_client bench/c_client.c $(STATIC_LIB) $(SYSTEM_LIBS)
 	python3 scripts/instructions_per_call.py $(BUILD)/bench_c_client $(BUILD)/keepalive_stub
+	@# Proves the guard: a client costing twice today's figures (ceilings halved) fails it, with the breakdown.
+	! python3 scripts/instructions_per_call.py $(BUILD)/bench_c_client $(BUILD)/keepalive_stub \
+	  --ceiling 37000 --distinct-ceiling 80000 >$(BUILD)/instructions-regressed.txt
+	grep -q 'top functions (self cost, per call)' $(BUILD)/instructions-regressed.txt
 
 # The exported symbols are exactly the checked-in list (ABI review: a removal or a rename is a
 # major version bump), and the header declares each of them.
