@@ -325,13 +325,15 @@ impl Client {
         }
         let url = self.request_url(token)?;
         let body = request.body();
-        // A version-4 UUID from the thread's seeded generator: an `amz-sdk-invocation-id` only
-        // has to be unique, and the OS generator costs a system call per call.
-        let invocation_id = uuid::Builder::from_random_bytes(crate::random::u128().to_le_bytes())
-            .into_uuid()
-            .to_string();
         let inner = &*self.inner;
         let sending = self.sending();
+        // A version-4 UUID from the thread's seeded generator: an `amz-sdk-invocation-id` only
+        // has to be unique, and the OS generator costs a system call per call (as would asking
+        // for the process id again: `sending` knows it).
+        let invocation_id =
+            uuid::Builder::from_random_bytes(crate::random::u128(sending.pid()).to_le_bytes())
+                .into_uuid()
+                .to_string();
         let max_attempts = sending.retry.max_attempts;
         let operation = OperationDeadline::start(&*inner.clock, &inner.config);
         let mut acquired = 0;

@@ -34,6 +34,13 @@ pub(crate) struct Owned<T> {
     value: T,
 }
 
+impl<T> Owned<T> {
+    /// The process the value belongs to: the calling one, when handed out by [`PerProcess::get`].
+    pub fn pid(&self) -> u32 {
+        self.pid
+    }
+}
+
 impl<T> Deref for Owned<T> {
     type Target = T;
 
