@@ -137,6 +137,11 @@ impl FakeCognito {
         &self.region
     }
 
+    /// The user pool id the tokens' issuer names.
+    pub fn user_pool_id(&self) -> String {
+        self.shared.lock().user_pool_id.clone()
+    }
+
     /// The port it listens on.
     pub fn port(&self) -> u16 {
         self.port
