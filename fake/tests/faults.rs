@@ -155,3 +155,23 @@ fn bad_fail_next_arguments_name_the_field() {
         assert!(error.message.starts_with(field), "{args}: {error}");
     }
 }
+
+#[test]
+fn a_reset_on_a_kept_alive_connection_reaches_a_client_that_replays() {
+    let (fake, token) = fake_with_jane();
+    let client = client(&fake);
+    let request = GetAttrCodeRequest::new(token.as_str(), "email");
+    client.get_attr_code(&request).unwrap();
+    fake.control("fail_next", &json!({"reset": true})).unwrap();
+    let error = client.get_attr_code(&request).unwrap_err();
+    assert_eq!(error.kind(), &ErrorKind::Network, "{error}");
+    let requests = fake.control("requests", &json!({})).unwrap()["requests"].clone();
+    let outcomes: Vec<_> = requests
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["outcome"].clone())
+        .collect();
+    assert_eq!(outcomes, [json!("ok"), json!("reset"), json!("reset")]);
+    client.get_attr_code(&request).unwrap();
+}
