@@ -164,30 +164,25 @@ fn prints_its_lines_serves_the_verify_flow_and_stops_on_sigint() {
         .as_str()
         .unwrap()
         .to_owned();
-    let wrong = call(&[
-        "verify-user-attribute",
-        "--access-token",
-        &token,
-        "--attribute-name",
-        "email",
-        "--code",
-        "000000x",
-    ]);
+    let verify = |code: &str| {
+        call(&[
+            "verify-user-attribute",
+            "--access-token",
+            &token,
+            "--attribute-name",
+            "email",
+            "--code",
+            code,
+        ])
+    };
+    let wrong = verify("000000x");
     assert_ne!(wrong.code, 0);
     assert!(
         wrong.stderr.contains("CodeMismatchException"),
         "{}",
         wrong.stderr
     );
-    let right = call(&[
-        "verify-user-attribute",
-        "--access-token",
-        &token,
-        "--attribute-name",
-        "email",
-        "--code",
-        &code,
-    ]);
+    let right = verify(&code);
     assert_eq!(right.code, 0, "{}", right.stderr);
     assert_eq!(
         fake.control("user", &json!({"username": "jane"}))["email_verified"],
