@@ -2,8 +2,7 @@
 
 import json
 import re
-from types import TracebackType
-from typing import Any, Dict, List, Mapping, Optional, Type
+from typing import Any, Dict, List, Mapping, Optional
 
 from .. import _native
 from .records import FakeArgumentError, FakeCognitoError, FakeUser, ReceivedRequest, SentCode, UnknownUserError
@@ -69,18 +68,14 @@ class FakeCognito:
             self.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: Optional[Type[BaseException]],
-        exc: Optional[BaseException],
-        traceback: Optional[TracebackType],
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
     def __repr__(self) -> str:
         if self._native is None or not self._native.running:
-            return "<FakeCognito stopped>"
-        return f"<FakeCognito {self._native.endpoint_url} region={self._native.region}>"
+            return "<cognito_attr_code.testing.FakeCognito stopped>"
+        native = self._native
+        return f"<cognito_attr_code.testing.FakeCognito endpoint_url={native.endpoint_url!r} region={native.region!r}>"
 
     @property
     def endpoint_url(self) -> str:
