@@ -53,16 +53,18 @@ cli:
 test: test-rust check-header check-generated check-notices test-c test-cli test-python test-node test-e2e fuzz-smoke
 
 test-rust:
-	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support -- --check
-	$(CARGO) clippy -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support --all-targets -- -D warnings
+	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support -p cognito-attr-code-fake -- --check
+	$(CARGO) clippy -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support -p cognito-attr-code-fake --all-targets -- -D warnings
 	$(CARGO) clippy -p cognito-attr-code --features fuzzing -- -D warnings
-	$(CARGO) test -p cognito-attr-code -p cognito-attr-code-ffi
+	$(CARGO) test -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-fake
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
-# The C API against the shared and the static library, a C++17 translation unit, valgrind and ASan.
-test-c: lib | $(BUILD)
+# The C API against the shared and the static library, a C++17 translation unit, valgrind and ASan;
+# the verify flow against the command line's fake Cognito (tests/c/test_fake_cli.c, the C example
+# of docs/testing.md).
+test-c: lib cli | $(BUILD)
 	@command -v valgrind >/dev/null || { echo "make test-c needs valgrind on PATH:" \
 	  "apt-get install valgrind (Debian/Ubuntu) or dnf install valgrind (Fedora); see README Requirements"; exit 1; }
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_shared $(C_TEST_SOURCES) \
@@ -78,6 +80,9 @@ test-c: lib | $(BUILD)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_processes tests/c/test_processes.c \
 	    -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_processes_static tests/c/test_processes.c $(STATIC_LIB) $(SYSTEM_LIBS)
+	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_fake_cli tests/c/test_fake_cli.c $(STATIC_LIB) $(SYSTEM_LIBS)
+	$(BUILD)/test_fake_cli $(RELEASE)/cognito-attr-code
+	$(VALGRIND) $(BUILD)/test_fake_cli $(RELEASE)/cognito-attr-code
 	readelf -d $(SHARED_LIB) | grep -q 'Library soname: \[$(SONAME)\]'
 	$(BUILD)/test_processes_static
 	FORK_RUNS=1 $(VALGRIND) $(BUILD)/test_processes under-valgrind

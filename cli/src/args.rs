@@ -8,6 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub const SUBCOMMAND: &str = "get-user-attribute-verification-code";
 /// The subcommand that submits the code the user received.
 pub const VERIFY_SUBCOMMAND: &str = "verify-user-attribute";
+/// The subcommand that serves a local fake of Cognito for tests.
+pub const FAKE_SUBCOMMAND: &str = "fake-cognito";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +38,32 @@ pub enum Command {
     /// (VerifyUserAttribute). Unsigned: only the access token authorizes it.
     #[command(name = VERIFY_SUBCOMMAND, args_override_self = true)]
     VerifyUserAttribute(VerifyArgs),
+    /// Serves a local fake of Cognito's two operations on 127.0.0.1 for your tests, until
+    /// SIGINT/SIGTERM. Prints `endpoint_url=URL`, `region=R`, `user_pool_id=ID`, one
+    /// `token.NAME=TOKEN` per --user, then `ready`. Control it with `POST /_fake/<action>` (JSON;
+    /// see docs/testing.md). The global --region sets the tokens' region (default us-east-1).
+    #[command(name = FAKE_SUBCOMMAND)]
+    FakeCognito(FakeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FakeArgs {
+    /// The port on 127.0.0.1; 0 picks a free one (read it from the endpoint_url line).
+    #[arg(long, value_name = "integer", default_value_t = 0)]
+    pub port: u16,
+    /// Seeds the codes: the same seed and the same calls give the same codes.
+    #[arg(long, value_name = "integer", default_value_t = 0)]
+    pub seed: u64,
+    /// A user to create: NAME or NAME:key=value,key=value (email, phone_number, email_verified,
+    /// phone_number_verified, or any other attribute). Repeat for more users.
+    #[arg(long, value_name = "NAME:key=value,...")]
+    pub user: Vec<String>,
+    /// E-mails the pool may send per 24 hours (the default sender's quota is 50); none by default.
+    #[arg(long, value_name = "integer")]
+    pub daily_email_quota: Option<u32>,
+    /// The user pool id the tokens' issuer names (default: made from the region and the seed).
+    #[arg(long, value_name = "string")]
+    pub user_pool_id: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -30,6 +30,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::GetUserAttributeVerificationCode(operation) => run_get(&operation, &global),
         Command::VerifyUserAttribute(operation) => run_verify(&operation, &global),
+        Command::FakeCognito(fake) => crate::fake_cognito::run(&fake, &global),
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod args;
 pub mod command;
 pub mod failure;
+pub mod fake_cognito;
 pub mod nesting;
 pub mod output;
 pub mod param_file;

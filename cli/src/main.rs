@@ -12,11 +12,6 @@ use cognito_attr_code_cli::{args, command, failure};
 const INTERRUPTED: i32 = 130;
 
 fn main() -> ExitCode {
-    // Exits at once: a request in flight is abandoned, as the AWS CLI does.
-    let _ = ctrlc::set_handler(|| {
-        eprintln!();
-        std::process::exit(INTERRUPTED);
-    });
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
@@ -29,6 +24,14 @@ fn main() -> ExitCode {
             return ExitCode::from(failure.exit_code());
         }
     };
+    // The fake serves until a signal and then exits 0; it installs its own handlers.
+    if !matches!(cli.command, args::Command::FakeCognito(_)) {
+        // Exits at once: a request in flight is abandoned, as the AWS CLI does.
+        let _ = ctrlc::set_handler(|| {
+            eprintln!();
+            std::process::exit(INTERRUPTED);
+        });
+    }
     match command::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

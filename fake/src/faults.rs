@@ -114,8 +114,11 @@ impl Faults {
         self.queue.push_back(fault);
     }
 
-    /// The oldest fault matching `operation`, counted as used once.
-    pub(crate) fn take(&mut self, operation: &str) -> Option<Fault> {
+    /// The oldest fault matching `operation`, counted as used once — except a reset on a kept-alive
+    /// connection (`reused`): clients replay such a request once on a fresh connection (the server
+    /// may have closed an idle connection), so the replay takes the reset that counts, and the
+    /// caller sees it whether or not it reuses connections.
+    pub(crate) fn take(&mut self, operation: &str, reused: bool) -> Option<Fault> {
         let index = self.queue.iter().position(|fault| {
             fault
                 .operation
@@ -123,6 +126,9 @@ impl Faults {
                 .is_none_or(|wanted| wanted == operation)
         })?;
         let fault = &mut self.queue[index];
+        if reused && fault.answer == FaultAnswer::Reset {
+            return Some(fault.clone());
+        }
         fault.remaining -= 1;
         let taken = fault.clone();
         if fault.remaining == 0 {

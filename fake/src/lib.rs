@@ -137,6 +137,11 @@ impl FakeCognito {
         &self.region
     }
 
+    /// The user pool id the tokens' issuer names.
+    pub fn user_pool_id(&self) -> String {
+        self.shared.lock().user_pool_id.clone()
+    }
+
     /// The port it listens on.
     pub fn port(&self) -> u16 {
         self.port
@@ -168,12 +173,10 @@ impl Drop for FakeCognito {
     }
 }
 
+/// The region goes into the tokens' issuer URL: lower-case letters, digits and hyphens only.
 fn is_region(region: &str) -> bool {
-    !region.is_empty()
-        && region.len() <= 63
+    (1..=63).contains(&region.len())
         && region
             .bytes()
-            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-')
-        && !region.starts_with('-')
-        && !region.ends_with('-')
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
 }

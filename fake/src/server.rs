@@ -61,6 +61,7 @@ fn serve_connection(mut stream: TcpStream, shared: &Shared) {
     let _ = stream.set_read_timeout(Some(POLL));
     let _ = stream.set_nodelay(true);
     let mut buffer = Vec::new();
+    let mut served = 0usize;
     loop {
         let request = match read_request(&mut stream, &mut buffer, shared) {
             ReadOutcome::Request(request) => request,
@@ -79,7 +80,12 @@ fn serve_connection(mut stream: TcpStream, shared: &Shared) {
         } else {
             let (delay, answer) = {
                 let mut pool = shared.lock();
-                service::handle(&mut pool, request.target.as_deref(), &request.body)
+                service::handle(
+                    &mut pool,
+                    request.target.as_deref(),
+                    &request.body,
+                    served > 0,
+                )
             };
             if !delay.is_zero() {
                 thread::sleep(delay);
@@ -89,6 +95,7 @@ fn serve_connection(mut stream: TcpStream, shared: &Shared) {
         if written.is_err() || request.close {
             return;
         }
+        served += 1;
     }
 }
 

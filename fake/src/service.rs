@@ -53,9 +53,14 @@ fn error_answer(code: &str, message: &str, status: u16) -> Answer {
     }
 }
 
-/// Answers the call with `X-Amz-Target` `target` and body `body`; returns how long to wait
-/// before answering.
-pub(crate) fn handle(pool: &mut Pool, target: Option<&str>, body: &[u8]) -> (Duration, Answer) {
+/// Answers the call with `X-Amz-Target` `target` and body `body`, received on a connection that
+/// served earlier requests when `reused`; returns how long to wait before answering.
+pub(crate) fn handle(
+    pool: &mut Pool,
+    target: Option<&str>,
+    body: &[u8],
+    reused: bool,
+) -> (Duration, Answer) {
     let operation = target
         .and_then(|target| target.strip_prefix(TARGET_PREFIX))
         .unwrap_or_default();
@@ -100,7 +105,7 @@ pub(crate) fn handle(pool: &mut Pool, target: Option<&str>, body: &[u8]) -> (Dur
         attribute,
         outcome: String::new(),
     };
-    let fault = pool.faults.take(operation);
+    let fault = pool.faults.take(operation, reused);
     let delay = fault.as_ref().map_or(Duration::ZERO, |fault| fault.delay);
     let answer = match fault {
         Some(fault) if fault.answer != FaultAnswer::Service200 => match fault.answer {
@@ -234,7 +239,7 @@ fn send_code(pool: &mut Pool, input: &Map<String, Value>) -> Result<Value, Servi
         ));
     }
     if is_email {
-        pool.emails_sent.try_count(now, DAY, usize::MAX);
+        pool.emails_sent.count(now);
     }
     let code = pool.new_code();
     let destination = masked(attribute, &value);

@@ -19,6 +19,11 @@ impl SlidingWindow {
         true
     }
 
+    /// Counts an attempt at `now` (after [`Self::is_full`] said it is allowed).
+    pub(crate) fn count(&mut self, now: i64) {
+        self.times.push(now);
+    }
+
     /// Whether an attempt at `now` would be refused, without counting one.
     pub(crate) fn is_full(&self, now: i64, window_seconds: i64, limit: usize) -> bool {
         self.times
