@@ -1,27 +1,23 @@
-// Every ```js block of the fake's documentation is a `node --test` file that passes as written,
+// Every ```js block of docs/testing.md is a `node --test` file that passes as written,
 // run in a child process against the installed package. scripts/test.sh copies docs/ next to
 // this folder.
 import './helpers/env.mjs'
 import { test, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const docs = fileURLToPath(new URL('../docs/', import.meta.url))
-// docs/testing.md once the sections are joined; until then the Python and Node part on its own.
-const candidates = ['testing.md', 'testing-python-node.md']
-const source = candidates.map((name) => join(docs, name)).find((file) => existsSync(file) && readFileSync(file, 'utf8').includes('```js\n'))
-const snippets = source ? [...readFileSync(source, 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]) : []
+const doc = fileURLToPath(new URL('../docs/testing.md', import.meta.url))
+const snippets = [...readFileSync(doc, 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1])
 
 // Inside this folder, so that `import 'cognito-attr-code'` resolves to the installed package.
 const dir = mkdtempSync(fileURLToPath(new URL('./docs-examples-', import.meta.url)))
 after(() => rmSync(dir, { recursive: true, force: true }))
 
 test('the docs have Node examples', () => {
-  assert.ok(source, `no \`\`\`js block in any of ${candidates.join(', ')} under ${docs}`)
-  assert.ok(snippets.length >= 2)
+  assert.ok(snippets.length >= 2, `${doc}: fewer than 2 \`\`\`js blocks`)
 })
 
 for (const [index, snippet] of snippets.entries()) {

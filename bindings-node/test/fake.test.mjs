@@ -214,6 +214,11 @@ test('an injected connection reset', () =>
       return true
     })
     await client.getAttrCode({ accessToken, attributeName: 'email' })
+    // On a kept-alive connection the client replays once on a new one; the fake resets both.
+    fake.failNext({ reset: true })
+    await assert.rejects(client.getAttrCode({ accessToken, attributeName: 'email' }), lib.CognitoNetworkError)
+    await client.getAttrCode({ accessToken, attributeName: 'email' })
+    assert.deepEqual(fake.requests.map((r) => r.outcome), ['reset', 'ok', 'reset', 'reset', 'ok'])
   }))
 
 test('no token or code in util.inspect of the fake, its codes, users or requests', () =>

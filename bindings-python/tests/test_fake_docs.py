@@ -1,4 +1,4 @@
-"""Every ```python block of the fake's documentation is a pytest module that passes as written,
+"""Every ```python block of docs/testing.md is a pytest module that passes as written,
 run in a fresh interpreter against the installed package (its fixture from the registered
 plugin)."""
 
@@ -10,17 +10,11 @@ from typing import List
 
 import pytest
 
-DOCS = pathlib.Path(__file__).resolve().parents[2] / "docs"
-# docs/testing.md once the sections are joined; until then the Python and Node part on its own.
-CANDIDATES = ("testing.md", "testing-python-node.md")
+DOC = pathlib.Path(__file__).resolve().parents[2] / "docs" / "testing.md"
 
 
 def snippets() -> List[str]:
-    for name in CANDIDATES:
-        path = DOCS / name
-        if path.is_file() and "```python" in path.read_text():
-            return re.findall(r"^```python\n(.*?)^```$", path.read_text(), re.MULTILINE | re.DOTALL)
-    raise AssertionError(f"no ```python block in any of {CANDIDATES} under {DOCS}")
+    return re.findall(r"^```python\n(.*?)^```$", DOC.read_text(), re.MULTILINE | re.DOTALL)
 
 
 def test_the_docs_have_python_examples() -> None:
