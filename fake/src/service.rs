@@ -222,13 +222,10 @@ fn send_code(pool: &mut Pool, input: &Map<String, Value>) -> Result<Value, Servi
         && pool
             .daily_email_quota
             .is_some_and(|quota| pool.emails_sent.is_full(now, DAY, quota as usize));
-    let user = pool
-        .users
-        .get_mut(&username)
-        .expect("the token's user exists");
-    if !user
+    // A request refused by either limit counts against neither.
+    if user
         .code_requests
-        .try_count(now, HOUR, CODE_REQUESTS_PER_HOUR)
+        .is_full(now, HOUR, CODE_REQUESTS_PER_HOUR)
     {
         return Err(ServiceError::new("LimitExceededException", ATTEMPT_LIMIT));
     }
@@ -248,6 +245,7 @@ fn send_code(pool: &mut Pool, input: &Map<String, Value>) -> Result<Value, Servi
         .users
         .get_mut(&username)
         .expect("the token's user exists");
+    user.code_requests.count(now);
     // Cognito keeps one pending code per attribute: a new one replaces the older ones.
     for older in user
         .codes

@@ -215,6 +215,16 @@ fn the_daily_email_quota_gives_the_daily_limit_message_and_spares_sms() {
         .message()
         .starts_with("Exceeded daily email limit for the operation or the account."));
     send_code(&fake, &jane, "phone_number").unwrap();
+    // The request the quota refused did not count against jane's 5 an hour: 3 remain.
+    for _ in 0..3 {
+        send_code(&fake, &jane, "phone_number").unwrap();
+    }
+    assert_eq!(
+        send_code(&fake, &jane, "phone_number")
+            .unwrap_err()
+            .message(),
+        "Attempt limit exceeded, please try after some time."
+    );
     advance(&fake, 24 * 3600);
     send_code(&fake, &fresh_token(&fake), "email").unwrap();
 }
