@@ -46,6 +46,31 @@ export declare class NativeClient {
   verifyAttrSync(request: NativeVerifyRequest): Outcome
 }
 
+/**
+ * A running fake on 127.0.0.1. A refused action throws an `Error` whose `code` is the kind
+ * (`InvalidArgument`, `UnknownUser`, `UnknownAction`, `Io`, `Stopped`) and whose message names
+ * the snake_case field.
+ */
+export declare class NativeFakeCognito {
+  /** Binds the port and starts the server's threads (fast: no request is made). */
+  static start(options: NativeFakeOptions): NativeFakeCognito
+  get endpointUrl(): string
+  get region(): string
+  get port(): number
+  /** Whether `stop` has not been called. */
+  get running(): boolean
+  /**
+   * One control action (`add_user`, `codes`, ...) with its JSON arguments; returns its JSON
+   * result. Only takes the fake's state lock: no I/O.
+   */
+  control(action: string, args: string): string
+  /**
+   * Stops the server and joins its threads on the libuv pool, off the JS thread. A second
+   * call resolves at once.
+   */
+  stop(): Promise<void>
+}
+
 /** The async calls of the process whose native work has not ended (an aborted call's included). */
 export declare function callsInFlight(): number
 
@@ -115,6 +140,16 @@ export interface NativeError {
   cause?: string
   /** The diagnosis's hint, set exactly when `cause` is. */
   hint?: string
+}
+
+/** The fields of the Rust `Options`, each optional (checked by `testing.js`). */
+export interface NativeFakeOptions {
+  region?: string
+  userPoolId?: string
+  port?: number
+  /** A safe integer ≥ 0 (`testing.js` checks it). */
+  seed?: number
+  dailyEmailQuota?: number
 }
 
 /** A successful call with the metadata of its HTTP exchange. */

@@ -838,6 +838,7 @@ module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __n
 module.exports = nativeBinding
 module.exports.NativeCancellation = nativeBinding.NativeCancellation
 module.exports.NativeClient = nativeBinding.NativeClient
+module.exports.NativeFakeCognito = nativeBinding.NativeFakeCognito
 module.exports.callsInFlight = nativeBinding.callsInFlight
 module.exports.DEFAULT_MAX_CONCURRENT_CALLS = nativeBinding.DEFAULT_MAX_CONCURRENT_CALLS
 module.exports.diagnosisCauses = nativeBinding.diagnosisCauses

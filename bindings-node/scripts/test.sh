@@ -45,6 +45,8 @@ npm install --no-audit --no-fund --loglevel=error "$tarball"
 ln -s "$here/node_modules/@aws-sdk/client-cognito-identity-provider" node_modules/@aws-sdk/
 ln -s "$here/node_modules/typescript" node_modules/typescript
 cp -R "$here/test" "$app/test"
+# The fake's documented examples run as written (test/fake-docs.test.mjs).
+cp -R "$here/../docs" "$app/docs"
 
 set -- test/*.test.mjs test/*.test.cjs
 for file in "$@"; do

@@ -1,7 +1,8 @@
 'use strict'
 
 // npm "prepack" script: copies the Rust sources the addon is built from into native/, a
-// self-contained Cargo workspace (core + this crate, with the repository's pinned Cargo.lock),
+// self-contained Cargo workspace (core, the Cognito fake and this crate, with the repository's
+// pinned Cargo.lock),
 // so that scripts/install.js can build the addon where no prebuilt binary fits.
 
 const fs = require('node:fs')
@@ -19,16 +20,18 @@ fs.rmSync(native, { recursive: true, force: true })
 fs.mkdirSync(native)
 const workspace = fs
   .readFileSync(path.join(repo, 'Cargo.toml'), 'utf8')
-  .replace(/^members = .*$/m, 'members = ["core", "bindings-node"]')
+  .replace(/^members = .*$/m, 'members = ["core", "fake", "bindings-node"]')
   .replace(/^default-members = .*$/m, 'default-members = ["bindings-node"]')
 fs.writeFileSync(path.join(native, 'Cargo.toml'), workspace)
 copy('Cargo.lock', 'Cargo.lock')
-// Only the library is built from native/: core's dev-dependencies (the workspace's test-support
+// Only the libraries are built from native/: their dev-dependencies (the workspace's test-support
 // crate among them) are left out so that their manifests need not be shipped.
-fs.mkdirSync(path.join(native, 'core'))
-const coreManifest = fs
-  .readFileSync(path.join(repo, 'core', 'Cargo.toml'), 'utf8')
-  .replace(/^\[dev-dependencies\]\n(?:(?!\[).*\n?)*/m, '')
-fs.writeFileSync(path.join(native, 'core', 'Cargo.toml'), coreManifest)
-copy('core/src', 'core/src')
+for (const crate of ['core', 'fake']) {
+  fs.mkdirSync(path.join(native, crate))
+  const manifest = fs
+    .readFileSync(path.join(repo, crate, 'Cargo.toml'), 'utf8')
+    .replace(/^\[dev-dependencies\]\n(?:(?!\[).*\n?)*/m, '')
+  fs.writeFileSync(path.join(native, crate, 'Cargo.toml'), manifest)
+  copy(`${crate}/src`, `${crate}/src`)
+}
 for (const entry of ['Cargo.toml', 'build.rs', 'src']) copy(`bindings-node/${entry}`, `bindings-node/${entry}`)

@@ -7,6 +7,7 @@
 mod call;
 mod call_queue;
 mod client;
+mod fake;
 mod io_threads;
 mod outcome;
 mod request;
@@ -14,6 +15,7 @@ mod settings;
 
 pub use call::NativeCancellation;
 pub use client::NativeClient;
+pub use fake::{NativeFakeCognito, NativeFakeOptions, StopFake};
 pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
 pub use request::{NativeRequest, NativeVerifyRequest};
 pub use settings::{setting_table, NativeSettingSpec};

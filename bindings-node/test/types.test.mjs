@@ -33,3 +33,16 @@ test('wrong usage fails to type-check, at each wrong line', () => {
     assert.match(stdout, new RegExp(`bad\\.mts\\(${line},\\d+\\): error TS`), `line ${line}:\n${stdout}`)
   }
 })
+
+test('cognito-attr-code/testing: correct usage type-checks', () => {
+  const { status, stdout, stderr } = typeCheck('fake-good.mts')
+  assert.equal(status, 0, stdout + stderr)
+})
+
+test('cognito-attr-code/testing: wrong usage fails to type-check, at each wrong line', () => {
+  const { status, stdout } = typeCheck('fake-bad.mts')
+  assert.notEqual(status, 0)
+  for (const line of [5, 6, 7, 8, 9]) {
+    assert.match(stdout, new RegExp(`fake-bad\\.mts\\(${line},\\d+\\): error TS`), `line ${line}:\n${stdout}`)
+  }
+})

@@ -5,6 +5,7 @@
 
 mod client;
 mod errors;
+mod fake;
 mod interruptible;
 mod log_bridge;
 mod output;
@@ -31,6 +32,8 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DIAGNOSIS_CAUSES", PyTuple::new(py, causes)?)?;
     m.add_class::<client::Client>()?;
     m.add_class::<client::Cancellation>()?;
+    m.add_class::<fake::FakeCognito>()?;
+    m.add("FakeControlError", py.get_type::<fake::FakeControlError>())?;
     m.add("SETTING_NAMES", PyTuple::new(py, settings::names())?)?;
     Ok(())
 }
