@@ -10,6 +10,7 @@ errors its own way ("Incorrect confirmation code"); the fake uses the real servi
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import time
@@ -28,6 +29,7 @@ class Outcome(NamedTuple):
     error: str | None  # None: success; NOT_POSSIBLE: the step cannot be taken
     message: str | None
     verified: str | None = None  # email_verified after the step; None where not read
+    details: str | None = None  # where the answer says the code went; None where not read
 
 
 class Row(NamedTuple):
@@ -36,7 +38,7 @@ class Row(NamedTuple):
     why: str = ""  # required when the outcomes differ in more than the message
 
     def differs(self) -> bool:
-        return (self.fake.error, self.fake.verified) != (self.local.error, self.local.verified)
+        return self.fake._replace(message=None) != self.local._replace(message=None)
 
 
 OK = Outcome(None, None)
@@ -46,6 +48,11 @@ INVALID = "Invalid Access Token"
 
 TABLE: dict[str, Row] = {
     "code sent for email": Row(OK._replace(verified="false"), OK._replace(verified="false")),
+    "where the answer says the code went": Row(
+        Outcome(None, None, details="EMAIL p***@e***"),
+        OK,
+        "cognito-local answers {}: no CodeDeliveryDetails",
+    ),
     "wrong code": Row(Outcome(WRONG[0], WRONG[1], "false"), Outcome(WRONG[0], WRONG[2], "false")),
     "right code": Row(OK._replace(verified="true"), OK._replace(verified="true")),
     "the used code again": Row(Outcome(WRONG[0], WRONG[1], "true"), Outcome(WRONG[0], WRONG[2], "true")),
@@ -175,14 +182,16 @@ def cli(backend, subcommand: str, token: str, attribute: str, *extra: str, secre
     for secret in (token, *secrets):
         assert secret not in result.stdout + result.stderr
     if result.returncode == 0:
-        return OK
+        answer = json.loads(result.stdout or "{}").get("CodeDeliveryDetails")
+        return OK if answer is None else OK._replace(details=f"{answer['DeliveryMedium']} {answer['Destination']}")
     match = SERVICE_ERROR.fullmatch(result.stderr)
     assert result.returncode == 254 and match, (result.returncode, result.stderr)
     return Outcome(match[1], match[2])
 
 
-def send_code(backend, token: str, attribute: str = "email") -> Outcome:
-    return cli(backend, "get-user-attribute-verification-code", token, attribute)
+def send_code(backend, token: str, attribute: str = "email", details: bool = False) -> Outcome:
+    outcome = cli(backend, "get-user-attribute-verification-code", token, attribute)
+    return outcome if details else outcome._replace(details=None)
 
 
 def verify(backend, token: str, code: str) -> Outcome:
@@ -202,7 +211,9 @@ def run_scenario(backend, prefix: str) -> dict[str, Outcome]:
     def verified(outcome: Outcome) -> Outcome:
         return outcome._replace(verified=backend.email_verified(jane))
 
-    seen["code sent for email"] = verified(send_code(backend, token))
+    sent = send_code(backend, token, details=True)
+    seen["code sent for email"] = verified(sent._replace(details=None))
+    seen["where the answer says the code went"] = Outcome(None, None, details=sent.details)
     code = backend.last_code(jane)
     assert code is not None and re.fullmatch(r"\d{6}", code), "the code the service sent can be read"
     seen["wrong code"] = verified(verify(backend, token, other_code(code)))
