@@ -1,7 +1,9 @@
 //! Each row of the diagnosis table against a loopback server sending the service's real
 //! messages: the cause, the hint, and that neither the kind, the message nor the retry rule
 //! changes; the one local cause (an ID token) sends nothing; hints never carry the token or the
-//! verification code, even when the service's text they quote echoes them.
+//! verification code, even when the service's text they quote echoes them. The causes the fake
+//! Cognito (`fake/`) reaches by behaving as the service does (limits, tokens, wrong and expired
+//! codes) are tested against it; the others against canned answers.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,6 +15,8 @@ use cognito_attr_code::{
     Cause, Client, Error, ErrorKind, GetAttrCodeRequest, ServiceErrorCode, Settings,
     VerifyAttrRequest,
 };
+use cognito_attr_code_fake::{FakeCognito, Options};
+use serde_json::{json, Value};
 use test_support::echo_forms::leaks;
 use test_support::{RecordingClock, Reply, TestServer};
 
@@ -32,21 +36,62 @@ fn access_token() -> String {
 }
 
 fn client(server: &TestServer, settings: Settings) -> Client {
+    client_at(server.url(), settings)
+}
+
+fn client_at(url: String, settings: Settings) -> Client {
     let env: HashMap<&str, &str> = HashMap::new();
-    Client::with_environment(&settings.endpoint_url(server.url()), &env)
+    Client::with_environment(&settings.endpoint_url(url), &env)
         .unwrap()
         .with_retry_clock(Arc::new(RecordingClock::new(0.0)))
+}
+
+/// A fake Cognito in eu-west-1 (the region of `access_token()`, which it did not mint).
+fn fake(options: Options) -> FakeCognito {
+    FakeCognito::start(Options {
+        region: "eu-west-1".into(),
+        ..options
+    })
+    .unwrap()
+}
+
+fn control(fake: &FakeCognito, action: &str, args: &Value) -> Value {
+    fake.control(action, args).unwrap()
+}
+
+/// A user with an e-mail address; returns the access token the fake minted for them.
+fn add_user(fake: &FakeCognito, username: &str) -> String {
+    let args = json!({"username": username, "email": format!("{username}@example.com")});
+    control(fake, "add_user", &args)["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn mint_token(fake: &FakeCognito, args: &Value) -> String {
+    control(fake, "mint_token", args)["token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn fake_client(fake: &FakeCognito) -> Client {
+    client_at(
+        fake.endpoint_url(),
+        Settings::new().region("eu-west-1").max_attempts(3),
+    )
+}
+
+fn requests_received(fake: &FakeCognito) -> usize {
+    control(fake, "requests", &json!({}))["requests"]
+        .as_array()
+        .unwrap()
+        .len()
 }
 
 fn get_attr_code_error(server: &TestServer, token: &str) -> Error {
     client(server, Settings::new().region("eu-west-1"))
         .get_attr_code(&GetAttrCodeRequest::new(token, "email"))
-        .unwrap_err()
-}
-
-fn verify_error(server: &TestServer) -> Error {
-    client(server, Settings::new())
-        .verify_attr(&VerifyAttrRequest::new(access_token(), "email", CODE))
         .unwrap_err()
 }
 
@@ -80,24 +125,30 @@ fn diagnosed(code: &str, message: &str) -> (Option<&'static str>, String) {
 
 #[test]
 fn the_per_user_limit_and_the_daily_email_quota_are_told_apart_and_never_retried() {
-    for (message, cause, says) in [
+    // Five e-mails a day for the pool: jane's 6th request in an hour meets her own limit first,
+    // then joe's first meets the pool's quota.
+    let fake = fake(Options {
+        daily_email_quota: Some(5),
+        ..Options::default()
+    });
+    let client = fake_client(&fake);
+    let jane = add_user(&fake, "jane");
+    for _ in 0..5 {
+        client
+            .get_attr_code(&GetAttrCodeRequest::new(jane.as_str(), "email"))
+            .unwrap();
+    }
+    let joe = add_user(&fake, "joe");
+    for (token, cause, says) in [
         (
-            "Attempt limit exceeded, please try after some time.",
+            jane,
             "per_user_limit",
             "5 code requests or 15 verifications per user per hour",
         ),
-        (
-            "Exceeded daily email limit for the operation or the account. If a higher limit is required, please configure your user pool to use your own Amazon SES configuration for sending email.",
-            "daily_email_limit",
-            "Amazon SES",
-        ),
+        (joe, "daily_email_limit", "Amazon SES"),
     ] {
-        let server = TestServer::start(vec![
-            Reply::service_error(400, "LimitExceededException", message),
-            Reply::json(200, "{}"),
-        ]);
-        let token = access_token();
-        let err = client(&server, Settings::new().region("eu-west-1").max_attempts(3))
+        let before = requests_received(&fake);
+        let err = client
             .get_attr_code(&GetAttrCodeRequest::new(token.as_str(), "email"))
             .unwrap_err();
         assert_eq!(
@@ -105,7 +156,7 @@ fn the_per_user_limit_and_the_daily_email_quota_are_told_apart_and_never_retried
             &ErrorKind::Service(ServiceErrorCode::LimitExceeded)
         );
         assert_eq!(err.attempts(), 1, "a cause never changes the retry rule");
-        assert_eq!(server.requests().len(), 1);
+        assert_eq!(requests_received(&fake), before + 1);
         let (found, hint) = cause_and_hint(&err, &token);
         assert_eq!(found, Some(cause));
         assert!(hint.contains(says), "{hint}");
@@ -149,32 +200,52 @@ fn an_expired_token_says_when_it_expired_in_utc_and_how_long_ago() {
 
 #[test]
 fn revoked_scope_less_and_invalid_tokens_each_get_their_cause() {
-    let (cause, hint) = diagnosed("NotAuthorizedException", "Access Token has been revoked");
+    let fake = fake(Options::default());
+    let jane = add_user(&fake, "jane");
+    control(&fake, "revoke_tokens", &json!({"username": "jane"}));
+    let client = fake_client(&fake);
+    let error_for = |token: &str| {
+        client
+            .get_attr_code(&GetAttrCodeRequest::new(token, "email"))
+            .unwrap_err()
+    };
+
+    let err = error_for(&jane);
+    assert_eq!(err.message(), "Access Token has been revoked");
+    let (cause, hint) = cause_and_hint(&err, &jane);
     assert_eq!(cause, Some("token_revoked"));
     assert!(hint.contains("sign the user in again"), "{hint}");
-    let (cause, hint) = diagnosed(
-        "NotAuthorizedException",
-        "Access Token does not have required scopes",
-    );
+
+    let scope_less = mint_token(&fake, &json!({"username": "jane", "admin_scope": false}));
+    let err = error_for(&scope_less);
+    assert_eq!(err.message(), "Access Token does not have required scopes");
+    let (cause, hint) = cause_and_hint(&err, &scope_less);
     assert_eq!(cause, Some("missing_scope"));
     assert!(hint.contains("aws.cognito.signin.user.admin"), "{hint}");
-    // Issued in eu-west-1, sent to eu-west-1: no region to blame.
-    let (cause, hint) = diagnosed("NotAuthorizedException", "Invalid Access Token");
+
+    // Issued in eu-west-1 (by a pool the fake does not know), sent to eu-west-1: no region to blame.
+    let foreign = access_token();
+    let err = error_for(&foreign);
+    assert_eq!(err.message(), "Invalid Access Token");
+    let (cause, hint) = cause_and_hint(&err, &foreign);
     assert_eq!(cause, Some("invalid_token"));
     assert!(!hint.contains("eu-west-1"), "{hint}");
 }
 
 #[test]
 fn an_invalid_token_from_another_region_names_both_regions() {
-    let token = token_with(
-        r#"{"token_use":"access","iss":"https://cognito-idp.us-east-2.amazonaws.com/us-east-2_XyZ"}"#,
-    );
-    let server = TestServer::start(vec![Reply::service_error(
-        400,
-        "NotAuthorizedException",
-        "Invalid Access Token",
-    )]);
-    let err = get_attr_code_error(&server, &token);
+    // Signed in with a pool in us-east-2, sent to the service in eu-west-1, which does not know it.
+    let us_east_2 = FakeCognito::start(Options {
+        region: "us-east-2".into(),
+        ..Options::default()
+    })
+    .unwrap();
+    let token = add_user(&us_east_2, "jane");
+    let eu_west_1 = fake(Options::default());
+    let err = fake_client(&eu_west_1)
+        .get_attr_code(&GetAttrCodeRequest::new(token.as_str(), "email"))
+        .unwrap_err();
+    assert_eq!(err.message(), "Invalid Access Token");
     let (cause, hint) = cause_and_hint(&err, &token);
     assert_eq!(cause, Some("invalid_token"));
     assert!(
@@ -277,27 +348,39 @@ fn delivery_failure_and_throttling_get_their_cause_and_keep_their_retry_rule() {
 
 #[test]
 fn wrong_and_expired_codes_when_verifying() {
-    for (code, message, cause, says) in [
-        (
-            "CodeMismatchException",
-            "Invalid verification code provided, please try again.",
-            "wrong_code",
-            "type it again",
-        ),
-        (
-            "ExpiredCodeException",
-            "Invalid code provided, please request a code again.",
-            "code_expired",
-            "24 hours",
-        ),
-    ] {
-        let server = TestServer::start(vec![Reply::service_error(400, code, message)]);
-        let err = verify_error(&server);
-        assert_eq!(err.message(), message);
-        let (found, hint) = cause_and_hint(&err, &access_token());
-        assert_eq!(found, Some(cause));
-        assert!(hint.contains(says), "{hint}");
-    }
+    let fake = fake(Options::default());
+    let jane = add_user(&fake, "jane");
+    let client = fake_client(&fake);
+    client
+        .get_attr_code(&GetAttrCodeRequest::new(jane.as_str(), "email"))
+        .unwrap();
+    let args = json!({"username": "jane", "attribute": "email"});
+    let code = control(&fake, "last_code", &args)["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let verify_error = |token: &str, code: &str| {
+        let err = client
+            .verify_attr(&VerifyAttrRequest::new(token, "email", code))
+            .unwrap_err();
+        let (cause, hint) = cause_and_hint(&err, token);
+        assert!(!format!("{hint}{err:?}").contains(code), "leaks the code");
+        (err.code().to_owned(), cause, hint)
+    };
+
+    let (error, cause, hint) = verify_error(&jane, wrong);
+    assert_eq!(error, "CodeMismatchException");
+    assert_eq!(cause, Some("wrong_code"));
+    assert!(hint.contains("type it again"), "{hint}");
+
+    // A day later (and signed in again: tokens live an hour) the right code has expired.
+    control(&fake, "advance", &json!({"seconds": 24 * 3600}));
+    let signed_in_again = mint_token(&fake, &json!({"username": "jane"}));
+    let (error, cause, hint) = verify_error(&signed_in_again, &code);
+    assert_eq!(error, "ExpiredCodeException");
+    assert_eq!(cause, Some("code_expired"));
+    assert!(hint.contains("24 hours"), "{hint}");
 }
 
 #[test]

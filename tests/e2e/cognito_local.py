@@ -178,7 +178,10 @@ class CognitoLocal:
         )
         return response["UserPoolClient"]["ClientId"]
 
-    def create_user(self, pool_id: str, username: str = USERNAME) -> None:
+    def create_user(self, pool_id: str, username: str = USERNAME, attributes: dict[str, str] | None = None) -> None:
+        """A confirmed user with `attributes` (by default an unverified e-mail and a phone number)."""
+        if attributes is None:
+            attributes = {"email": EMAIL, "email_verified": "false", "phone_number": PHONE}
         self.call(
             "AdminCreateUser",
             {
@@ -186,11 +189,7 @@ class CognitoLocal:
                 "Username": username,
                 "TemporaryPassword": PASSWORD,
                 "MessageAction": "SUPPRESS",
-                "UserAttributes": [
-                    {"Name": "email", "Value": EMAIL},
-                    {"Name": "email_verified", "Value": "false"},
-                    {"Name": "phone_number", "Value": PHONE},
-                ],
+                "UserAttributes": [{"Name": name, "Value": value} for name, value in attributes.items()],
             },
         )
         self.call("AdminSetUserPassword", {"UserPoolId": pool_id, "Username": username, "Password": PASSWORD, "Permanent": True})
@@ -209,10 +208,11 @@ class CognitoLocal:
         users = json.loads(state.read_text()).get("Users", {})
         return users.get(username, {}).get("AttributeVerificationCode")
 
-    def new_unverified_user(self, username: str) -> str:
-        """A new user of the e-mail pool whose email_verified is false; returns its access token.
-        Each verification flow gets its own user, so flows do not depend on each other."""
-        self.create_user(self.email_pool, username)
+    def new_unverified_user(self, username: str, attributes: dict[str, str] | None = None) -> str:
+        """A new user of the e-mail pool whose email_verified is false (or with `attributes`);
+        returns its access token. Each verification flow gets its own user, so flows do not
+        depend on each other."""
+        self.create_user(self.email_pool, username, attributes)
         return self.sign_in(self.email_pool, self.client_id, username)
 
     def email_verified(self, username: str) -> str | None:

@@ -35,17 +35,23 @@ def artifact(variable: str) -> Path:
     return Path(value)
 
 
-def unknown_client_token(token: str) -> str:
-    """The same token with a client_id the emulator does not know (signature untouched: the
-    emulator looks the client up before anything else)."""
+def edited_token(token: str, **claims) -> str:
+    """The same token with some claims replaced, signature untouched: cognito-local reads the
+    claims without checking the signature; a service that checks it refuses the token."""
     import base64
     import json
 
     header, payload, signature = token.split(".")
-    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    claims["client_id"] = "unknownclient"
-    payload = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    decoded = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    decoded.update(claims)
+    payload = base64.urlsafe_b64encode(json.dumps(decoded).encode()).rstrip(b"=").decode()
     return ".".join([header, payload, signature])
+
+
+def unknown_client_token(token: str) -> str:
+    """The same token with a client_id the emulator does not know (it looks the client up before
+    anything else)."""
+    return edited_token(token, client_id="unknownclient")
 
 
 @pytest.fixture(autouse=True)
