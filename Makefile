@@ -111,7 +111,7 @@ check-symbols: lib
 check-readme-c: lib | $(BUILD)
 	CC="$(CC)" CXX="$(CXX)" sh tests/c/check_readme_snippets.sh README.md $(BUILD)/readme
 
-# The header-only C++17 wrapper, under AddressSanitizer and valgrind.
+# The header-only C++17 wrapper, under AddressSanitizer and valgrind; from C++14, one clear error.
 test-cpp-wrapper: lib | $(BUILD)
 	$(CC) -std=c99 -Wall -Wextra -Werror -g -c tests/c/loopback_server.c -o $(BUILD)/loopback_server.o
 	$(CC) -std=c99 -Wall -Wextra -Werror -g -fsanitize=address -c tests/c/loopback_server.c \
@@ -123,6 +123,7 @@ test-cpp-wrapper: lib | $(BUILD)
 	    $(STATIC_LIB) $(SYSTEM_LIBS)
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/test_cpp_wrapper_asan
 	$(VALGRIND) $(BUILD)/test_cpp_wrapper
+	CXX="$(CXX)" sh tests/c/check_cpp14_error.sh $(BUILD)/cpp14
 
 # Consumer projects (pkg-config and CMake, shared and static) against `make install` into a
 # temporary prefix, then `make uninstall`.
