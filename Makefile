@@ -1,5 +1,5 @@
 # cognito-attr-code: `make demo` runs the main job, `make test` runs every test suite.
-# Binding crates are built only through their own tools (see docs/toolchain notes in the README).
+# Binding crates are built only through their own tools (see docs/development.md).
 
 CARGO        ?= cargo
 CC           ?= gcc
@@ -64,7 +64,7 @@ $(BUILD):
 # The C API against the shared and the static library, a C++17 translation unit, valgrind and ASan.
 test-c: lib | $(BUILD)
 	@command -v valgrind >/dev/null || { echo "make test-c needs valgrind on PATH:" \
-	  "apt-get install valgrind (Debian/Ubuntu) or dnf install valgrind (Fedora); see README Requirements"; exit 1; }
+	  "apt-get install valgrind (Debian/Ubuntu) or dnf install valgrind (Fedora); see docs/development.md Requirements"; exit 1; }
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_shared $(C_TEST_SOURCES) \
 	    -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_static $(C_TEST_SOURCES) $(STATIC_LIB) $(SYSTEM_LIBS)
@@ -175,7 +175,7 @@ test-stress:
 # Builds every front end, starts cognito-local, and sends a verification code from each.
 demo:
 	@for tool in cargo cc python3 node npm; do command -v $$tool >/dev/null || \
-	  { echo "make demo needs '$$tool' on PATH (see README: Requirements)"; exit 1; }; done
+	  { echo "make demo needs '$$tool' on PATH (see docs/development.md: Requirements)"; exit 1; }; done
 	@echo "==> one-time build of the C library, CLI, Python wheel and Node addon (a few minutes the first time)"
 	@scripts/install-frontends.sh target/demo
 	@python3 scripts/demo.py
@@ -184,7 +184,7 @@ demo:
 # export lines and how to read the code, runs until Ctrl-C, then removes what it made.
 sandbox:
 	@for tool in python3 node npm; do command -v $$tool >/dev/null || \
-	  { echo "make sandbox needs '$$tool' on PATH (see README: Requirements)"; exit 1; }; done
+	  { echo "make sandbox needs '$$tool' on PATH (see docs/development.md: Requirements)"; exit 1; }; done
 	@python3 scripts/sandbox.py
 
 # cbindgen, pinned, installed once into the project's own tool folder: no global install needed.
