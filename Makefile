@@ -107,9 +107,12 @@ check-symbols: lib
 	for symbol in $$(cat ffi-c/exported-symbols.txt); do \
 	  grep -q "[ *]$$symbol(" $(HEADER) || { echo "$$symbol is not declared in $(HEADER)"; exit 1; }; done
 
-# Every C snippet of the README compiles verbatim as C99 and as C++17.
+# Every fenced block of README.md and docs/ is one a test compiles or runs; every C snippet
+# among them compiles verbatim as C99 and as C++17.
 check-readme-c: lib | $(BUILD)
-	CC="$(CC)" CXX="$(CXX)" sh tests/c/check_readme_snippets.sh README.md $(BUILD)/readme
+	python3 tests/docs/check_blocks.py
+	for doc in README.md docs/*.md; do grep -qE '^```(c|cpp)$$' $$doc || continue; \
+	  CC="$(CC)" CXX="$(CXX)" sh tests/c/check_readme_snippets.sh $$doc $(BUILD)/snippets/$$(basename $$doc .md) || exit 1; done
 
 # The header-only C++17 wrapper, under AddressSanitizer and valgrind; from C++14, one clear error.
 test-cpp-wrapper: lib | $(BUILD)

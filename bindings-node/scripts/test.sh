@@ -56,6 +56,8 @@ for name in $(env | sed -n 's/^\(AWS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$name"
 # HOME moves to an empty folder; cargo and rustup keep theirs.
 export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 export HOME="$tmp/home"
+# docs.test.mjs reads the README and docs/ of the repository.
+export COGNITO_ATTR_CODE_REPO="$(cd "$here/.." && pwd)"
 
 status=0
 node --test --test-reporter=spec --test-reporter-destination=stdout \

@@ -70,6 +70,11 @@ pub use shared_client::{shared_client, shared_client_with_environment, MAX_SHARE
 pub use source::{Source, Sourced};
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
 
+// The README's Rust example is compiled as a doctest (its other blocks are not Rust).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme_doctests {}
+
 /// This library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
