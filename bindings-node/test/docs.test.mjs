@@ -1,4 +1,4 @@
-// The documentation's JavaScript: every ```js block of the repository's README and docs/ parses
+// The documentation's JavaScript: every ```js block of the repository's READMEs and docs/ parses
 // as an ES module, and the README's quick start runs as written against a local server,
 // configured only through the environment variables it reads. COGNITO_ATTR_CODE_REPO (set by
 // scripts/test.sh) names the repository, since the tests run from a copy beside the package.
@@ -12,7 +12,11 @@ import { startServer, TOKEN } from './helpers/server.mjs'
 
 const repo = process.env.COGNITO_ATTR_CODE_REPO
 const documents = repo
-  ? ['README.md', ...readdirSync(join(repo, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)]
+  ? [
+      'README.md',
+      ...readdirSync(join(repo, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`),
+      'bindings-node/README.md',
+    ]
   : []
 const blocks = documents.flatMap((name) =>
   [...readFileSync(join(repo, name), 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((match, index) => ({

@@ -1,4 +1,4 @@
-"""The documentation's Python: every ```python block of the README and docs/ compiles, the README's
+"""The documentation's Python: every ```python block of the READMEs and docs/ compiles, the README's
 quick start runs as written against a local stand-in (configured only through the environment
 variables it reads), and help(Settings) lists every setting."""
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def python_blocks() -> List[Tuple[str, str]]:
-    documents = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    documents = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "bindings-python" / "README.md"]
     blocks = []
     for document in documents:
         text = document.read_text(encoding="utf-8")

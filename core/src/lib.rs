@@ -1,15 +1,4 @@
-//! Send an Amazon Cognito user-attribute verification code (`GetUserAttributeVerificationCode`).
-//!
-//! ```no_run
-//! use cognito_attr_code::{Client, GetAttrCodeRequest, Settings};
-//!
-//! let client = Client::new(&Settings::new().region("us-east-1"))?;
-//! let output = client.get_attr_code(&GetAttrCodeRequest::new("eyJ...", "email"))?;
-//! if let Some(details) = output.code_delivery_details {
-//!     println!("code sent to {:?}", details.destination);
-//! }
-//! # Ok::<(), cognito_attr_code::Error>(())
-//! ```
+#![doc = include_str!("../README.md")]
 
 mod cancellation;
 mod client;

@@ -1,12 +1,14 @@
-"""Every fenced block of README.md and docs/*.md is one the tests compile or run; fails naming
+"""Every fenced block of README.md, docs/*.md and the package READMEs is one the tests compile or run; fails naming
 any other (a block without a language, or in a language no test reads).
 
   c, cpp        tests/c/check_readme_snippets.sh (make check-readme-c): compiled, C99 and C++17
   cmake         tests/consumers/run.sh (make test-install): built against an installed tree;
                 one block, in docs/c-api.md
   python        bindings-python/tests/test_docs.py: compiled; README's quick start run
-  js            bindings-node/test/docs.test.mjs: parsed; README's quick start run
-  rust,no_run   core's doctests (README.md is a doc module of core/src/lib.rs): compiled
+  js            bindings-node/test/docs.test.mjs: parsed; README's quick start run (and
+                bindings-node/test/readme.test.mjs runs the package README's first block)
+  rust,no_run   core's doctests (README.md and core/README.md are doc comments of
+                core/src/lib.rs): compiled
   console       each `$ cognito-attr-code ...` line: cli/tests/docs.rs runs it; any other `$`
                 line must be an install or build command (make test-dist and make test-install
                 run those); lines without `$` are output
@@ -21,6 +23,10 @@ CHECKED = {"c", "cpp", "cmake", "python", "js", "rust,no_run", "console"}
 # Commands of console blocks that install or build; anything else is an untested command.
 INSTALL_COMMANDS = {"pip", "npm", "tar", "make", "cc", "export", "cmake", "cargo", "./a.out"}
 FENCE = re.compile(r"^```(.*)$")
+
+
+def package_readmes(root: Path):
+    return [root / "bindings-python" / "README.md", root / "bindings-node" / "README.md", root / "core" / "README.md"]
 
 
 def blocks(path: Path):
@@ -41,7 +47,7 @@ def blocks(path: Path):
 
 
 def problems(root: Path):
-    documents = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    documents = [root / "README.md", *sorted((root / "docs").glob("*.md")), *package_readmes(root)]
     cmake = []
     for document in documents:
         name = document.relative_to(root)
