@@ -33,7 +33,7 @@ PKG_CONFIG   := $(or $(shell command -v pkg-config),$(TOOLS_VENV)/bin/pkgconf)
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
-.PHONY: generate check-generated
+.PHONY: generate check-generated fmt lint docs
 .PHONY: bench
 .PHONY: dist test-dist notices check-notices
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c check-instructions
@@ -50,13 +50,47 @@ lib:
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
 
-test: test-rust check-header check-generated check-notices test-c test-cli test-python test-node test-e2e fuzz-smoke
+test: lint test-rust check-header check-generated check-notices test-c test-cli test-python test-node test-e2e fuzz-smoke
 
 test-rust:
-	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support -- --check
-	$(CARGO) clippy -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support --all-targets -- -D warnings
-	$(CARGO) clippy -p cognito-attr-code --features fuzzing -- -D warnings
 	$(CARGO) test -p cognito-attr-code -p cognito-attr-code-ffi
+
+# Formatters and linters, pinned and installed into the project tree: rustfmt and clippy on every
+# crate with one target dir (target/lint), ruff for Python (.tools/ruff-VERSION), Biome for the Node
+# package's JavaScript and TypeScript (tools/lint). `make fmt` rewrites; `make lint` only checks.
+RUFF_VERSION := 0.17.6
+RUFF         := .tools/ruff-$(RUFF_VERSION)/bin/ruff
+BIOME        := tools/lint/node_modules/.bin/biome
+LINT_CARGO   := CARGO_TARGET_DIR=$(CURDIR)/target/lint $(CARGO)
+RUST_CRATES  := -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support \
+                -p cognito-attr-code-cli -p cognito-attr-code-node
+
+$(RUFF):
+	python3 -m venv .tools/ruff-$(RUFF_VERSION)
+	.tools/ruff-$(RUFF_VERSION)/bin/pip install --quiet --disable-pip-version-check ruff==$(RUFF_VERSION)
+
+$(BIOME): tools/lint/package.json tools/lint/package-lock.json
+	npm ci --prefix tools/lint --no-audit --no-fund --loglevel=error
+	touch $@
+
+fmt: $(RUFF) $(BIOME)
+	$(CARGO) fmt --all
+	$(CARGO) fmt --manifest-path fuzz/Cargo.toml
+	$(RUFF) check --fix --quiet .
+	$(RUFF) format --quiet .
+	$(BIOME) format --write
+	$(BIOME) lint --write
+
+lint: $(RUFF) $(BIOME)
+	$(CARGO) fmt --all -- --check
+	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
+	$(LINT_CARGO) clippy --quiet $(RUST_CRATES) --all-targets -- -D warnings
+	$(LINT_CARGO) clippy --quiet -p cognito-attr-code-python -- -D warnings
+	$(LINT_CARGO) clippy --quiet -p cognito-attr-code --features fuzzing -- -D warnings
+	$(RUFF) check --quiet .
+	$(RUFF) format --check --quiet .
+	$(BIOME) lint --error-on-warnings
+	$(BIOME) format
 
 $(BUILD):
 	mkdir -p $(BUILD)

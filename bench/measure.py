@@ -303,8 +303,8 @@ def concurrency(env: dict) -> dict:
 
 
 def machine() -> dict:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
     versions = {}
     for label, argv in {"node": ["node", "--version"], "python": [VENV_PY, "--version"],
                         "rustc": ["rustc", "--version"]}.items():

@@ -6,7 +6,6 @@ Run through `make demo`, which builds and installs the front ends first."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys

@@ -153,7 +153,7 @@ def measure(client: str, stub: str = None, calls: int = CALLS, port: int = None,
 
 def print_breakdown(result: dict) -> None:
     per_call = result["per_call"]
-    print(f"  by component (inclusive, per call; the rest is allocation, the C boundary, the retry loop):")
+    print("  by component (inclusive, per call; the rest is allocation, the C boundary, the retry loop):")
     for component, cost in result["components"].items():
         print(f"    {component:14} {cost:10,.0f}  {cost / per_call:6.1%}")
     print("  top functions (self cost, per call):")

@@ -40,7 +40,7 @@ async function errorFor(code, message, token = TOKEN) {
 
 test('index.d.ts declares Cause as core table, in order', () => {
   assert.equal(causes.length, 12)
-  const block = readFileSync(path.join(packageDir, 'index.d.ts'), 'utf8').match(/export type Cause =([^]*?)\n\n/)
+  const block = readFileSync(path.join(packageDir, 'index.d.ts'), 'utf8').match(/export type Cause =([\s\S]*?)\n\n/)
   assert.ok(block, 'index.d.ts declares Cause')
   assert.deepEqual([...block[1].matchAll(/'(\w+)'/g)].map((m) => m[1]), causes)
 })

@@ -54,7 +54,7 @@ test("every setting of the core's table is typed in index.d.ts and accepted", ()
   const table = require(path.join(root, 'lib', 'native.js')).settingTable()
   const dts = readFileSync(path.join(root, 'index.d.ts'), 'utf8')
   const block = dts.slice(dts.indexOf('export interface Settings {'))
-  const typed = [...block.slice(0, block.indexOf('\n}')).matchAll(/^  (\w+)\?:/gm)].map((m) => m[1])
+  const typed = [...block.slice(0, block.indexOf('\n}')).matchAll(/^ {2}(\w+)\?:/gm)].map((m) => m[1])
   assert.deepEqual(typed, table.map((row) => row.name))
   const valid = { text: 'x', path: '/nonexistent/x', retryMode: 'standard', duration: 1000, attempts: 2, switch: false }
   for (const { name, kind } of table) {

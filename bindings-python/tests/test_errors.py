@@ -11,7 +11,6 @@ import pytest
 
 import cognito_attr_code
 from cognito_attr_code import _native
-from cognito_attr_code.exceptions import MODELED_ERRORS
 from conftest import TOKEN, CognitoStub, Reply, free_port
 
 OPERATION = botocore.session.get_session().get_service_model("cognito-idp").operation_model(

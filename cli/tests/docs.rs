@@ -48,7 +48,10 @@ fn documented_commands() -> Vec<(PathBuf, Vec<String>)> {
 fn every_documented_command_line_runs() {
     let commands = documented_commands();
     let operations: Vec<&str> = commands.iter().map(|(_, args)| args[0].as_str()).collect();
-    for operation in ["get-user-attribute-verification-code", "verify-user-attribute"] {
+    for operation in [
+        "get-user-attribute-verification-code",
+        "verify-user-attribute",
+    ] {
         assert!(
             operations.contains(&operation),
             "no `$ cognito-attr-code {operation}` line in the README or docs/"

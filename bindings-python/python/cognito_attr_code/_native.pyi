@@ -22,13 +22,19 @@ SETTING_NAMES: Tuple[str, ...]
 
 @final
 class Cancellation:
+    """A flag a call checks between attempts and while it waits; ``cancel()`` stops the call."""
+
     def __new__(cls) -> Cancellation: ...
-    def cancel(self) -> None: ...
+    def cancel(self) -> None:
+        """Stops the calls given this cancellation: no further attempt starts."""
     @property
-    def cancelled(self) -> bool: ...
+    def cancelled(self) -> bool:
+        """``True`` once ``cancel()`` was called."""
 
 @final
 class Client:
+    """The core client: one connection pool and retry quota, safe to share between threads."""
+
     def __new__(cls, settings: Optional[Mapping[str, Any]] = None, caller: str = "Client", shared: bool = False) -> Client: ...
     def get_attr_code(
         self,
@@ -36,15 +42,19 @@ class Client:
         attribute_name: str,
         client_metadata: Optional[Mapping[str, str]] = None,
         cancellation: Optional[Cancellation] = None,
-    ) -> GetUserAttributeVerificationCodeResponseTypeDef: ...
+    ) -> GetUserAttributeVerificationCodeResponseTypeDef:
+        """Sends ``GetUserAttributeVerificationCode`` and returns boto3's response dict."""
     def verify_attr(
         self,
         access_token: str,
         attribute_name: str,
         code: str,
         cancellation: Optional[Cancellation] = None,
-    ) -> VerifyUserAttributeResponseTypeDef: ...
+    ) -> VerifyUserAttributeResponseTypeDef:
+        """Sends ``VerifyUserAttribute`` and returns boto3's response dict."""
     @property
-    def endpoint_url(self) -> str: ...
+    def endpoint_url(self) -> str:
+        """The resolved endpoint the client sends to."""
     @property
-    def user_agent(self) -> str: ...
+    def user_agent(self) -> str:
+        """The ``User-Agent`` header the client sends."""
