@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type, 
 
 from . import _native
 from . import exceptions as _errors
+from ._service_errors import ServiceErrorClasses
 from .details import CodeDeliveryDetails
 from .param_validation import Member, OperationShape, _error_class, validate
 from .shapes import (
@@ -36,32 +37,11 @@ _ASYNC_WORKERS = 64
 _T = TypeVar("_T")
 
 
-class ClientExceptions:
+class ClientExceptions(ServiceErrorClasses):
     """``client.exceptions``, as in boto3: every modeled error class by its code, plus
     ``ClientError`` (the base class) and :meth:`from_code`."""
 
     ClientError = _errors.CognitoError
-    ResourceNotFoundException = _errors.ResourceNotFoundException
-    InvalidParameterException = _errors.InvalidParameterException
-    TooManyRequestsException = _errors.TooManyRequestsException
-    NotAuthorizedException = _errors.NotAuthorizedException
-    UnexpectedLambdaException = _errors.UnexpectedLambdaException
-    UserLambdaValidationException = _errors.UserLambdaValidationException
-    InvalidLambdaResponseException = _errors.InvalidLambdaResponseException
-    InvalidSmsRoleAccessPolicyException = _errors.InvalidSmsRoleAccessPolicyException
-    InvalidSmsRoleTrustRelationshipException = _errors.InvalidSmsRoleTrustRelationshipException
-    InvalidEmailRoleAccessPolicyException = _errors.InvalidEmailRoleAccessPolicyException
-    CodeDeliveryFailureException = _errors.CodeDeliveryFailureException
-    LimitExceededException = _errors.LimitExceededException
-    PasswordResetRequiredException = _errors.PasswordResetRequiredException
-    UserNotFoundException = _errors.UserNotFoundException
-    UserNotConfirmedException = _errors.UserNotConfirmedException
-    InternalErrorException = _errors.InternalErrorException
-    ForbiddenException = _errors.ForbiddenException
-    OperationNotEnabledException = _errors.OperationNotEnabledException
-    CodeMismatchException = _errors.CodeMismatchException
-    ExpiredCodeException = _errors.ExpiredCodeException
-    AliasExistsException = _errors.AliasExistsException
 
     def from_code(self, code: str) -> Type[_errors.CognitoError]:
         """The class raised for ``code`` (``ClientError`` itself if it is not modeled, as in boto3)."""

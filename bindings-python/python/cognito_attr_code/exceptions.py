@@ -9,6 +9,7 @@ shape of botocore's ``ClientError.response``, so code written for boto3 keeps wo
 import builtins
 from typing import Any, Dict, NamedTuple, Optional, Tuple, Type
 
+# The service error classes join __all__ below, in the order of core's table (MODELED_ERRORS).
 __all__ = [
     "CAUSES",
     "Diagnosis",
@@ -20,27 +21,6 @@ __all__ = [
     "TimeoutError",
     "TlsError",
     "ProtocolError",
-    "ResourceNotFoundException",
-    "InvalidParameterException",
-    "TooManyRequestsException",
-    "NotAuthorizedException",
-    "UnexpectedLambdaException",
-    "UserLambdaValidationException",
-    "InvalidLambdaResponseException",
-    "InvalidSmsRoleAccessPolicyException",
-    "InvalidSmsRoleTrustRelationshipException",
-    "InvalidEmailRoleAccessPolicyException",
-    "CodeDeliveryFailureException",
-    "LimitExceededException",
-    "PasswordResetRequiredException",
-    "UserNotFoundException",
-    "UserNotConfirmedException",
-    "InternalErrorException",
-    "ForbiddenException",
-    "OperationNotEnabledException",
-    "CodeMismatchException",
-    "ExpiredCodeException",
-    "AliasExistsException",
 ]
 
 _PUBLIC_MODULE = "cognito_attr_code"
@@ -290,6 +270,7 @@ MODELED_ERRORS: Dict[str, Type[CognitoError]] = {
     cls.__name__: cls for cls in _ModeledError.__subclasses__()
 }
 """Every modeled error class, by its error code."""
+__all__ += list(MODELED_ERRORS)
 
 _LOCAL_ERRORS: Dict[str, Type[CognitoError]] = {
     "invalid_argument": InvalidArgumentError,
