@@ -353,6 +353,9 @@ def main() -> None:
         results["c_instructions_per_call"] = callgrind["per_call"]
         results["c_instructions_by_component"] = callgrind["components"]
         results["c_instructions_top_functions"] = callgrind["top_functions"][:12]
+        print("bench: import cost", flush=True)
+        from import_cost import measure as import_cost
+        results["imports"] = import_cost(VENV_PY, str(ROOT / "bindings-node"), runs=COLD_RUNS * 3)
         print("bench: cold starts over TLS", flush=True)
         results["cold"] = cold_starts(env, https_port)
         print("bench: throughput", flush=True)

@@ -11,6 +11,7 @@ PEERS = ("boto3", "JS SDK v3")
 # Issue 24's targets: instructions per call of the C client, and the share of secrecy work.
 INSTRUCTIONS_TARGET = 75_000
 SECRECY_SHARE_TARGET = 0.05
+IMPORT_MS_TARGETS = {"python": ("import cognito_attr_code", 12.0), "node": ("require('cognito-attr-code')", 5.5)}
 
 
 def check_targets(results: dict) -> list:
@@ -39,6 +40,11 @@ def check_targets(results: dict) -> list:
             targets.append({"target": f"{ours} per call faster than the runtime's own {bare}",
                             "measured": f"{keep[ours]['latency_us']:.1f} vs {keep[bare]['latency_us']:.1f} µs",
                             "pass": keep[ours]["latency_us"] < keep[bare]["latency_us"]})
+    for runtime, cost in results.get("imports", {}).items():
+        statement, limit = IMPORT_MS_TARGETS[runtime]
+        counted = f" ({cost['instructions'] / 1e6:.1f} M instructions above a bare interpreter)" if "instructions" in cost else ""
+        targets.append({"target": f"{statement} <= {limit} ms", "measured": f"{cost['import_ms']:.1f} ms{counted}",
+                        "pass": cost["import_ms"] <= limit})
     opened = {name: results["keep_alive"][name]["connections_opened"] for name in ONE_SHOTS}
     targets.append({"target": "one-shot functions reuse connections",
                     "measured": ", ".join(f"{name}: {count} opened for {results['keep_alive'][name]['calls'] + 1} calls"

@@ -6,6 +6,7 @@
 mod client;
 mod errors;
 mod interruptible;
+mod log_bridge;
 mod output;
 mod request;
 mod settings;
@@ -17,7 +18,7 @@ use pyo3::types::PyTuple;
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    forward_logs_to_python(py)?;
+    log_bridge::install();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("CORE_VERSION", cognito_attr_code::VERSION)?;
     let codes = cognito_attr_code::ServiceErrorCode::ALL
@@ -31,19 +32,5 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<client::Client>()?;
     m.add_class::<client::Cancellation>()?;
     m.add("SETTING_NAMES", PyTuple::new(py, settings::names())?)?;
-    Ok(())
-}
-
-/// Sends `log` records to Python's `logging`: the core's own records (target and Python logger
-/// `cognito_attr_code`) from DEBUG, other crates' from WARN. Python's level is consulted on every
-/// record (no level cache), so `logging.basicConfig(...)` takes effect whenever it is called; the
-/// core emits one record per HTTP attempt, so the cost is one GIL acquisition per attempt.
-fn forward_logs_to_python(py: Python<'_>) -> PyResult<()> {
-    let logger = pyo3_log::Logger::new(py, pyo3_log::Caching::Loggers)?
-        .filter(log::LevelFilter::Warn)
-        .filter_target("cognito_attr_code".to_owned(), log::LevelFilter::Debug);
-    // Fails only if the module is initialised twice in one process (sub-interpreters): the
-    // logger installed the first time keeps working.
-    let _ = logger.install();
     Ok(())
 }

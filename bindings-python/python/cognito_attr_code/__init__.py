@@ -15,8 +15,9 @@ Rust log records reach the ``logging`` logger ``cognito_attr_code``; the access 
 logged, printed or put in an exception.
 """
 
-import logging as _logging
-from typing import TYPE_CHECKING, Any, Mapping, Optional
+from __future__ import annotations
+
+import importlib
 
 from . import _native
 from . import param_validation as _param_validation
@@ -55,20 +56,35 @@ from .exceptions import (
     UserNotConfirmedException,
     UserNotFoundException,
 )
-from .settings import Settings
-from .shapes import (
-    CodeDeliveryDetailsTypeTypeDef,
-    GetUserAttributeVerificationCodeRequestTypeDef,
-    GetUserAttributeVerificationCodeResponseTypeDef,
-    ResponseMetadataTypeDef,
-    VerifyUserAttributeRequestTypeDef,
-    VerifyUserAttributeResponseTypeDef,
-)
 
+# `typing` (most of the import time of a package like this one) is imported by type checkers, and
+# at run time only by a program that names a TypedDict below (see `__getattr__`).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Mapping, Optional
+
     from typing_extensions import Unpack
 
     from .param_validation import ParamValidationError
+    from .settings import Settings
+    from .shapes import (
+        CodeDeliveryDetailsTypeTypeDef,
+        GetUserAttributeVerificationCodeRequestTypeDef,
+        GetUserAttributeVerificationCodeResponseTypeDef,
+        ResponseMetadataTypeDef,
+        VerifyUserAttributeRequestTypeDef,
+        VerifyUserAttributeResponseTypeDef,
+    )
+
+_TYPED_DICTS = {
+    "Settings": "settings",
+    "CodeDeliveryDetailsTypeTypeDef": "shapes",
+    "GetUserAttributeVerificationCodeRequestTypeDef": "shapes",
+    "GetUserAttributeVerificationCodeResponseTypeDef": "shapes",
+    "ResponseMetadataTypeDef": "shapes",
+    "VerifyUserAttributeRequestTypeDef": "shapes",
+    "VerifyUserAttributeResponseTypeDef": "shapes",
+}
 
 __version__: str = _native.__version__
 
@@ -120,9 +136,6 @@ __all__ = [
     "AliasExistsException",
 ]
 
-# A library leaves output to the application: records are dropped until logging is configured.
-_logging.getLogger("cognito_attr_code").addHandler(_logging.NullHandler())
-
 
 def get_attr_code(
     access_token: str,
@@ -152,4 +165,13 @@ def __getattr__(name: str) -> Any:
     # ParamValidationError is built on first use (it subclasses botocore's when installed).
     if name == "ParamValidationError":
         return _param_validation.ParamValidationError
+    module = _TYPED_DICTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_TYPED_DICTS, "ParamValidationError"})

@@ -1,40 +1,42 @@
 """The client: built once from settings, reused for every call, shared between threads."""
 
+from __future__ import annotations
+
 import functools
 import os
 import threading
 import weakref
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Type, TypeVar, cast
 
 from . import _native
 from . import exceptions as _errors
 from ._service_errors import ServiceErrorClasses
 from .details import CodeDeliveryDetails
 from .param_validation import Member, OperationShape, _error_class, validate
-from .shapes import (
-    GetUserAttributeVerificationCodeRequestTypeDef,
-    GetUserAttributeVerificationCodeResponseTypeDef,
-    VerifyUserAttributeRequestTypeDef,
-    VerifyUserAttributeResponseTypeDef,
-)
 
+# `typing` is imported by type checkers only: at run time it is most of this package's import time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
+    from types import TracebackType
+    from typing import Any, Callable, Dict, Mapping, Optional, Type, TypeVar
 
     from typing_extensions import Unpack
 
     from .settings import Settings
+    from .shapes import (
+        GetUserAttributeVerificationCodeRequestTypeDef,
+        GetUserAttributeVerificationCodeResponseTypeDef,
+        VerifyUserAttributeRequestTypeDef,
+        VerifyUserAttributeResponseTypeDef,
+    )
+
+    _T = TypeVar("_T")
 
 __all__ = ["Client", "ClientExceptions"]
-
-_Result = TypeVar("_Result")
 
 # Threads that run async calls (each blocks in native code without the GIL while it waits on the
 # network); created on demand, so a client that never awaits starts none.
 _ASYNC_WORKERS = 64
-
-_T = TypeVar("_T")
 
 
 class ClientExceptions(ServiceErrorClasses):
@@ -195,7 +197,8 @@ class Client:
         """boto3's ``client.verify_user_attribute(...)``: same arguments, same response dict
         (``{"ResponseMetadata": ...}``), errors with boto3's ``e.response``; invalid parameters
         raise ``ParamValidationError`` as :meth:`get_user_attribute_verification_code` does."""
-        return cast(VerifyUserAttributeResponseTypeDef, self._call_boto3_style("VerifyUserAttribute", dict(params)))
+        response: VerifyUserAttributeResponseTypeDef = self._call_boto3_style("VerifyUserAttribute", dict(params))
+        return response
 
     def get_user_attribute_verification_code(
         self, **params: "Unpack[GetUserAttributeVerificationCodeRequestTypeDef]"
@@ -203,10 +206,10 @@ class Client:
         """boto3's ``client.get_user_attribute_verification_code(...)``: same arguments, same
         response dict, errors with boto3's ``e.response``; invalid parameters raise
         ``ParamValidationError`` (botocore's, when botocore is installed) with its report."""
-        return cast(
-            GetUserAttributeVerificationCodeResponseTypeDef,
-            self._call_boto3_style("GetUserAttributeVerificationCode", dict(params)),
+        response: GetUserAttributeVerificationCodeResponseTypeDef = self._call_boto3_style(
+            "GetUserAttributeVerificationCode", dict(params)
         )
+        return response
 
     def _call_boto3_style(self, operation: str, params: Dict[str, Any]) -> Any:
         validate(_SHAPES[operation], params)

@@ -1,8 +1,13 @@
 """Where Cognito sent the code."""
 
-from typing import Any, Optional
+from __future__ import annotations
 
-from .shapes import CodeDeliveryDetailsTypeTypeDef
+# `typing` is imported by type checkers only: at run time it is most of this package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
+
+    from .shapes import CodeDeliveryDetailsTypeTypeDef
 
 __all__ = ["CodeDeliveryDetails"]
 

@@ -6,8 +6,14 @@ the service model does not declare. Local errors have their own classes. ``e.res
 shape of botocore's ``ClientError.response``, so code written for boto3 keeps working.
 """
 
+from __future__ import annotations
+
 import builtins
-from typing import Any, Dict, NamedTuple, Optional, Tuple, Type
+
+# `typing` is imported by type checkers only: at run time it is most of this package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, Optional, Tuple, Type
 
 # The service error classes join __all__ below, in the order of core's table (MODELED_ERRORS).
 __all__ = [
@@ -42,18 +48,39 @@ CAUSES: Tuple[str, ...] = (
 """Every value of :attr:`Diagnosis.cause`, in the core's table order (tested against it)."""
 
 
-class Diagnosis(NamedTuple):
+class Diagnosis(tuple[str, str]):
     """What went wrong and what to do, when the library recognises the error (``e.diagnosis``).
 
     It never changes the exception's class, message or whether the call was retried, and it never
-    contains the access token or the verification code. Immutable; a ``NamedTuple`` rather than a
-    dataclass, which would add ``dataclasses`` (and ``inspect``, ``ast``: about 5 ms) to the import.
+    contains the access token or the verification code. An immutable ``(cause, hint)`` pair that
+    behaves as a ``NamedTuple``, written by hand: ``typing.NamedTuple`` and ``dataclasses`` would
+    double this package's import time.
     """
 
-    cause: str
-    """A stable identifier (one of :data:`CAUSES`), e.g. ``"per_user_limit"`` or ``"token_expired"``."""
-    hint: str
-    """One sentence saying what to do."""
+    __slots__ = ()
+    _fields = ("cause", "hint")
+
+    def __new__(cls, cause: str, hint: str) -> Diagnosis:
+        return tuple.__new__(cls, (cause, hint))
+
+    def __getnewargs__(self) -> tuple[str, str]:
+        return (self[0], self[1])
+
+    @property
+    def cause(self) -> str:
+        """A stable identifier (one of :data:`CAUSES`), e.g. ``"per_user_limit"`` or ``"token_expired"``."""
+        return self[0]
+
+    @property
+    def hint(self) -> str:
+        """One sentence saying what to do."""
+        return self[1]
+
+    def _asdict(self) -> Dict[str, str]:
+        return {"cause": self[0], "hint": self[1]}
+
+    def __repr__(self) -> str:
+        return f"Diagnosis(cause={self[0]!r}, hint={self[1]!r})"
 
 
 class CognitoError(Exception):

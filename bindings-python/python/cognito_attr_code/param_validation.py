@@ -8,29 +8,41 @@ The class is built on first use: importing botocore (about 20 ms) is paid only b
 that meets or names the error, never by one that does not.
 """
 
+from __future__ import annotations
+
 import importlib
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, NamedTuple, Optional, Tuple, Type
+
+# `typing` is imported by type checkers only: at run time it is most of this package's import time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, List, Mapping, Optional, Tuple, Type
 
 from .exceptions import InvalidArgumentError
 
 __all__ = ["ParamValidationError", "Member", "OperationShape", "validate"]
 
 
-class Member(NamedTuple):
+class Member:
     """One input member of an operation, as the service model declares it."""
 
-    #: ``str`` or ``dict`` (a map of str to str).
-    type: type
-    min_length: Optional[int] = None
-    #: The value is never quoted in a report (botocore quotes values; a token must not be).
-    sensitive: bool = False
+    __slots__ = ("type", "min_length", "sensitive")
+
+    def __init__(self, type: type, min_length: Optional[int] = None, sensitive: bool = False) -> None:
+        #: ``str`` or ``dict`` (a map of str to str).
+        self.type = type
+        self.min_length = min_length
+        #: The value is never quoted in a report (botocore quotes values; a token must not be).
+        self.sensitive = sensitive
 
 
-class OperationShape(NamedTuple):
+class OperationShape:
     """The input shape of one operation: its members in model order, and the required ones."""
 
-    members: Mapping[str, Member]
-    required: Tuple[str, ...]
+    __slots__ = ("members", "required")
+
+    def __init__(self, members: Mapping[str, Member], required: Tuple[str, ...]) -> None:
+        self.members = members
+        self.required = required
 
 
 if TYPE_CHECKING:
@@ -42,10 +54,10 @@ if TYPE_CHECKING:
         def __init__(self, *, report: str) -> None: ...
 
 
-_class: "Optional[Type[ParamValidationError]]" = None
+_class: Optional[Type[ParamValidationError]] = None
 
 
-def _error_class() -> "Type[ParamValidationError]":
+def _error_class() -> Type[ParamValidationError]:
     global _class
     if _class is None:
         bases: Tuple[type, ...] = (InvalidArgumentError,)
