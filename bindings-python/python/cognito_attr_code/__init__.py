@@ -19,42 +19,22 @@ from __future__ import annotations
 
 import importlib
 
-from . import _native
+from . import _native, _service_errors
 from . import param_validation as _param_validation
 from .client import Client, ClientExceptions, _details, _verify, one_shot_client
 from .details import CodeDeliveryDetails
+from ._service_errors import *  # noqa: F403 (one class per service error code, generated)
 from .exceptions import (
     CAUSES,
-    AliasExistsException,
-    CodeDeliveryFailureException,
-    CodeMismatchException,
     CognitoError,
     ConfigurationError,
     Diagnosis,
-    ExpiredCodeException,
-    ForbiddenException,
-    InternalErrorException,
     InvalidArgumentError,
-    InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException,
-    InvalidParameterException,
-    InvalidSmsRoleAccessPolicyException,
-    InvalidSmsRoleTrustRelationshipException,
-    LimitExceededException,
     NetworkError,
-    NotAuthorizedException,
-    OperationNotEnabledException,
-    PasswordResetRequiredException,
     ProtocolError,
-    ResourceNotFoundException,
     TimeoutError,
     TlsError,
-    TooManyRequestsException,
-    UnexpectedLambdaException,
     UnknownServiceError,
-    UserLambdaValidationException,
-    UserNotConfirmedException,
-    UserNotFoundException,
 )
 
 # `typing` (most of the import time of a package like this one) is imported by type checkers, and
@@ -113,28 +93,8 @@ __all__ = [
     "TimeoutError",
     "TlsError",
     "ProtocolError",
-    "ResourceNotFoundException",
-    "InvalidParameterException",
-    "TooManyRequestsException",
-    "NotAuthorizedException",
-    "UnexpectedLambdaException",
-    "UserLambdaValidationException",
-    "InvalidLambdaResponseException",
-    "InvalidSmsRoleAccessPolicyException",
-    "InvalidSmsRoleTrustRelationshipException",
-    "InvalidEmailRoleAccessPolicyException",
-    "CodeDeliveryFailureException",
-    "LimitExceededException",
-    "PasswordResetRequiredException",
-    "UserNotFoundException",
-    "UserNotConfirmedException",
-    "InternalErrorException",
-    "ForbiddenException",
-    "OperationNotEnabledException",
-    "CodeMismatchException",
-    "ExpiredCodeException",
-    "AliasExistsException",
 ]
+__all__ += _service_errors.__all__
 
 
 def get_attr_code(
