@@ -50,7 +50,7 @@ lib:
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
 
-test: lint test-rust check-header check-generated check-notices test-c test-cli test-python test-node test-e2e fuzz-smoke
+test: lint docs test-rust check-header check-generated check-notices test-c test-cli test-python test-node test-e2e fuzz-smoke
 
 test-rust:
 	$(CARGO) test -p cognito-attr-code -p cognito-attr-code-ffi
@@ -80,6 +80,20 @@ fmt: $(RUFF) $(BIOME)
 	$(RUFF) format --quiet .
 	$(BIOME) format --write
 	$(BIOME) lint --write
+
+# The API reference, into target/docs/: rustdoc for core (any item without docs or any rustdoc
+# warning fails it), then every public Python name (modules and stubs), TypeScript export and C
+# declaration must carry a doc comment (the checked files are copied beside).
+DOCS := target/docs
+docs:
+	RUSTDOCFLAGS="-D missing_docs -D warnings" $(LINT_CARGO) doc --quiet --no-deps -p cognito-attr-code
+	rm -rf $(DOCS) && mkdir -p $(DOCS)
+	cp -R target/lint/doc $(DOCS)/rust
+	python3 scripts/docs/python_docstrings.py bindings-python/python/cognito_attr_code $(DOCS)/python
+	python3 scripts/docs/declaration_docs.py ts bindings-node/index.d.ts \
+	    bindings-node/lib/service-errors.generated.d.ts bindings-node/binding.d.ts --out $(DOCS)/node
+	python3 scripts/docs/declaration_docs.py c $(HEADER) --out $(DOCS)/c
+	@echo "API reference: $(DOCS)/rust/cognito_attr_code/index.html, $(DOCS)/python, $(DOCS)/node, $(DOCS)/c"
 
 lint: $(RUFF) $(BIOME)
 	$(CARGO) fmt --all -- --check

@@ -13,7 +13,9 @@ from pathlib import Path
 TS_EXPORT = re.compile(r"^export (declare |default )?(const|function|class|interface|type|enum|abstract class)\b")
 # A top-level C declaration starts in column 0 with a type or a keyword; continuation lines,
 # braces, preprocessor guards and comments do not.
-C_START = re.compile(r"^(typedef |struct |enum |union |const |unsigned |signed |void |char |int |bool |size_t |uint\w+ |int\w+ |cognito_\w+ |#define COGNITO_)")
+C_START = re.compile(
+    r"^(typedef |struct |enum |union |const |unsigned |signed |void |char |int |bool |size_t |uint\w+ |int\w+ |cognito_\w+ |#define COGNITO_)"
+)
 C_SKIP = re.compile(r"^(#define COGNITO_ATTR_CODE_H\b)")
 
 
@@ -23,7 +25,11 @@ def preceded_by_doc(lines, index):
     above = index - 1
     while above >= 0 and (not lines[above].strip() or lines[above].startswith(("#if", "#else", "#endif"))):
         above -= 1
-    if above >= 0 and lines[index].startswith("typedef ") and (lines[above] == "};" or lines[above].startswith("typedef ")):
+    if (
+        above >= 0
+        and lines[index].startswith("typedef ")
+        and (lines[above] == "};" or lines[above].startswith("typedef "))
+    ):
         return True  # the typedef of the enum just declared, documented there
     if above < 0 or not lines[above].rstrip().endswith("*/"):
         return False
@@ -34,19 +40,39 @@ def preceded_by_doc(lines, index):
 
 def undocumented(kind, path):
     lines = path.read_text(encoding="utf-8").splitlines()
+    return [
+        f"{path}:{index + 1}: {lines[index].strip()}"
+        for index in declarations(kind, lines)
+        if not preceded_by_doc(lines, index)
+    ]
+
+
+def declarations(kind, lines):
+    """The index of every top-level declaration the check covers."""
     depth = 0
     for index, line in enumerate(lines):
         top_level = depth == 0
-        depth += line.count("{") - line.count("}")
+        # cbindgen wraps every declaration in `extern "C" {` ... `}  // extern "C"` for C++.
+        if not line.startswith(('extern "C"', "}  // extern")):
+            depth += line.count("{") - line.count("}")
         if not top_level:
             continue
-        if kind == "ts" and TS_EXPORT.match(line) and not preceded_by_doc(lines, index):
-            yield f"{path}:{index + 1}: {line.strip()}"
+        if kind == "ts" and TS_EXPORT.match(line):
+            yield index
         if kind == "c" and C_START.match(line) and not C_SKIP.match(line):
-            # One doc comment covers a declaration; inner lines of a multi-line prototype do not
-            # start at column 0 with a type, so each match is a new declaration.
-            if not preceded_by_doc(lines, index):
-                yield f"{path}:{index + 1}: {line.strip()}"
+            yield index
+
+
+def without_last_doc(kind, lines):
+    """The lines with the doc comment of the last declaration removed."""
+    index = list(declarations(kind, lines))[-1]
+    end = index - 1
+    while not lines[end].rstrip().endswith("*/"):
+        end -= 1
+    start = end
+    while "/**" not in lines[start]:
+        start -= 1
+    return lines[:start] + lines[end + 1 :]
 
 
 def main():
@@ -66,6 +92,11 @@ def main():
             shutil.copy(path, out / path.name)
     if missing:
         return 1
+    for path in files:
+        lines = without_last_doc(kind, path.read_text(encoding="utf-8").splitlines())
+        if all(preceded_by_doc(lines, index) for index in declarations(kind, lines)):
+            print(f"{path}: the check missed a declaration whose doc comment was removed", file=sys.stderr)
+            return 1
     print(f"{', '.join(map(str, files))}: every declaration has a doc comment")
     return 0
 

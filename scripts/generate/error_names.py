@@ -94,7 +94,7 @@ def declarations(codes):
 
 def main():
     output = pathlib.Path(sys.argv[1])
-    kind = (sys.argv[2] if len(sys.argv) > 2 else str(output))
+    kind = sys.argv[2] if len(sys.argv) > 2 else str(output)
     render = python if kind.endswith(".py") else declarations if kind.endswith(".d.ts") else esm
     if not kind.endswith((".py", ".d.ts", ".mjs")):
         sys.exit(f"error_names.py: no generator for {kind}")
