@@ -4,6 +4,10 @@
 
   bindings-python/python/cognito_attr_code/_service_errors.py   the package's re-exports and
                                                                  ClientExceptions' attributes
+  bindings-python/python/cognito_attr_code/__init__.py          the names in the package's
+                                                                 __all__, between two marker
+                                                                 comments (mypy and stubtest read
+                                                                 only a literal __all__)
   bindings-node/lib/service-errors.generated.mjs                 index.mjs's named exports
   bindings-node/lib/service-errors.generated.d.ts                index.d.ts's declarations
 
@@ -53,6 +57,19 @@ def python(codes):
     return "\n".join(lines) + "\n"
 
 
+BEGIN = "    # The service errors, generated from core's error table by make generate:"
+END = "    # (end of the generated names)"
+
+
+def package_all(codes, checked_in):
+    """The checked-in __init__.py with the names between the markers of its __all__ rewritten."""
+    lines = (ROOT / checked_in).read_text(encoding="utf-8").split("\n")
+    if BEGIN not in lines or END not in lines:
+        sys.exit(f"error_names.py: {checked_in} lacks the marker lines {BEGIN!r} and {END!r}")
+    start, end = lines.index(BEGIN), lines.index(END)
+    return "\n".join([*lines[: start + 1], *[f'    "{code}",' for code in codes], *lines[end:]])
+
+
 def esm(codes):
     lines = [
         f"// The service error classes as named exports, in the order of {SOURCE}.",
@@ -95,10 +112,14 @@ def declarations(codes):
 def main():
     output = pathlib.Path(sys.argv[1])
     kind = sys.argv[2] if len(sys.argv) > 2 else str(output)
-    render = python if kind.endswith(".py") else declarations if kind.endswith(".d.ts") else esm
-    if not kind.endswith((".py", ".d.ts", ".mjs")):
+    if kind.endswith("__init__.py"):
+        text = package_all(names(), kind)
+    elif kind.endswith((".py", ".d.ts", ".mjs")):
+        render = python if kind.endswith(".py") else declarations if kind.endswith(".d.ts") else esm
+        text = render(names())
+    else:
         sys.exit(f"error_names.py: no generator for {kind}")
-    output.write_text(render(names()), encoding="utf-8")
+    output.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

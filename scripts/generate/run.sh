@@ -49,6 +49,7 @@ generators() {
   echo "partitions $here/partitions.py $venv/bin/python core/src/endpoint/partitions.rs"
   echo "service_model_errors $here/service_model_errors.py $venv/bin/python core/tests/data/service-model-errors.json"
   echo "error_names_python $here/error_names.py $python bindings-python/python/cognito_attr_code/_service_errors.py"
+  echo "error_names_package_all $here/error_names.py $python bindings-python/python/cognito_attr_code/__init__.py"
   echo "error_names_esm $here/error_names.py $python bindings-node/lib/service-errors.generated.mjs"
   echo "error_names_types $here/error_names.py $python bindings-node/lib/service-errors.generated.d.ts"
 }

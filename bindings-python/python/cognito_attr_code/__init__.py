@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import importlib
 
-from . import _native, _service_errors
+from . import _native
 from . import param_validation as _param_validation
 from .client import Client, ClientExceptions, _details, _verify, one_shot_client
 from .details import CodeDeliveryDetails
@@ -93,8 +93,30 @@ __all__ = [
     "TimeoutError",
     "TlsError",
     "ProtocolError",
+    # The service errors, generated from core's error table by make generate:
+    "ResourceNotFoundException",
+    "InvalidParameterException",
+    "TooManyRequestsException",
+    "NotAuthorizedException",
+    "UnexpectedLambdaException",
+    "UserLambdaValidationException",
+    "InvalidLambdaResponseException",
+    "InvalidSmsRoleAccessPolicyException",
+    "InvalidSmsRoleTrustRelationshipException",
+    "InvalidEmailRoleAccessPolicyException",
+    "CodeDeliveryFailureException",
+    "LimitExceededException",
+    "PasswordResetRequiredException",
+    "UserNotFoundException",
+    "UserNotConfirmedException",
+    "InternalErrorException",
+    "ForbiddenException",
+    "OperationNotEnabledException",
+    "CodeMismatchException",
+    "ExpiredCodeException",
+    "AliasExistsException",
+    # (end of the generated names)
 ]
-__all__ += _service_errors.__all__
 
 
 def get_attr_code(

@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, Optional, Tuple, Type
 
-# The service error classes join __all__ below, in the order of core's table (MODELED_ERRORS).
+# The service error classes are exported by the package (its generated _service_errors.py).
 __all__ = [
     "CAUSES",
     "Diagnosis",
@@ -297,7 +297,6 @@ MODELED_ERRORS: Dict[str, Type[CognitoError]] = {
     cls.__name__: cls for cls in _ModeledError.__subclasses__()
 }
 """Every modeled error class, by its error code."""
-__all__ += list(MODELED_ERRORS)
 
 _LOCAL_ERRORS: Dict[str, Type[CognitoError]] = {
     "invalid_argument": InvalidArgumentError,
