@@ -1,4 +1,10 @@
-#![doc = include_str!("../README.md")]
+//! Verify a Cognito user attribute without an AWS SDK: [`Client::get_attr_code`] sends
+//! `GetUserAttributeVerificationCode` (Cognito sends the user a code) and [`Client::verify_attr`]
+//! sends `VerifyUserAttribute` (the code the user typed); [`get_attr_code`] and [`verify_attr`] are
+//! the one-shot forms. Settings come from [`Settings`], then the `AWS_*` environment, then the
+//! shared config file. Errors are [`Error`]s: match on [`Error::kind`], read
+//! [`Error::diagnosis`]. The crate's README has an example.
+
 
 mod cancellation;
 mod client;
@@ -59,10 +65,15 @@ pub use shared_client::{shared_client, shared_client_with_environment, MAX_SHARE
 pub use source::{Source, Sourced};
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
 
-// The README's Rust example is compiled as a doctest (its other blocks are not Rust).
+// The READMEs' Rust examples are compiled as doctests (their other blocks are not Rust). Only
+// under `cargo test --doc`: the packages that bundle this crate's sources carry no README.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 mod readme_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod crate_readme_doctests {}
 
 /// This library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
