@@ -81,11 +81,13 @@ fmt: $(RUFF) $(BIOME)
 	$(BIOME) format --write
 	$(BIOME) lint --write
 
-# The API reference, into target/docs/: rustdoc for core (any item without docs or any rustdoc
-# warning fails it), then every public Python name (modules and stubs), TypeScript export and C
-# declaration must carry a doc comment (the checked files are copied beside).
+# README.md stays within 15 KB. The API reference, into target/docs/: rustdoc for core (any item
+# without docs or any rustdoc warning fails it), then every public Python name (modules and stubs),
+# TypeScript export and C declaration must carry a doc comment (the checked files copied beside).
 DOCS := target/docs
 docs:
+	@size=$$(wc -c <README.md); [ "$$size" -le 15360 ] || \
+	  { echo "README.md is $$size bytes, over 15 KB: move material to docs/"; exit 1; }
 	RUSTDOCFLAGS="-D missing_docs -D warnings" $(LINT_CARGO) doc --quiet --no-deps -p cognito-attr-code
 	rm -rf $(DOCS) && mkdir -p $(DOCS)
 	cp -R target/lint/doc $(DOCS)/rust
