@@ -42,6 +42,8 @@ for i, n in enumerate(names):
     right.text(cold[n]["cold_ms"], i, f" {cold[n]['cold_ms']:.0f}", va="center", fontsize=8)
 
 m = results["machine"]
-fig.suptitle(f"cognito-attr-code (blue) vs peers (orange) and the floors: raw socket, http.client, Node http (grey) — {m['cpu']}, {m['cores']} cores")
+fig.suptitle(
+    f"cognito-attr-code (blue) vs peers (orange) and the floors: raw socket, http.client, Node http (grey) — {m['cpu']}, {m['cores']} cores"
+)
 fig.tight_layout()
 fig.savefig(sys.argv[2], dpi=110)

@@ -94,10 +94,7 @@ export declare function getAttrCode(
 ): Promise<CodeDeliveryDetails | null>
 
 /** As `getAttrCode`, blocking the calling thread. */
-export declare function getAttrCodeSync(
-  input: GetAttrCodeInput,
-  settings?: Settings,
-): CodeDeliveryDetails | null
+export declare function getAttrCodeSync(input: GetAttrCodeInput, settings?: Settings): CodeDeliveryDetails | null
 
 /** Input of `verifyAttr`: the code the user received for `attributeName`. */
 export interface VerifyAttrInput {
@@ -108,11 +105,7 @@ export interface VerifyAttrInput {
 }
 
 /** Submits the code the user received; resolves once the attribute is verified. */
-export declare function verifyAttr(
-  input: VerifyAttrInput,
-  settings?: Settings,
-  options?: CallOptions,
-): Promise<void>
+export declare function verifyAttr(input: VerifyAttrInput, settings?: Settings, options?: CallOptions): Promise<void>
 
 /** As `verifyAttr`, blocking the calling thread. */
 export declare function verifyAttrSync(input: VerifyAttrInput, settings?: Settings): void

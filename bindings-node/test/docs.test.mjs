@@ -14,7 +14,10 @@ const repo = process.env.COGNITO_ATTR_CODE_REPO
 const documents = repo
   ? [
       'README.md',
-      ...readdirSync(join(repo, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`),
+      ...readdirSync(join(repo, 'docs'))
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+        .map((name) => `docs/${name}`),
       'bindings-node/README.md',
     ]
   : []
@@ -60,7 +63,13 @@ test('the README quick start requests a code and verifies it', async () => {
     encoding: 'utf8',
     input: '493817\n',
     timeout: 30_000,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_REGION: 'us-east-1', ACCESS_TOKEN: TOKEN, COGNITO_ENDPOINT: server.url },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      AWS_REGION: 'us-east-1',
+      ACCESS_TOKEN: TOKEN,
+      COGNITO_ENDPOINT: server.url,
+    },
   })
   assert.equal(status, 0, stderr)
   assert.equal(stdout, 'email verified\n')

@@ -15,7 +15,8 @@ const packageDir = path.dirname(require.resolve('cognito-attr-code'))
 const table = require(path.join(packageDir, 'binding.js')).serviceErrorCodes()
 const lib = require('cognito-attr-code')
 const read = (file) => readFileSync(path.join(packageDir, file), 'utf8')
-const modeled = (names) => names.filter((name) => /^[A-Z]\w*Exception$/.test(name) && name !== 'CognitoIdentityProviderServiceException')
+const modeled = (names) =>
+  names.filter((name) => /^[A-Z]\w*Exception$/.test(name) && name !== 'CognitoIdentityProviderServiceException')
 
 test('the table reaches JavaScript whole', () => {
   assert.equal(table.length, 21)
@@ -40,13 +41,26 @@ test('the ESM exports are exactly the table, in order', () => {
   assert.match(read('index.mjs'), /^export \* from '\.\/lib\/service-errors\.generated\.mjs'$/m)
   const block = read('lib/service-errors.generated.mjs').match(/export const \{([^}]*)\} = cjs/)
   assert.ok(block, 'lib/service-errors.generated.mjs has its export block')
-  const names = block[1].split(',').map((name) => name.trim()).filter(Boolean)
+  const names = block[1]
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
   assert.deepEqual(modeled(names), table)
 })
 
 test('the declarations are exactly the table, in order', () => {
   assert.match(read('index.d.ts'), /^export \* from '\.\/lib\/service-errors\.generated'$/m)
-  const names = [...read('lib/service-errors.generated.d.ts').matchAll(/^export declare const (\w+): ModeledErrorConstructor<'(\w+)'>/gm)]
-  assert.deepEqual(names.map((m) => m[1]), table)
-  assert.deepEqual(names.map((m) => m[2]), table)
+  const names = [
+    ...read('lib/service-errors.generated.d.ts').matchAll(
+      /^export declare const (\w+): ModeledErrorConstructor<'(\w+)'>/gm,
+    ),
+  ]
+  assert.deepEqual(
+    names.map((m) => m[1]),
+    table,
+  )
+  assert.deepEqual(
+    names.map((m) => m[2]),
+    table,
+  )
 })

@@ -5,7 +5,6 @@
 //! shared config file. Errors are [`Error`]s: match on [`Error::kind`], read
 //! [`Error::diagnosis`]. The crate's README has an example.
 
-
 mod cancellation;
 mod client;
 mod connection_reuse;

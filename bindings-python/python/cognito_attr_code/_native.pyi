@@ -35,7 +35,9 @@ class Cancellation:
 class Client:
     """The core client: one connection pool and retry quota, safe to share between threads."""
 
-    def __new__(cls, settings: Optional[Mapping[str, Any]] = None, caller: str = "Client", shared: bool = False) -> Client: ...
+    def __new__(
+        cls, settings: Optional[Mapping[str, Any]] = None, caller: str = "Client", shared: bool = False
+    ) -> Client: ...
     def get_attr_code(
         self,
         access_token: str,

@@ -239,9 +239,7 @@ class Client:
             if self._executor is None:
                 from concurrent.futures import ThreadPoolExecutor
 
-                self._executor = ThreadPoolExecutor(
-                    max_workers=_ASYNC_WORKERS, thread_name_prefix="cognito_attr_code"
-                )
+                self._executor = ThreadPoolExecutor(max_workers=_ASYNC_WORKERS, thread_name_prefix="cognito_attr_code")
             return self._executor
 
     def close(self) -> None:

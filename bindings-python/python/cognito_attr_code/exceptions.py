@@ -293,9 +293,7 @@ class AliasExistsException(_ModeledError):
     """Another user already has this e-mail address or phone number as an alias."""
 
 
-MODELED_ERRORS: Dict[str, Type[CognitoError]] = {
-    cls.__name__: cls for cls in _ModeledError.__subclasses__()
-}
+MODELED_ERRORS: Dict[str, Type[CognitoError]] = {cls.__name__: cls for cls in _ModeledError.__subclasses__()}
 """Every modeled error class, by its error code."""
 
 _LOCAL_ERRORS: Dict[str, Type[CognitoError]] = {
