@@ -1,5 +1,5 @@
 # cognito-attr-code: `make demo` runs the main job, `make test` runs every test suite.
-# Binding crates are built only through their own tools (see docs/toolchain notes in the README).
+# Binding crates are built only through their own tools (see docs/development.md).
 
 CARGO        ?= cargo
 CC           ?= gcc
@@ -33,7 +33,7 @@ PKG_CONFIG   := $(or $(shell command -v pkg-config),$(TOOLS_VENV)/bin/pkgconf)
 VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
 
-.PHONY: generate check-generated
+.PHONY: generate check-generated fmt lint docs
 .PHONY: bench
 .PHONY: dist test-dist notices check-notices
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c check-instructions
@@ -50,13 +50,63 @@ lib:
 cli:
 	$(CARGO) build --release -p cognito-attr-code-cli
 
-test: test-rust check-header check-generated check-notices test-c test-cli test-python test-node test-e2e fuzz-smoke
+test: lint docs test-rust check-header check-generated check-notices test-c test-cli test-python test-node test-e2e fuzz-smoke
 
 test-rust:
-	$(CARGO) fmt -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support -p cognito-attr-code-fake -- --check
-	$(CARGO) clippy -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support -p cognito-attr-code-fake --all-targets -- -D warnings
-	$(CARGO) clippy -p cognito-attr-code --features fuzzing -- -D warnings
 	$(CARGO) test -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-fake
+
+# Formatters and linters, pinned and installed into the project tree: rustfmt and clippy on every
+# crate with one target dir (target/lint), ruff for Python (.tools/ruff-VERSION), Biome for the Node
+# package's JavaScript and TypeScript (tools/lint). `make fmt` rewrites; `make lint` only checks.
+RUFF_VERSION := 0.17.6
+RUFF         := .tools/ruff-$(RUFF_VERSION)/bin/ruff
+BIOME        := tools/lint/node_modules/.bin/biome
+LINT_CARGO   := CARGO_TARGET_DIR=$(CURDIR)/target/lint $(CARGO)
+RUST_CRATES  := -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support \
+                -p cognito-attr-code-cli -p cognito-attr-code-node -p cognito-attr-code-fake
+
+$(RUFF):
+	python3 -m venv .tools/ruff-$(RUFF_VERSION)
+	.tools/ruff-$(RUFF_VERSION)/bin/pip install --quiet --disable-pip-version-check ruff==$(RUFF_VERSION)
+
+$(BIOME): tools/lint/package.json tools/lint/package-lock.json
+	npm ci --prefix tools/lint --no-audit --no-fund --loglevel=error
+	touch $@
+
+fmt: $(RUFF) $(BIOME)
+	$(CARGO) fmt --all
+	$(CARGO) fmt --manifest-path fuzz/Cargo.toml
+	$(RUFF) check --fix --quiet .
+	$(RUFF) format --quiet .
+	$(BIOME) format --write
+	$(BIOME) lint --write
+
+# README.md stays within 15 KB. The API reference, into target/docs/: rustdoc for core (any item
+# without docs or any rustdoc warning fails it), then every public Python name (modules and stubs),
+# TypeScript export and C declaration must carry a doc comment (the checked files copied beside).
+DOCS := target/docs
+docs:
+	@size=$$(wc -c <README.md); [ "$$size" -le 15360 ] || \
+	  { echo "README.md is $$size bytes, over 15 KB: move material to docs/"; exit 1; }
+	RUSTDOCFLAGS="-D missing_docs -D warnings" $(LINT_CARGO) doc --quiet --no-deps -p cognito-attr-code
+	rm -rf $(DOCS) && mkdir -p $(DOCS)
+	cp -R target/lint/doc $(DOCS)/rust
+	python3 scripts/docs/python_docstrings.py bindings-python/python/cognito_attr_code $(DOCS)/python
+	python3 scripts/docs/declaration_docs.py ts bindings-node/index.d.ts \
+	    bindings-node/lib/service-errors.generated.d.ts bindings-node/binding.d.ts --out $(DOCS)/node
+	python3 scripts/docs/declaration_docs.py c $(HEADER) --out $(DOCS)/c
+	@echo "API reference: $(DOCS)/rust/cognito_attr_code/index.html, $(DOCS)/python, $(DOCS)/node, $(DOCS)/c"
+
+lint: $(RUFF) $(BIOME)
+	$(CARGO) fmt --all -- --check
+	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
+	$(LINT_CARGO) clippy --quiet $(RUST_CRATES) --all-targets -- -D warnings
+	$(LINT_CARGO) clippy --quiet -p cognito-attr-code-python -- -D warnings
+	$(LINT_CARGO) clippy --quiet -p cognito-attr-code --features fuzzing -- -D warnings
+	$(RUFF) check --quiet .
+	$(RUFF) format --check --quiet .
+	$(BIOME) lint --error-on-warnings
+	$(BIOME) format
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -66,7 +116,7 @@ $(BUILD):
 # of docs/testing.md).
 test-c: lib cli | $(BUILD)
 	@command -v valgrind >/dev/null || { echo "make test-c needs valgrind on PATH:" \
-	  "apt-get install valgrind (Debian/Ubuntu) or dnf install valgrind (Fedora); see README Requirements"; exit 1; }
+	  "apt-get install valgrind (Debian/Ubuntu) or dnf install valgrind (Fedora); see docs/development.md Requirements"; exit 1; }
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_shared $(C_TEST_SOURCES) \
 	    -L$(RELEASE) -lcognito_attr_code -Wl,-rpath,$(CURDIR)/$(RELEASE) $(SYSTEM_LIBS)
 	$(CC) $(CFLAGS_STRICT) -o $(BUILD)/test_static $(C_TEST_SOURCES) $(STATIC_LIB) $(SYSTEM_LIBS)
@@ -116,11 +166,14 @@ check-symbols: lib
 	for symbol in $$(cat ffi-c/exported-symbols.txt); do \
 	  grep -q "[ *]$$symbol(" $(HEADER) || { echo "$$symbol is not declared in $(HEADER)"; exit 1; }; done
 
-# Every C snippet of the README compiles verbatim as C99 and as C++17.
+# Every fenced block of README.md and docs/ is one a test compiles or runs; every C snippet
+# among them compiles verbatim as C99 and as C++17.
 check-readme-c: lib | $(BUILD)
-	CC="$(CC)" CXX="$(CXX)" sh tests/c/check_readme_snippets.sh README.md $(BUILD)/readme
+	python3 tests/docs/check_blocks.py
+	for doc in README.md docs/*.md; do grep -qE '^```(c|cpp)$$' $$doc || continue; \
+	  CC="$(CC)" CXX="$(CXX)" sh tests/c/check_readme_snippets.sh $$doc $(BUILD)/snippets/$$(basename $$doc .md) || exit 1; done
 
-# The header-only C++17 wrapper, under AddressSanitizer and valgrind.
+# The header-only C++17 wrapper, under AddressSanitizer and valgrind; from C++14, one clear error.
 test-cpp-wrapper: lib | $(BUILD)
 	$(CC) -std=c99 -Wall -Wextra -Werror -g -c tests/c/loopback_server.c -o $(BUILD)/loopback_server.o
 	$(CC) -std=c99 -Wall -Wextra -Werror -g -fsanitize=address -c tests/c/loopback_server.c \
@@ -132,6 +185,7 @@ test-cpp-wrapper: lib | $(BUILD)
 	    $(STATIC_LIB) $(SYSTEM_LIBS)
 	ASAN_OPTIONS=detect_leaks=1 $(BUILD)/test_cpp_wrapper_asan
 	$(VALGRIND) $(BUILD)/test_cpp_wrapper
+	CXX="$(CXX)" sh tests/c/check_cpp14_error.sh $(BUILD)/cpp14
 
 # Consumer projects (pkg-config and CMake, shared and static) against `make install` into a
 # temporary prefix, then `make uninstall`.
@@ -183,7 +237,7 @@ test-stress:
 # Builds every front end, starts cognito-local, and sends a verification code from each.
 demo:
 	@for tool in cargo cc python3 node npm; do command -v $$tool >/dev/null || \
-	  { echo "make demo needs '$$tool' on PATH (see README: Requirements)"; exit 1; }; done
+	  { echo "make demo needs '$$tool' on PATH (see docs/development.md: Requirements)"; exit 1; }; done
 	@echo "==> one-time build of the C library, CLI, Python wheel and Node addon (a few minutes the first time)"
 	@scripts/install-frontends.sh target/demo
 	@python3 scripts/demo.py
@@ -192,7 +246,7 @@ demo:
 # export lines and how to read the code, runs until Ctrl-C, then removes what it made.
 sandbox:
 	@for tool in python3 node npm; do command -v $$tool >/dev/null || \
-	  { echo "make sandbox needs '$$tool' on PATH (see README: Requirements)"; exit 1; }; done
+	  { echo "make sandbox needs '$$tool' on PATH (see docs/development.md: Requirements)"; exit 1; }; done
 	@python3 scripts/sandbox.py
 
 # cbindgen, pinned, installed once into the project's own tool folder: no global install needed.

@@ -17,8 +17,7 @@ import subprocess
 import sys
 
 PYTHON_IMPORT = (
-    "import time; started = time.perf_counter(); import cognito_attr_code; "
-    "print(time.perf_counter() - started)"
+    "import time; started = time.perf_counter(); import cognito_attr_code; print(time.perf_counter() - started)"
 )
 NODE_REQUIRE = (
     "const started = process.hrtime.bigint(); require(process.argv[1]); "
@@ -32,31 +31,49 @@ def environment() -> dict:
 
 
 def seconds(argv: list, runs: int) -> float:
-    samples = [float(subprocess.run(argv, env=environment(), capture_output=True, text=True, check=True).stdout)
-               for _ in range(runs)]
+    samples = [
+        float(subprocess.run(argv, env=environment(), capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)
+    ]
     return statistics.median(samples)
 
 
 def instructions(argv: list) -> int:
-    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
-                            env=environment(), capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=environment(),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(re.findall(r"Collected : (\d+)", result.stderr)[-1])
 
 
 def measure(python: str, node_package: str, runs: int = 15) -> dict:
     # Writes the package's .pyc files if the install left them out (PYTHONDONTWRITEBYTECODE).
-    subprocess.run([python, "-c", "import cognito_attr_code, compileall, os; "
-                    "compileall.compile_dir(os.path.dirname(cognito_attr_code.__file__), quiet=1)"],
-                   env=environment(), check=True)
+    subprocess.run(
+        [
+            python,
+            "-c",
+            "import cognito_attr_code, compileall, os; "
+            "compileall.compile_dir(os.path.dirname(cognito_attr_code.__file__), quiet=1)",
+        ],
+        env=environment(),
+        check=True,
+    )
     python_import = [python, "-c", PYTHON_IMPORT]
     node_require = ["node", "-e", NODE_REQUIRE, os.path.abspath(node_package)]
-    result = {"python": {"import_ms": seconds(python_import, runs) * 1e3},
-              "node": {"import_ms": seconds(node_require, runs) * 1e3}}
+    result = {
+        "python": {"import_ms": seconds(python_import, runs) * 1e3},
+        "node": {"import_ms": seconds(node_require, runs) * 1e3},
+    }
     if shutil.which("valgrind"):
-        result["python"]["instructions"] = (instructions([python, "-c", "import cognito_attr_code"])
-                                            - instructions([python, "-c", "pass"]))
-        result["node"]["instructions"] = (instructions(["node", "-e", "require(process.argv[1])", node_require[-1]])
-                                          - instructions(["node", "-e", "0"]))
+        result["python"]["instructions"] = instructions([python, "-c", "import cognito_attr_code"]) - instructions(
+            [python, "-c", "pass"]
+        )
+        result["node"]["instructions"] = instructions(
+            ["node", "-e", "require(process.argv[1])", node_require[-1]]
+        ) - instructions(["node", "-e", "0"])
     return result
 
 

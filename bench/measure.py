@@ -45,11 +45,21 @@ def access_token() -> str:
         return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
     header = part(json.dumps({"kid": "bench-key", "alg": "RS256"}).encode())
-    claims = {"sub": "5f1c2e3a-bench-user", "iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Bench",
-              "client_id": "benchclientid0123456789", "origin_jti": "bench", "event_id": "bench",
-              "token_use": "access", "scope": "aws.cognito.signin.user.admin", "auth_time": 1764547200,
-              "exp": 4102444800, "iat": 1764547200, "jti": "bench-jti", "username": "bench-user",
-              "padding": hashlib.sha512(b"bench").hexdigest() * 2}
+    claims = {
+        "sub": "5f1c2e3a-bench-user",
+        "iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Bench",
+        "client_id": "benchclientid0123456789",
+        "origin_jti": "bench",
+        "event_id": "bench",
+        "token_use": "access",
+        "scope": "aws.cognito.signin.user.admin",
+        "auth_time": 1764547200,
+        "exp": 4102444800,
+        "iat": 1764547200,
+        "jti": "bench-jti",
+        "username": "bench-user",
+        "padding": hashlib.sha512(b"bench").hexdigest() * 2,
+    }
     signature = part(hashlib.sha512(b"signature").digest() * 4)
     return f"{header}.{part(json.dumps(claims).encode())}.{signature}"
 
@@ -78,9 +88,13 @@ def command_lines(http_port: int) -> dict:
 
 
 PEER_OF = {
-    "C client": ["boto3", "JS SDK v3"], "C one-shot": ["boto3", "JS SDK v3"],
-    "Python Client": ["boto3"], "Python one-shot": ["boto3"],
-    "Node sync": ["JS SDK v3"], "Node async": ["JS SDK v3"], "Node one-shot": ["JS SDK v3"],
+    "C client": ["boto3", "JS SDK v3"],
+    "C one-shot": ["boto3", "JS SDK v3"],
+    "Python Client": ["boto3"],
+    "Python one-shot": ["boto3"],
+    "Node sync": ["JS SDK v3"],
+    "Node async": ["JS SDK v3"],
+    "Node one-shot": ["JS SDK v3"],
 }
 
 
@@ -114,18 +128,28 @@ def start_server(args: list) -> tuple:
 
 
 def base_environment() -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("AWS_") and k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
-           and k not in ("SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS", "REQUESTS_CA_BUNDLE")}
-    env.update({
-        "AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-1", "AWS_MAX_ATTEMPTS": "1",
-        "AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench",
-        "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-        "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED": "true",
-        "BENCH_NODE_MODULES": str(OUT / "node" / "node_modules"),
-        "BENCH_OURS_NODE": str(ROOT / "bindings-node"),
-        "BENCH_ACCESS_TOKEN": TOKEN,
-    })
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("AWS_")
+        and k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+        and k not in ("SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS", "REQUESTS_CA_BUNDLE")
+    }
+    env.update(
+        {
+            "AWS_REGION": "us-east-1",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_MAX_ATTEMPTS": "1",
+            "AWS_ACCESS_KEY_ID": "bench",
+            "AWS_SECRET_ACCESS_KEY": "bench",
+            "AWS_CONFIG_FILE": "/dev/null",
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED": "true",
+            "BENCH_NODE_MODULES": str(OUT / "node" / "node_modules"),
+            "BENCH_OURS_NODE": str(ROOT / "bindings-node"),
+            "BENCH_ACCESS_TOKEN": TOKEN,
+        }
+    )
     return env
 
 
@@ -144,16 +168,26 @@ def keep_alive(subjects: dict, env: dict, port: int) -> dict:
             result = run_json(argv(CALLS), env)
             opened[name] = connections(port) - before - 1
             samples[name].append(per_call(result))
-    return {name: {"latency_us": statistics.median(s[0] for s in values),
-                   "cpu_us": statistics.median(s[1] for s in values),
-                   "connections_opened": opened[name], "calls": CALLS}
-            for name, values in samples.items()}
+    return {
+        name: {
+            "latency_us": statistics.median(s[0] for s in values),
+            "cpu_us": statistics.median(s[1] for s in values),
+            "connections_opened": opened[name],
+            "calls": CALLS,
+        }
+        for name, values in samples.items()
+    }
 
 
 def strace_counts(argv: list, env: dict) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".strace") as out:
-        subprocess.run(["strace", "-f", "-c", "-o", out.name, *argv], env=env, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            ["strace", "-f", "-c", "-o", out.name, *argv],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         counts = {}
         for line in Path(out.name).read_text().splitlines():
             fields = line.split()
@@ -203,7 +237,9 @@ def cold_starts(env: dict, https_port: int) -> dict:
         "AWS CLI v1": [str(OUT / "venv" / "bin" / "aws"), "cognito-idp", *cli_args],
     }
     system_aws = shutil.which("aws")
-    if system_aws and subprocess.run([system_aws, "--version"], capture_output=True, text=True).stdout.startswith("aws-cli/2"):
+    if system_aws and subprocess.run([system_aws, "--version"], capture_output=True, text=True).stdout.startswith(
+        "aws-cli/2"
+    ):
         subjects["AWS CLI v2"] = [system_aws, "cognito-idp", *cli_args]
     bare = {"python": [py, "-c", "pass"], "node": [node, "-e", "0"]}
     samples = {name: [] for name in list(subjects) + list(bare)}
@@ -221,7 +257,9 @@ def cold_starts(env: dict, https_port: int) -> dict:
     peak = {name: peak_rss_kib(argv, env) for name, argv in list(subjects.items()) + list(bare.items())}
     out = {}
     for name in subjects:
-        runtime = "python" if name in ("Python Client", "boto3") else "node" if name in ("Node async", "JS SDK v3") else None
+        runtime = (
+            "python" if name in ("Python Client", "boto3") else "node" if name in ("Node async", "JS SDK v3") else None
+        )
         entry = {"cold_ms": statistics.median(s[0] for s in samples[name]) * 1e3}
         imports = [s[1] for s in samples[name] if s[1] is not None]
         if imports:
@@ -241,14 +279,20 @@ def peak_rss_kib(argv: list, env: dict):
     forked from this process starts with its resident size as its high-water mark."""
     if not Path("/usr/bin/time").exists():
         return None
-    result = subprocess.run(["/usr/bin/time", "-f", "bench-peak-rss-kib=%M", *argv], env=env,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "bench-peak-rss-kib=%M", *argv], env=env, capture_output=True, text=True, check=True
+    )
     return int(re.findall(r"bench-peak-rss-kib=(\d+)", result.stderr)[-1])
 
 
 def throughput(subjects: dict, env: dict) -> dict:
-    plan = {"C client": (1, 2, 4), "Python Client": (1, 2, 4), "boto3": (1, 2, 4),
-            "Node async": (1, 4, 16), "JS SDK v3": (1, 4, 16)}
+    plan = {
+        "C client": (1, 2, 4),
+        "Python Client": (1, 2, 4),
+        "boto3": (1, 2, 4),
+        "Node async": (1, 4, 16),
+        "JS SDK v3": (1, 4, 16),
+    }
     calls = CALLS // 2 if QUICK else CALLS
     out = {}
     for name, levels in plan.items():
@@ -262,8 +306,9 @@ def throughput(subjects: dict, env: dict) -> dict:
 def start_delay_stub(delay_ms: int) -> tuple:
     """The concurrency bench's stub (bench/delay_stub.mjs, a Node `http` server in its own
     process, keep-alive), answering each request after `delay_ms`."""
-    process = subprocess.Popen(["node", str(ROOT / "bench" / "delay_stub.mjs"), str(delay_ms)],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        ["node", str(ROOT / "bench" / "delay_stub.mjs"), str(delay_ms)], stdout=subprocess.PIPE, text=True
+    )
     line = process.stdout.readline().strip()
     if not line.isdigit():
         process.kill()
@@ -292,10 +337,12 @@ def concurrency(env: dict) -> dict:
             rows = {}
             for name, (argv, side) in subjects.items():
                 result = run_json([*argv, str(level), str(CONCURRENCY_ROUNDS)], env)
-                rows[name] = {"all_done_ms": statistics.median(result["all_done_ms"]),
-                              "side_job_ms": statistics.median(result[side]),
-                              "side_job_worst_ms": max(result[side]),
-                              "side_job": "fs.readFile" if side == "read_file_ms" else "run_in_executor(None)"}
+                rows[name] = {
+                    "all_done_ms": statistics.median(result["all_done_ms"]),
+                    "side_job_ms": statistics.median(result[side]),
+                    "side_job_worst_ms": max(result[side]),
+                    "side_job": "fs.readFile" if side == "read_file_ms" else "run_in_executor(None)",
+                }
             out["levels"][str(level)] = rows
     finally:
         stub.kill()
@@ -303,11 +350,20 @@ def concurrency(env: dict) -> dict:
 
 
 def machine() -> dict:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     versions = {}
-    for label, argv in {"node": ["node", "--version"], "python": [VENV_PY, "--version"],
-                        "rustc": ["rustc", "--version"]}.items():
+    for label, argv in {
+        "node": ["node", "--version"],
+        "python": [VENV_PY, "--version"],
+        "rustc": ["rustc", "--version"],
+    }.items():
         versions[label] = subprocess.run(argv, capture_output=True, text=True).stdout.strip()
     return {"cpu": cpu, "cores": os.cpu_count(), "kernel": platform.release(), **versions}
 
@@ -315,16 +371,21 @@ def machine() -> dict:
 def main_concurrency_only() -> None:
     """BENCH_ONLY=concurrency: the concurrency section alone, merged into the results file."""
     from report import print_concurrency, concurrency_targets
+
     destination = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results.json"))
     results = json.loads(destination.read_text()) if destination.exists() else {}
-    print(f"bench: concurrency, {CONCURRENCY_ROUNDS} rounds per subject and level, stub delay {DELAY_MS} ms", flush=True)
+    print(
+        f"bench: concurrency, {CONCURRENCY_ROUNDS} rounds per subject and level, stub delay {DELAY_MS} ms", flush=True
+    )
     results["concurrency"] = concurrency(base_environment())
     results["concurrency"]["machine"] = machine()
     results["concurrency"]["command"] = "BENCH_ONLY=concurrency make bench" + (" BENCH_QUICK=1" if QUICK else "")
     results["concurrency"]["targets"] = concurrency_targets(results["concurrency"])
     print_concurrency(results["concurrency"])
     destination.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"bench: wrote the concurrency section of {destination.relative_to(ROOT) if destination.is_relative_to(ROOT) else destination}")
+    print(
+        f"bench: wrote the concurrency section of {destination.relative_to(ROOT) if destination.is_relative_to(ROOT) else destination}"
+    )
     if any(not t["pass"] for t in results["concurrency"]["targets"]) and os.environ.get("BENCH_STRICT") == "1":
         sys.exit(1)
 
@@ -340,10 +401,18 @@ def main() -> None:
     https_server, https_port = start_server([str(ca_dir / "server.pem"), str(ca_dir / "server.key")])
     try:
         env = base_environment()
-        env.update({"AWS_ENDPOINT_URL": f"http://127.0.0.1:{http_port}",
-                    "AWS_CA_BUNDLE": str(ca_dir / "ca.pem"), "NODE_EXTRA_CA_CERTS": str(ca_dir / "ca.pem")})
+        env.update(
+            {
+                "AWS_ENDPOINT_URL": f"http://127.0.0.1:{http_port}",
+                "AWS_CA_BUNDLE": str(ca_dir / "ca.pem"),
+                "NODE_EXTRA_CA_CERTS": str(ca_dir / "ca.pem"),
+            }
+        )
         subjects = command_lines(http_port)
-        print(f"bench: {ROUNDS} interleaved rounds of {CALLS} keep-alive calls per subject{' (quick)' if QUICK else ''}", flush=True)
+        print(
+            f"bench: {ROUNDS} interleaved rounds of {CALLS} keep-alive calls per subject{' (quick)' if QUICK else ''}",
+            flush=True,
+        )
         results = {"machine": machine(), "quick": QUICK, "command": "make bench" + (" BENCH_QUICK=1" if QUICK else "")}
         results["keep_alive"] = keep_alive(subjects, env, http_port)
         print("bench: strace", flush=True)
@@ -355,17 +424,22 @@ def main() -> None:
         results["c_instructions_top_functions"] = callgrind["top_functions"][:12]
         print("bench: import cost", flush=True)
         from import_cost import measure as import_cost
+
         results["imports"] = import_cost(VENV_PY, str(ROOT / "bindings-node"), runs=COLD_RUNS * 3)
         print("bench: cold starts over TLS", flush=True)
         results["cold"] = cold_starts(env, https_port)
         print("bench: throughput", flush=True)
         results["throughput_calls_per_s"] = throughput(subjects, env)
-        print(f"bench: concurrency ({', '.join(map(str, CONCURRENCY_LEVELS))} calls at once, stub delay {DELAY_MS} ms)", flush=True)
+        print(
+            f"bench: concurrency ({', '.join(map(str, CONCURRENCY_LEVELS))} calls at once, stub delay {DELAY_MS} ms)",
+            flush=True,
+        )
         results["concurrency"] = concurrency(base_environment())
     finally:
         http_server.kill()
         https_server.kill()
     from report import print_report, check_targets
+
     results["targets"] = check_targets(results)
     print_report(results)
     destination = Path(os.environ.get("BENCH_RESULTS", ROOT / "bench" / "results.json"))

@@ -39,8 +39,10 @@ def bare_sender():
 
     url = urllib.parse.urlsplit(os.environ["AWS_ENDPOINT_URL"])
     body = json.dumps({"AccessToken": TOKEN, "AttributeName": "email"}, separators=(",", ":")).encode()
-    headers = {"Content-Type": "application/x-amz-json-1.1",
-               "X-Amz-Target": "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode"}
+    headers = {
+        "Content-Type": "application/x-amz-json-1.1",
+        "X-Amz-Target": "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode",
+    }
     idle = queue.SimpleQueue()  # keep-alive connections not in use, shared by the threads
 
     def send():
@@ -63,7 +65,16 @@ def main() -> None:
     import_s = time.perf_counter() - started
     send()
     if mode == "cold":
-        print(json.dumps({"calls": 1, "wall_s": time.perf_counter() - started, "cpu_s": time.process_time(), "import_s": import_s}))
+        print(
+            json.dumps(
+                {
+                    "calls": 1,
+                    "wall_s": time.perf_counter() - started,
+                    "cpu_s": time.process_time(),
+                    "import_s": import_s,
+                }
+            )
+        )
         return
     per_thread = calls // threads
 
@@ -77,8 +88,16 @@ def main() -> None:
         worker.start()
     for worker in workers:
         worker.join()
-    print(json.dumps({"calls": per_thread * threads, "wall_s": time.perf_counter() - wall,
-                      "cpu_s": time.process_time() - cpu, "import_s": import_s}))
+    print(
+        json.dumps(
+            {
+                "calls": per_thread * threads,
+                "wall_s": time.perf_counter() - wall,
+                "cpu_s": time.process_time() - cpu,
+                "import_s": import_s,
+            }
+        )
+    )
 
 
 main()

@@ -94,10 +94,7 @@ export declare function getAttrCode(
 ): Promise<CodeDeliveryDetails | null>
 
 /** As `getAttrCode`, blocking the calling thread. */
-export declare function getAttrCodeSync(
-  input: GetAttrCodeInput,
-  settings?: Settings,
-): CodeDeliveryDetails | null
+export declare function getAttrCodeSync(input: GetAttrCodeInput, settings?: Settings): CodeDeliveryDetails | null
 
 /** Input of `verifyAttr`: the code the user received for `attributeName`. */
 export interface VerifyAttrInput {
@@ -108,11 +105,7 @@ export interface VerifyAttrInput {
 }
 
 /** Submits the code the user received; resolves once the attribute is verified. */
-export declare function verifyAttr(
-  input: VerifyAttrInput,
-  settings?: Settings,
-  options?: CallOptions,
-): Promise<void>
+export declare function verifyAttr(input: VerifyAttrInput, settings?: Settings, options?: CallOptions): Promise<void>
 
 /** As `verifyAttr`, blocking the calling thread. */
 export declare function verifyAttrSync(input: VerifyAttrInput, settings?: Settings): void
@@ -136,6 +129,7 @@ export declare class Client {
 
 type Provider<T> = T | (() => T | Promise<T>)
 
+/** An endpoint as the AWS SDK v3 describes one (`endpoint` of the SDK-compatible client). */
 export interface EndpointV2Like {
   protocol?: string
   hostname: string
@@ -151,6 +145,7 @@ export interface Logger {
   error?(...content: any[]): void
 }
 
+/** The options of `CognitoIdentityProviderClient`, those of the AWS SDK v3 client it replaces. */
 export interface CognitoIdentityProviderClientConfig {
   region?: Provider<string>
   endpoint?: Provider<string | URL | EndpointV2Like>
@@ -174,6 +169,7 @@ export interface CognitoIdentityProviderClientConfig {
   [option: string]: unknown
 }
 
+/** `$metadata` of a response or a service error, as in the AWS SDK v3. */
 export interface ResponseMetadata {
   httpStatusCode?: number
   requestId?: string
@@ -183,43 +179,51 @@ export interface ResponseMetadata {
   totalRetryDelay?: number
 }
 
+/** The input of `GetUserAttributeVerificationCodeCommand` (the SDK's shape). */
 export interface GetUserAttributeVerificationCodeCommandInput {
   AccessToken: string | undefined
   AttributeName: string | undefined
   ClientMetadata?: Record<string, string> | undefined
 }
 
+/** Where the code was sent, in the SDK's shape (`CodeDeliveryDetails`). */
 export interface SdkCodeDeliveryDetails {
   Destination?: string
   DeliveryMedium?: 'EMAIL' | 'SMS' | (string & {})
   AttributeName?: string
 }
 
+/** What `send(new GetUserAttributeVerificationCodeCommand(...))` resolves to. */
 export interface GetUserAttributeVerificationCodeCommandOutput {
   CodeDeliveryDetails?: SdkCodeDeliveryDetails
   $metadata: ResponseMetadata
 }
 
+/** Requests a verification code, sent with `CognitoIdentityProviderClient.send`. */
 export declare class GetUserAttributeVerificationCodeCommand {
   constructor(input: GetUserAttributeVerificationCodeCommandInput)
   readonly input: GetUserAttributeVerificationCodeCommandInput
 }
 
+/** The input of `VerifyUserAttributeCommand` (the SDK's shape). */
 export interface VerifyUserAttributeCommandInput {
   AccessToken: string | undefined
   AttributeName: string | undefined
   Code: string | undefined
 }
 
+/** What `send(new VerifyUserAttributeCommand(...))` resolves to (only `$metadata`). */
 export interface VerifyUserAttributeCommandOutput {
   $metadata: ResponseMetadata
 }
 
+/** Submits the code the user received, sent with `CognitoIdentityProviderClient.send`. */
 export declare class VerifyUserAttributeCommand {
   constructor(input: VerifyUserAttributeCommandInput)
   readonly input: VerifyUserAttributeCommandInput
 }
 
+/** A drop-in for the AWS SDK v3 client of the same name, for this package's two commands. */
 export declare class CognitoIdentityProviderClient {
   constructor(config?: CognitoIdentityProviderClientConfig)
   send(
@@ -283,34 +287,8 @@ export declare class CognitoIdentityProviderServiceException extends CognitoErro
   $metadata: ResponseMetadata
 }
 
-type ModeledErrorConstructor<Name extends string> = {
-  new (options: { $metadata: ResponseMetadata; message: string }): CognitoIdentityProviderServiceException & {
-    readonly name: Name
-  }
-  prototype: CognitoIdentityProviderServiceException
-}
-
-export declare const ResourceNotFoundException: ModeledErrorConstructor<'ResourceNotFoundException'>
-export declare const InvalidParameterException: ModeledErrorConstructor<'InvalidParameterException'>
-export declare const TooManyRequestsException: ModeledErrorConstructor<'TooManyRequestsException'>
-export declare const NotAuthorizedException: ModeledErrorConstructor<'NotAuthorizedException'>
-export declare const UnexpectedLambdaException: ModeledErrorConstructor<'UnexpectedLambdaException'>
-export declare const UserLambdaValidationException: ModeledErrorConstructor<'UserLambdaValidationException'>
-export declare const InvalidLambdaResponseException: ModeledErrorConstructor<'InvalidLambdaResponseException'>
-export declare const InvalidSmsRoleAccessPolicyException: ModeledErrorConstructor<'InvalidSmsRoleAccessPolicyException'>
-export declare const InvalidSmsRoleTrustRelationshipException: ModeledErrorConstructor<'InvalidSmsRoleTrustRelationshipException'>
-export declare const InvalidEmailRoleAccessPolicyException: ModeledErrorConstructor<'InvalidEmailRoleAccessPolicyException'>
-export declare const CodeDeliveryFailureException: ModeledErrorConstructor<'CodeDeliveryFailureException'>
-export declare const LimitExceededException: ModeledErrorConstructor<'LimitExceededException'>
-export declare const PasswordResetRequiredException: ModeledErrorConstructor<'PasswordResetRequiredException'>
-export declare const UserNotFoundException: ModeledErrorConstructor<'UserNotFoundException'>
-export declare const UserNotConfirmedException: ModeledErrorConstructor<'UserNotConfirmedException'>
-export declare const InternalErrorException: ModeledErrorConstructor<'InternalErrorException'>
-export declare const ForbiddenException: ModeledErrorConstructor<'ForbiddenException'>
-export declare const OperationNotEnabledException: ModeledErrorConstructor<'OperationNotEnabledException'>
-export declare const CodeMismatchException: ModeledErrorConstructor<'CodeMismatchException'>
-export declare const ExpiredCodeException: ModeledErrorConstructor<'ExpiredCodeException'>
-export declare const AliasExistsException: ModeledErrorConstructor<'AliasExistsException'>
+/** One class per modeled service error code (generated from core's error table). */
+export * from './lib/service-errors.generated'
 
 /** Every modeled error code of both operations, in the order of core's error table. */
 export declare const MODELED_ERROR_CODES: readonly string[]
@@ -326,21 +304,26 @@ export declare class CognitoLocalError extends CognitoError {
   $metadata?: ResponseMetadata
 }
 
+/** A setting, environment variable or config file entry is wrong; `setting` names it. */
 export declare class CognitoConfigurationError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_CONFIGURATION'
   /** The setting at fault, e.g. `"region"` or `"AWS_MAX_ATTEMPTS"`. */
   readonly setting?: string
 }
+/** DNS, connection or I/O failure; the message names the host and port. */
 export declare class CognitoNetworkError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_NETWORK'
 }
+/** A timeout ran out; `phase` says which, the message names the setting and its value. */
 export declare class CognitoTimeoutError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_TIMEOUT'
   readonly phase: 'connect' | 'read' | 'attempt' | 'operation'
 }
+/** The TLS handshake or certificate verification failed. */
 export declare class CognitoTlsError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_TLS'
 }
+/** The response could not be understood (not the AWS JSON protocol, too large, ...). */
 export declare class CognitoProtocolError extends CognitoLocalError {
   readonly code: 'ERR_COGNITO_PROTOCOL'
   /** The start of the unparseable response body. */

@@ -22,27 +22,9 @@ export const {
   CognitoProtocolError,
   CognitoAbortError,
   MODELED_ERROR_CODES,
-  ResourceNotFoundException,
-  InvalidParameterException,
-  TooManyRequestsException,
-  NotAuthorizedException,
-  UnexpectedLambdaException,
-  UserLambdaValidationException,
-  InvalidLambdaResponseException,
-  InvalidSmsRoleAccessPolicyException,
-  InvalidSmsRoleTrustRelationshipException,
-  InvalidEmailRoleAccessPolicyException,
-  CodeDeliveryFailureException,
-  LimitExceededException,
-  PasswordResetRequiredException,
-  UserNotFoundException,
-  UserNotConfirmedException,
-  InternalErrorException,
-  ForbiddenException,
-  OperationNotEnabledException,
-  CodeMismatchException,
-  ExpiredCodeException,
-  AliasExistsException,
 } = cjs
+
+// One named export per service error code, generated from core's error table (make generate).
+export * from './lib/service-errors.generated.mjs'
 
 export default cjs

@@ -13,6 +13,12 @@
 #ifndef COGNITO_ATTR_CODE_HPP
 #define COGNITO_ATTR_CODE_HPP
 
+// One clear error instead of dozens from std::optional and friends (MSVC reports the standard
+// in _MSVC_LANG unless /Zc:__cplusplus is given).
+#if __cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L)
+#error "cognito_attr_code.hpp requires C++17 (e.g. -std=c++17); from C++14 or older use the C API in cognito_attr_code.h"
+#else
+
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -328,4 +334,5 @@ class Client {
 
 }  // namespace cognito
 
+#endif  // C++17
 #endif  // COGNITO_ATTR_CODE_HPP

@@ -6,7 +6,6 @@ Run through `make demo`, which builds and installs the front ends first."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -41,6 +40,7 @@ def run(label: str, command: list[str], emulator: CognitoLocal, **kwargs) -> Non
     print(f"    emulator issued code: {issued}")
     if outcome != "OK":
         raise SystemExit(f"{label} did not get a code issued")
+
 
 PYTHON_VERIFY = """
 import sys, cognito_attr_code
@@ -114,32 +114,62 @@ def main() -> None:
         print(f"    got a real access token ({len(emulator.access_token)} bytes, not shown)")
         print("==> asking for an e-mail verification code from each front end")
         c_env = {**env, "AWS_ENDPOINT_URL": emulator.endpoint, "AWS_REGION": "us-east-1", "AWS_CONFIG_FILE": os.devnull}
-        run("C      examples/c/send_code.c", [str(ROOT / "target/c/send_code"), emulator.access_token, "email"], emulator, env=c_env)
-        run("Python cognito_attr_code", [str(DEST / "venv/bin/python"), "-c", PYTHON_SNIPPET, emulator.access_token, emulator.endpoint], emulator, env=env)
-        run("Node   cognito-attr-code", ["node", "-e", NODE_SNIPPET, emulator.access_token, emulator.endpoint], emulator, env=env, cwd=DEST / "node-app")
-        cli = [str(ROOT / "target/release/cognito-attr-code"), "get-user-attribute-verification-code",
-               "--endpoint-url", emulator.endpoint, "--region", "us-east-1",
-               "--access-token", emulator.access_token, "--attribute-name", "email", "--output", "json"]
+        run(
+            "C      examples/c/send_code.c",
+            [str(ROOT / "target/c/send_code"), emulator.access_token, "email"],
+            emulator,
+            env=c_env,
+        )
+        run(
+            "Python cognito_attr_code",
+            [str(DEST / "venv/bin/python"), "-c", PYTHON_SNIPPET, emulator.access_token, emulator.endpoint],
+            emulator,
+            env=env,
+        )
+        run(
+            "Node   cognito-attr-code",
+            ["node", "-e", NODE_SNIPPET, emulator.access_token, emulator.endpoint],
+            emulator,
+            env=env,
+            cwd=DEST / "node-app",
+        )
+        cli = [
+            str(ROOT / "target/release/cognito-attr-code"),
+            "get-user-attribute-verification-code",
+            "--endpoint-url",
+            emulator.endpoint,
+            "--region",
+            "us-east-1",
+            "--access-token",
+            emulator.access_token,
+            "--attribute-name",
+            "email",
+            "--output",
+            "json",
+        ]
         run("CLI    cognito-attr-code get-user-attribute-verification-code", cli, emulator, env=env)
 
         print("\n==> the whole flow in each front end: request a code, submit a wrong one, submit the right one")
         endpoint = emulator.endpoint
         flow(
-            "C      examples/c/send_code.c + examples/c/verify_code.c", "demo-c",
+            "C      examples/c/send_code.c + examples/c/verify_code.c",
+            "demo-c",
             lambda token: ([str(ROOT / "target/c/send_code"), token, "email"], {"env": c_env}),
             lambda token, code: ([str(ROOT / "target/c/verify_code"), token, "email", code], {"env": c_env}),
             emulator,
         )
         python = str(DEST / "venv/bin/python")
         flow(
-            "Python get_attr_code + verify_attr", "demo-python",
+            "Python get_attr_code + verify_attr",
+            "demo-python",
             lambda token: ([python, "-c", PYTHON_SNIPPET, token, endpoint], {"env": env}),
             lambda token, code: ([python, "-c", PYTHON_VERIFY, token, endpoint, code], {"env": env}),
             emulator,
         )
         node_app = DEST / "node-app"
         flow(
-            "Node   getAttrCode + verifyAttr", "demo-node",
+            "Node   getAttrCode + verifyAttr",
+            "demo-node",
             lambda token: (["node", "-e", NODE_SNIPPET, token, endpoint], {"env": env, "cwd": node_app}),
             lambda token, code: (["node", "-e", NODE_VERIFY, token, endpoint, code], {"env": env, "cwd": node_app}),
             emulator,
@@ -147,9 +177,16 @@ def main() -> None:
         cli_binary = str(ROOT / "target/release/cognito-attr-code")
         common = ["--endpoint-url", endpoint, "--region", "us-east-1", "--attribute-name", "email"]
         flow(
-            "CLI    get-user-attribute-verification-code + verify-user-attribute", "demo-cli",
-            lambda token: ([cli_binary, "get-user-attribute-verification-code", *common, "--access-token", token], {"env": env}),
-            lambda token, code: ([cli_binary, "verify-user-attribute", *common, "--access-token", token, "--code", code], {"env": env}),
+            "CLI    get-user-attribute-verification-code + verify-user-attribute",
+            "demo-cli",
+            lambda token: (
+                [cli_binary, "get-user-attribute-verification-code", *common, "--access-token", token],
+                {"env": env},
+            ),
+            lambda token, code: (
+                [cli_binary, "verify-user-attribute", *common, "--access-token", token, "--code", code],
+                {"env": env},
+            ),
             emulator,
         )
     print("\n==> stopped cognito-local. All four front ends had a code issued, refused a wrong code,")

@@ -19,9 +19,21 @@ class Handler(BaseHTTPRequestHandler):
         destinations = {"email": ("EMAIL", "d***@e***.com"), "phone_number": ("SMS", "+*******0100")}
         if attribute in destinations:
             medium, destination = destinations[attribute]
-            status, reply = 200, {"CodeDeliveryDetails": {"Destination": destination, "DeliveryMedium": medium, "AttributeName": attribute}}
+            status, reply = (
+                200,
+                {
+                    "CodeDeliveryDetails": {
+                        "Destination": destination,
+                        "DeliveryMedium": medium,
+                        "AttributeName": attribute,
+                    }
+                },
+            )
         else:
-            status, reply = 400, {"__type": "InvalidParameterException", "message": f"Unsupported attribute {attribute}"}
+            status, reply = (
+                400,
+                {"__type": "InvalidParameterException", "message": f"Unsupported attribute {attribute}"},
+            )
         data = json.dumps(reply).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/x-amz-json-1.1")

@@ -39,22 +39,32 @@ CALLS = 40
 # (function-name pattern, sign) summed per component. Functions that call each other are never
 # summed twice: the transport's figure excludes the scrubbing it calls.
 COMPONENTS = {
-    "scrub": [(r"cognito_attr_code::scrub::Secrets::(scrub_response|scrub_output|scrub_parsed_output|scrub_verify_output"
-               r"|scrub_error)$", 1),
-              (r"cognito_attr_code::secret_forms::RecentForms::get$", 1),
-              (r"drop_in_place<cognito_attr_code::scrub::Secrets>$", 1)],
-    "validation": [(r"cognito_attr_code::operation::validate_", 1),
-                   (r"cognito_attr_code::operation::.*::validate(_except_token)?$", 1),
-                   (r"cognito_attr_code::scrub::Secrets::forms_of$", 1),
-                   (r"cognito_attr_code::token_claims::", 1)],
-    "serialisation": [(r"cognito_attr_code::protocol::(verify_)?request_body$", 1),
-                      (r"cognito_attr_code::protocol::zeroizing_json$", 1),
-                      (r"cognito_attr_code::operation::.*::body$", 1),
-                      (r"serde_json::ser::", 1)],
-    "transport": [(r"cognito_attr_code::transport::Transport::send$", 1),
-                  (r"cognito_attr_code::scrub::Secrets::scrub_response$", -1)],
-    "parse": [(r"cognito_attr_code::protocol::parse", 1),
-              (r"cognito_attr_code::operation::.*::parse_body$", 1)],
+    "scrub": [
+        (
+            r"cognito_attr_code::scrub::Secrets::(scrub_response|scrub_output|scrub_parsed_output|scrub_verify_output"
+            r"|scrub_error)$",
+            1,
+        ),
+        (r"cognito_attr_code::secret_forms::RecentForms::get$", 1),
+        (r"drop_in_place<cognito_attr_code::scrub::Secrets>$", 1),
+    ],
+    "validation": [
+        (r"cognito_attr_code::operation::validate_", 1),
+        (r"cognito_attr_code::operation::.*::validate(_except_token)?$", 1),
+        (r"cognito_attr_code::scrub::Secrets::forms_of$", 1),
+        (r"cognito_attr_code::token_claims::", 1),
+    ],
+    "serialisation": [
+        (r"cognito_attr_code::protocol::(verify_)?request_body$", 1),
+        (r"cognito_attr_code::protocol::zeroizing_json$", 1),
+        (r"cognito_attr_code::operation::.*::body$", 1),
+        (r"serde_json::ser::", 1),
+    ],
+    "transport": [
+        (r"cognito_attr_code::transport::Transport::send$", 1),
+        (r"cognito_attr_code::scrub::Secrets::scrub_response$", -1),
+    ],
+    "parse": [(r"cognito_attr_code::protocol::parse", 1), (r"cognito_attr_code::operation::.*::parse_body$", 1)],
 }
 
 
@@ -84,11 +94,21 @@ def start_stub(stub: str) -> tuple:
 
 
 def environment(port: int, distinct: bool = False) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("AWS_") and k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")}
-    env.update({"AWS_REGION": "us-east-1", "AWS_MAX_ATTEMPTS": "1", "AWS_CONFIG_FILE": "/dev/null",
-                "AWS_SHARED_CREDENTIALS_FILE": "/dev/null", "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
-                "BENCH_ACCESS_TOKEN": bench_token()})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("AWS_") and k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+    }
+    env.update(
+        {
+            "AWS_REGION": "us-east-1",
+            "AWS_MAX_ATTEMPTS": "1",
+            "AWS_CONFIG_FILE": "/dev/null",
+            "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+            "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+            "BENCH_ACCESS_TOKEN": bench_token(),
+        }
+    )
     env.pop("BENCH_DISTINCT_TOKENS", None)
     if distinct:
         env["BENCH_DISTINCT_TOKENS"] = "1"
@@ -97,8 +117,12 @@ def environment(port: int, distinct: bool = False) -> dict:
 
 def annotate(out: Path, inclusive: bool) -> dict:
     """Instructions by function name (callgrind_annotate, one line per function)."""
-    text = subprocess.run(["callgrind_annotate", f"--inclusive={'yes' if inclusive else 'no'}",
-                           "--threshold=100", str(out)], check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["callgrind_annotate", f"--inclusive={'yes' if inclusive else 'no'}", "--threshold=100", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     costs = {}
     for line in text.splitlines():
         match = re.match(r"^\s*([\d,]+)\s+(?:\(\s*[\d.]+%\)\s+)?(?:[^:\s]*:)?(.+?)(?:\s+\[.*\])?$", line)
@@ -112,14 +136,18 @@ def run(client: str, env: dict, calls: int, tmp: Path) -> tuple:
     """Total instructions of a run of `calls` calls (after the client's warm-up call), and the
     callgrind output file."""
     out = tmp / f"callgrind.{calls}.out"
-    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", client, "client",
-                    str(calls), "1"], env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", client, "client", str(calls), "1"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     match = re.search(r"^(?:summary|totals): (\d+)", out.read_text(), re.M)
     return int(match.group(1)), out
 
 
-def measure(client: str, stub: str = None, calls: int = CALLS, port: int = None,
-            distinct: bool = False) -> dict:
+def measure(client: str, stub: str = None, calls: int = CALLS, port: int = None, distinct: bool = False) -> dict:
     """Instructions per call, the per-call self cost of the top functions and the components.
     Against `stub` (started and stopped here) or a keep-alive server already on `port`; with
     `distinct`, every call sends a token the client has not seen."""
@@ -138,8 +166,11 @@ def measure(client: str, stub: str = None, calls: int = CALLS, port: int = None,
                 if inclusive:
                     for component, patterns in COMPONENTS.items():
                         components[component] = sum(
-                            sign * cost for pattern, sign in patterns
-                            for name, cost in diff.items() if re.search(pattern, name))
+                            sign * cost
+                            for pattern, sign in patterns
+                            for name, cost in diff.items()
+                            if re.search(pattern, name)
+                        )
                 else:
                     per_function = diff
     finally:
@@ -147,13 +178,12 @@ def measure(client: str, stub: str = None, calls: int = CALLS, port: int = None,
             server.kill()
             server.wait()
     top = sorted(per_function.items(), key=lambda kv: -kv[1])[:25]
-    return {"per_call": (many - one) / calls, "calls": calls, "top_functions": top,
-            "components": components}
+    return {"per_call": (many - one) / calls, "calls": calls, "top_functions": top, "components": components}
 
 
 def print_breakdown(result: dict) -> None:
     per_call = result["per_call"]
-    print(f"  by component (inclusive, per call; the rest is allocation, the C boundary, the retry loop):")
+    print("  by component (inclusive, per call; the rest is allocation, the C boundary, the retry loop):")
     for component, cost in result["components"].items():
         print(f"    {component:14} {cost:10,.0f}  {cost / per_call:6.1%}")
     print("  top functions (self cost, per call):")
@@ -171,13 +201,17 @@ def main() -> None:
     parser.add_argument("--breakdown", action="store_true", help="print the breakdown even when under the ceiling")
     args = parser.parse_args()
     failed = False
-    for label, distinct, ceiling in (("same token every call", False, args.ceiling),
-                                     ("a new token every call", True, args.distinct_ceiling)):
+    for label, distinct, ceiling in (
+        ("same token every call", False, args.ceiling),
+        ("a new token every call", True, args.distinct_ceiling),
+    ):
         result = measure(args.client, args.stub, args.calls, distinct=distinct)
         per_call = result["per_call"]
         verdict = "OK" if per_call <= ceiling else "FAIL"
-        print(f"instructions per call (C client, reused connection, 1,231-character token, {label}, "
-              f"({args.calls}+1 calls - 1 call) / {args.calls}): {per_call:,.0f}; ceiling {ceiling:,.0f}: {verdict}")
+        print(
+            f"instructions per call (C client, reused connection, 1,231-character token, {label}, "
+            f"({args.calls}+1 calls - 1 call) / {args.calls}): {per_call:,.0f}; ceiling {ceiling:,.0f}: {verdict}"
+        )
         if verdict == "FAIL" or args.breakdown:
             print_breakdown(result)
         failed |= verdict == "FAIL"

@@ -49,9 +49,13 @@ def main() -> int:
         state = emulator.folder / ".cognito" / "db" / f"{emulator.email_pool}.json"
         print(f"export COGNITO_SANDBOX_STATE={shlex.quote(str(state))}")
         print("# then send a code from any front end, e.g.:")
-        print('#   cognito-attr-code get-user-attribute-verification-code --access-token "$COGNITO_ACCESS_TOKEN" --attribute-name email')
-        print("#   python3 -c 'import os, cognito_attr_code as c; print(c.get_attr_code(os.environ[\"COGNITO_ACCESS_TOKEN\"], \"email\"))'")
-        print("# and read the code that was \"sent\" (cognito-local sends no mail) with:")
+        print(
+            '#   cognito-attr-code get-user-attribute-verification-code --access-token "$COGNITO_ACCESS_TOKEN" --attribute-name email'
+        )
+        print(
+            '#   python3 -c \'import os, cognito_attr_code as c; print(c.get_attr_code(os.environ["COGNITO_ACCESS_TOKEN"], "email"))\''
+        )
+        print('# and read the code that was "sent" (cognito-local sends no mail) with:')
         print(f"#   python3 {shlex.quote(str(Path(__file__).resolve()))} code")
         print(f"# The access token expires in an hour; restart the sandbox for a new one. State: {emulator.folder}")
         print(READY, flush=True)

@@ -14,7 +14,10 @@ const { fail } = require('./arguments')
 class CognitoAbortError extends CognitoError {
   constructor(reason) {
     super('The operation was aborted')
-    for (const [key, value] of [['name', 'AbortError'], ['cause', reason]]) {
+    for (const [key, value] of [
+      ['name', 'AbortError'],
+      ['cause', reason],
+    ]) {
       Object.defineProperty(this, key, { value, enumerable: false, writable: true, configurable: true })
     }
     this.code = 'ABORT_ERR'
@@ -22,8 +25,12 @@ class CognitoAbortError extends CognitoError {
 }
 
 function isAbortSignal(value) {
-  return value !== null && typeof value === 'object' && typeof value.aborted === 'boolean' &&
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof value.aborted === 'boolean' &&
     typeof value.addEventListener === 'function'
+  )
 }
 
 /**

@@ -31,7 +31,10 @@ class CognitoIdentityProviderServiceException extends CognitoError {
     this.$fault = $fault
     this.$retryable = undefined
     this.$metadata = $metadata
-    for (const [key, value] of [['name', name], ['message', message]]) {
+    for (const [key, value] of [
+      ['name', name],
+      ['message', message],
+    ]) {
       Object.defineProperty(this, key, { value, enumerable: true, writable: true, configurable: true })
     }
   }
@@ -134,7 +137,12 @@ function errorMetadata(native) {
 function withDiagnosis(error, native) {
   if (native.cause != null && native.hint != null) {
     const diagnosis = Object.freeze({ cause: native.cause, hint: native.hint })
-    Object.defineProperty(error, 'diagnosis', { value: diagnosis, enumerable: false, writable: true, configurable: true })
+    Object.defineProperty(error, 'diagnosis', {
+      value: diagnosis,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    })
   }
   return error
 }
@@ -150,7 +158,8 @@ function errorFromNative(native) {
     case 'service':
     case 'unknownService': {
       const Modeled = modeledErrors[native.code]
-      if (Modeled) return new Modeled({ $metadata, message: native.message, reasonCode: native.reasonCode ?? undefined })
+      if (Modeled)
+        return new Modeled({ $metadata, message: native.message, reasonCode: native.reasonCode ?? undefined })
       return new CognitoIdentityProviderServiceException({
         name: native.code,
         $fault: native.serverFault ? 'server' : 'client',

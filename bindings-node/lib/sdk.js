@@ -47,10 +47,9 @@ function warnUnsupported(config) {
   for (const key of Object.keys(config)) {
     if (HONOURED.has(key) || IRRELEVANT.has(key) || warned.has(key) || config[key] === undefined) continue
     warned.add(key)
-    process.emitWarning(
-      `${CLIENT_NAME} option "${key}" is not supported by cognito-attr-code and is ignored`,
-      { code: 'COGNITO_ATTR_CODE_UNSUPPORTED_OPTION' },
-    )
+    process.emitWarning(`${CLIENT_NAME} option "${key}" is not supported by cognito-attr-code and is ignored`, {
+      code: 'COGNITO_ATTR_CODE_UNSUPPORTED_OPTION',
+    })
   }
 }
 
@@ -103,9 +102,7 @@ function commandClass(name, secrets) {
 }
 
 /** `GetUserAttributeVerificationCodeCommand`: asks Cognito to send a code. */
-const GetUserAttributeVerificationCodeCommand = commandClass('GetUserAttributeVerificationCodeCommand', [
-  'AccessToken',
-])
+const GetUserAttributeVerificationCodeCommand = commandClass('GetUserAttributeVerificationCodeCommand', ['AccessToken'])
 
 /** `VerifyUserAttributeCommand`: submits the code the user received; output `{ $metadata }`. */
 const VerifyUserAttributeCommand = commandClass('VerifyUserAttributeCommand', ['AccessToken', 'Code'])

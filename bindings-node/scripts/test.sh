@@ -10,9 +10,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 cd "$here"
 npm ci --no-audit --no-fund --loglevel=error
-# As the Python binding's script does: the addon's Rust is formatted and clippy-clean.
-cargo fmt -- --check
-cargo clippy --quiet --all-targets -- -D warnings
+# rustfmt, clippy and Biome: make lint.
 
 # The generated loader and types are checked in: the build must not change them.
 matches_build() { # COMMITTED BUILT
@@ -58,6 +56,8 @@ for name in $(env | sed -n 's/^\(AWS_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$name"
 # HOME moves to an empty folder; cargo and rustup keep theirs.
 export RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}" CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 export HOME="$tmp/home"
+# docs.test.mjs reads the README and docs/ of the repository.
+export COGNITO_ATTR_CODE_REPO="$(cd "$here/.." && pwd)"
 
 status=0
 node --test --test-reporter=spec --test-reporter-destination=stdout \

@@ -24,7 +24,8 @@ before(async () => {
 after(() => server.close())
 
 const settings = (extra) => ({ endpointUrl: server.url, region: 'eu-west-1', maxAttempts: 1, ...extra })
-const tokenWith = (claims) => `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`
+const tokenWith = (claims) =>
+  `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmF0dXJl`
 
 async function errorFor(code, message, token = TOKEN) {
   await server.setReply(serviceError(code, message))
@@ -40,13 +41,21 @@ async function errorFor(code, message, token = TOKEN) {
 
 test('index.d.ts declares Cause as core table, in order', () => {
   assert.equal(causes.length, 12)
-  const block = readFileSync(path.join(packageDir, 'index.d.ts'), 'utf8').match(/export type Cause =([^]*?)\n\n/)
+  const block = readFileSync(path.join(packageDir, 'index.d.ts'), 'utf8').match(/export type Cause =([\s\S]*?)\n\n/)
   assert.ok(block, 'index.d.ts declares Cause')
-  assert.deepEqual([...block[1].matchAll(/'(\w+)'/g)].map((m) => m[1]), causes)
+  assert.deepEqual(
+    [...block[1].matchAll(/'(\w+)'/g)].map((m) => m[1]),
+    causes,
+  )
 })
 
 const ROWS = [
-  ['LimitExceededException', 'Attempt limit exceeded, please try after some time.', 'per_user_limit', 'per user per hour'],
+  [
+    'LimitExceededException',
+    'Attempt limit exceeded, please try after some time.',
+    'per_user_limit',
+    'per user per hour',
+  ],
   [
     'LimitExceededException',
     'Exceeded daily email limit for the operation or the account. If a higher limit is required, please configure your user pool to use your own Amazon SES configuration for sending email.',
@@ -55,12 +64,27 @@ const ROWS = [
   ],
   ['NotAuthorizedException', 'Access Token has expired', 'token_expired', 'refresh it'],
   ['NotAuthorizedException', 'Access Token has been revoked', 'token_revoked', 'sign the user in again'],
-  ['NotAuthorizedException', 'Access Token does not have required scopes', 'missing_scope', 'aws.cognito.signin.user.admin'],
+  [
+    'NotAuthorizedException',
+    'Access Token does not have required scopes',
+    'missing_scope',
+    'aws.cognito.signin.user.admin',
+  ],
   ['NotAuthorizedException', 'Invalid Access Token', 'invalid_token', 'access token'],
-  ['UserLambdaValidationException', 'CustomMessage failed with error Forbidden domain.', 'lambda_trigger', 'CustomMessage Lambda trigger failed with error "Forbidden domain."'],
+  [
+    'UserLambdaValidationException',
+    'CustomMessage failed with error Forbidden domain.',
+    'lambda_trigger',
+    'CustomMessage Lambda trigger failed with error "Forbidden domain."',
+  ],
   ['UnexpectedLambdaException', 'CustomEmailSender failed with error timeout.', 'lambda_trigger', 'CustomEmailSender'],
   ['InvalidLambdaResponseException', 'PreSignUp failed with error bad output.', 'lambda_trigger', 'PreSignUp'],
-  ['CodeDeliveryFailureException', 'Unable to deliver message to the provided email address.', 'delivery_failed', 'SES or SNS'],
+  [
+    'CodeDeliveryFailureException',
+    'Unable to deliver message to the provided email address.',
+    'delivery_failed',
+    'SES or SNS',
+  ],
   ['TooManyRequestsException', 'Too many requests', 'rate_limited', 'request rate'],
 ]
 
@@ -82,8 +106,15 @@ test('unknown messages get no diagnosis', async () => {
 
 test('an expired token says when, in UTC, and how long ago', async () => {
   const exp = Math.floor(Date.now() / 1000) - 3600 - 10
-  const error = await errorFor('NotAuthorizedException', 'Access Token has expired', tokenWith({ token_use: 'access', exp }))
-  const when = new Date(exp * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')
+  const error = await errorFor(
+    'NotAuthorizedException',
+    'Access Token has expired',
+    tokenWith({ token_use: 'access', exp }),
+  )
+  const when = new Date(exp * 1000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
   assert.ok(error.diagnosis.hint.includes(`${when} (1 h 0 min ago)`), error.diagnosis.hint)
 })
 
@@ -102,7 +133,8 @@ test('an ID token is refused before any request, in every call shape', async () 
     () => lib.getAttrCode({ accessToken: idToken, attributeName: 'email' }, settings()),
     () => client.verifyAttr({ accessToken: idToken, attributeName: 'email', code: CODE }),
     async () => client.getAttrCodeSync({ accessToken: idToken, attributeName: 'email' }),
-    () => sdkClient.send(new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: idToken, AttributeName: 'email' })),
+    () =>
+      sdkClient.send(new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: idToken, AttributeName: 'email' })),
   ]
   for (const call of refusals) {
     await assert.rejects(call(), (error) => {
@@ -119,12 +151,15 @@ test('the SDK-compatible client carries the diagnosis; the per-user limit is sti
   await server.takeRequests()
   await server.setReply(serviceError('LimitExceededException', 'Attempt limit exceeded, please try after some time.'))
   const sdkClient = new lib.CognitoIdentityProviderClient({ region: 'eu-west-1', endpoint: server.url, maxAttempts: 3 })
-  await assert.rejects(sdkClient.send(new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: 'email' })), (error) => {
-    assert.ok(error instanceof lib.LimitExceededException)
-    assert.equal(error.diagnosis?.cause, 'per_user_limit')
-    assert.equal(error.$metadata.attempts, 1)
-    return true
-  })
+  await assert.rejects(
+    sdkClient.send(new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: 'email' })),
+    (error) => {
+      assert.ok(error instanceof lib.LimitExceededException)
+      assert.equal(error.diagnosis?.cause, 'per_user_limit')
+      assert.equal(error.$metadata.attempts, 1)
+      return true
+    },
+  )
   assert.equal((await server.takeRequests()).length, 1)
 })
 
@@ -137,11 +172,14 @@ test('wrong and expired codes', async () => {
     return true
   })
   await server.setReply(serviceError('ExpiredCodeException', 'Invalid code provided, please request a code again.'))
-  assert.throws(() => client.verifyAttrSync({ accessToken: TOKEN, attributeName: 'email', code: CODE }), (error) => {
-    assert.equal(error.diagnosis?.cause, 'code_expired')
-    assert.match(error.diagnosis.hint, /24 hours/)
-    return true
-  })
+  assert.throws(
+    () => client.verifyAttrSync({ accessToken: TOKEN, attributeName: 'email', code: CODE }),
+    (error) => {
+      assert.equal(error.diagnosis?.cause, 'code_expired')
+      assert.match(error.diagnosis.hint, /24 hours/)
+      return true
+    },
+  )
 })
 
 test('a Lambda message echoing the token is scrubbed in the hint', async () => {

@@ -1,7 +1,8 @@
 // Every JavaScript list of service error codes is core's one error table, names and order: the
 // addon's `serviceErrorCodes()` (straight from `ServiceErrorCode::ALL`) against
-// MODELED_ERROR_CODES, the classes, the CommonJS exports, the ESM re-exports in index.mjs and the
-// declarations in index.d.ts. A code added to or moved in core and not here fails this test.
+// MODELED_ERROR_CODES, the classes, the CommonJS exports, the ESM re-exports and the declarations
+// (lib/service-errors.generated.mjs and .d.ts, generated from core's table by make generate,
+// re-exported by index.mjs and index.d.ts). A code added to or moved in core and not here fails.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -14,7 +15,8 @@ const packageDir = path.dirname(require.resolve('cognito-attr-code'))
 const table = require(path.join(packageDir, 'binding.js')).serviceErrorCodes()
 const lib = require('cognito-attr-code')
 const read = (file) => readFileSync(path.join(packageDir, file), 'utf8')
-const modeled = (names) => names.filter((name) => /^[A-Z]\w*Exception$/.test(name) && name !== 'CognitoIdentityProviderServiceException')
+const modeled = (names) =>
+  names.filter((name) => /^[A-Z]\w*Exception$/.test(name) && name !== 'CognitoIdentityProviderServiceException')
 
 test('the table reaches JavaScript whole', () => {
   assert.equal(table.length, 21)
@@ -35,15 +37,30 @@ test('the CommonJS exports are the table, in order, each its own class', () => {
   }
 })
 
-test('index.mjs re-exports exactly the table, in order', () => {
-  const block = read('index.mjs').match(/export const \{([^}]*)\} = cjs/)
-  assert.ok(block, 'index.mjs has its export block')
-  const names = block[1].split(',').map((name) => name.trim()).filter(Boolean)
+test('the ESM exports are exactly the table, in order', () => {
+  assert.match(read('index.mjs'), /^export \* from '\.\/lib\/service-errors\.generated\.mjs'$/m)
+  const block = read('lib/service-errors.generated.mjs').match(/export const \{([^}]*)\} = cjs/)
+  assert.ok(block, 'lib/service-errors.generated.mjs has its export block')
+  const names = block[1]
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
   assert.deepEqual(modeled(names), table)
 })
 
-test('index.d.ts declares exactly the table, in order', () => {
-  const names = [...read('index.d.ts').matchAll(/^export declare const (\w+): ModeledErrorConstructor<'(\w+)'>/gm)]
-  assert.deepEqual(names.map((m) => m[1]), table)
-  assert.deepEqual(names.map((m) => m[2]), table)
+test('the declarations are exactly the table, in order', () => {
+  assert.match(read('index.d.ts'), /^export \* from '\.\/lib\/service-errors\.generated'$/m)
+  const names = [
+    ...read('lib/service-errors.generated.d.ts').matchAll(
+      /^export declare const (\w+): ModeledErrorConstructor<'(\w+)'>/gm,
+    ),
+  ]
+  assert.deepEqual(
+    names.map((m) => m[1]),
+    table,
+  )
+  assert.deepEqual(
+    names.map((m) => m[2]),
+    table,
+  )
 })

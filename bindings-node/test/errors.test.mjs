@@ -76,7 +76,10 @@ test('timeout error: the server never answers', async () => {
 
 test('timeout error: attempt and operation deadlines end a slow answer', async () => {
   await server.setReply({ hang: true })
-  for (const [option, phase] of [['attemptTimeoutMs', 'attempt'], ['operationTimeoutMs', 'operation']]) {
+  for (const [option, phase] of [
+    ['attemptTimeoutMs', 'attempt'],
+    ['operationTimeoutMs', 'operation'],
+  ]) {
     const started = Date.now()
     await assert.rejects(lib.getAttrCode(INPUT, settings({ readTimeoutMs: 30000, [option]: 300 })), (error) => {
       assert.ok(error instanceof lib.CognitoTimeoutError)
@@ -124,13 +127,16 @@ test('configuration errors name the setting', async () => {
     [{ endpointUrl: server.url, caBundle: '/nonexistent/ca.pem' }, undefined],
   ]
   for (const [bad, setting] of cases) {
-    assert.throws(() => new lib.Client(bad), (error) => {
-      assert.ok(error instanceof lib.CognitoConfigurationError, JSON.stringify(bad))
-      assert.equal(error.code, 'ERR_COGNITO_CONFIGURATION')
-      assert.equal(error.name, 'CognitoConfigurationError')
-      if (setting) assert.equal(error.setting, setting)
-      return true
-    })
+    assert.throws(
+      () => new lib.Client(bad),
+      (error) => {
+        assert.ok(error instanceof lib.CognitoConfigurationError, JSON.stringify(bad))
+        assert.equal(error.code, 'ERR_COGNITO_CONFIGURATION')
+        assert.equal(error.name, 'CognitoConfigurationError')
+        if (setting) assert.equal(error.setting, setting)
+        return true
+      },
+    )
     await assert.rejects(lib.getAttrCode(INPUT, bad), lib.CognitoConfigurationError)
     assert.throws(() => lib.getAttrCodeSync(INPUT, bad), lib.CognitoConfigurationError)
   }
@@ -139,11 +145,14 @@ test('configuration errors name the setting', async () => {
 test('a bad environment variable is a configuration error naming it', () => {
   process.env.AWS_MAX_ATTEMPTS = 'many'
   try {
-    assert.throws(() => new lib.Client({ endpointUrl: server.url }), (error) => {
-      assert.ok(error instanceof lib.CognitoConfigurationError)
-      assert.match(error.setting, /AWS_MAX_ATTEMPTS/)
-      return true
-    })
+    assert.throws(
+      () => new lib.Client({ endpointUrl: server.url }),
+      (error) => {
+        assert.ok(error instanceof lib.CognitoConfigurationError)
+        assert.match(error.setting, /AWS_MAX_ATTEMPTS/)
+        return true
+      },
+    )
   } finally {
     delete process.env.AWS_MAX_ATTEMPTS
   }

@@ -20,7 +20,10 @@ let arrived = 0
 
 for (const [label, call] of [
   ['a shared Client', (client, attributeName) => client.getAttrCode({ accessToken: TOKEN, attributeName })],
-  ['the function API', (_, attributeName) => getAttrCode({ accessToken: TOKEN, attributeName }, { endpointUrl: server.url })],
+  [
+    'the function API',
+    (_, attributeName) => getAttrCode({ accessToken: TOKEN, attributeName }, { endpointUrl: server.url }),
+  ],
 ]) {
   test(`${CONCURRENT} concurrent calls through ${label} wait on I/O threads while the event loop runs`, async () => {
     const client = new Client({ endpointUrl: server.url })
@@ -30,6 +33,9 @@ for (const [label, call] of [
     arrived += CONCURRENT
     await server.arrivals(arrived)
     await server.release()
-    assert.deepStrictEqual(await calls, names.map((attributeName) => ({ attributeName })))
+    assert.deepStrictEqual(
+      await calls,
+      names.map((attributeName) => ({ attributeName })),
+    )
   })
 }

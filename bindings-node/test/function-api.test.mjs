@@ -2,7 +2,13 @@
 import './helpers/env.mjs'
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { getAttrCode, getAttrCodeSync, Client, NotAuthorizedException, CognitoConfigurationError } from 'cognito-attr-code'
+import {
+  getAttrCode,
+  getAttrCodeSync,
+  Client,
+  NotAuthorizedException,
+  CognitoConfigurationError,
+} from 'cognito-attr-code'
 import { startServer, serviceError, FULL_DETAILS, TOKEN } from './helpers/server.mjs'
 
 let server
@@ -65,9 +71,16 @@ test('a Client is reusable and safe for concurrent calls', async () => {
   const client = new Client({ endpointUrl: server.url, readTimeoutMs: 5000, connectTimeoutMs: 5000 })
   assert.equal(client.endpointUrl, `${server.url}/`)
   const names = Array.from({ length: 12 }, (_, i) => `attr_${i}`)
-  const results = await Promise.all(names.map((attributeName) => client.getAttrCode({ accessToken: TOKEN, attributeName })))
-  assert.deepStrictEqual(results, names.map((attributeName) => ({ attributeName })))
-  assert.deepStrictEqual(client.getAttrCodeSync({ accessToken: TOKEN, attributeName: 'email' }), { attributeName: 'email' })
+  const results = await Promise.all(
+    names.map((attributeName) => client.getAttrCode({ accessToken: TOKEN, attributeName })),
+  )
+  assert.deepStrictEqual(
+    results,
+    names.map((attributeName) => ({ attributeName })),
+  )
+  assert.deepStrictEqual(client.getAttrCodeSync({ accessToken: TOKEN, attributeName: 'email' }), {
+    attributeName: 'email',
+  })
 })
 
 test('service errors from the function API and the Client are the SDK-shaped classes', async () => {
@@ -93,12 +106,15 @@ test('service errors from the function API and the Client are the SDK-shaped cla
 
 test('endpointUrl throws a typed configuration error when no region is known', () => {
   const client = new Client()
-  assert.throws(() => client.endpointUrl, (error) => {
-    assert.ok(error instanceof CognitoConfigurationError)
-    assert.equal(error.code, 'ERR_COGNITO_CONFIGURATION')
-    assert.match(error.message, /Missing Region/)
-    return true
-  })
+  assert.throws(
+    () => client.endpointUrl,
+    (error) => {
+      assert.ok(error instanceof CognitoConfigurationError)
+      assert.equal(error.code, 'ERR_COGNITO_CONFIGURATION')
+      assert.match(error.message, /Missing Region/)
+      return true
+    },
+  )
   assert.equal(new Client({ region: 'eu-west-1' }).endpointUrl, 'https://cognito-idp.eu-west-1.amazonaws.com/')
   assert.equal(
     new Client({ region: 'eu-west-1', useFipsEndpoint: true }).endpointUrl,

@@ -50,7 +50,9 @@ async function outcomes(reply) {
   const results = [
     await settle(() => lib.getAttrCode(INPUT, settings)),
     await settle(() => lib.getAttrCodeSync(INPUT, settings)),
-    await settle(() => sdk.send(new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: 'email' }))),
+    await settle(() =>
+      sdk.send(new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: 'email' })),
+    ),
   ]
   for (const result of results) assertClean(result.error ?? result.output)
   return results
@@ -75,7 +77,11 @@ test('an error type carrying the token', async () => {
 test('a request id carrying the token, on an error and on a success', async () => {
   const error = { status: 400, headers: { 'x-amzn-requestid': TOKEN }, body: { __type: 'NotAuthorizedException' } }
   for (const outcome of await outcomes(error)) assert.equal(outcome.error.$metadata.requestId, '***')
-  const success = { status: 200, headers: { 'x-amzn-requestid': SIGNATURE, 'x-amz-id-2': TOKEN, 'x-amz-cf-id': SIGNATURE }, body: {} }
+  const success = {
+    status: 200,
+    headers: { 'x-amzn-requestid': SIGNATURE, 'x-amz-id-2': TOKEN, 'x-amz-cf-id': SIGNATURE },
+    body: {},
+  }
   const [, , { output }] = await outcomes(success)
   assert.equal(output.$metadata.requestId, '***')
   assert.equal(output.$metadata.extendedRequestId, '***')

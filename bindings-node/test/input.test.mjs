@@ -68,7 +68,10 @@ test('the Python shape getAttrCode(token, attribute) says where the strings belo
       return true
     })
   }
-  assert.throws(() => new lib.Client({ endpointUrl: server.url }).getAttrCodeSync(TOKEN), /input must be an object \{ accessToken, attributeName/)
+  assert.throws(
+    () => new lib.Client({ endpointUrl: server.url }).getAttrCodeSync(TOKEN),
+    /input must be an object \{ accessToken, attributeName/,
+  )
 })
 
 test('bad settings are rejected by name', async () => {
@@ -116,7 +119,13 @@ test('the token never appears in inspect, JSON, messages or stacks', async () =>
   ])
   for (const { status, reason } of failures) {
     assert.equal(status, 'rejected')
-    outputs.push(reason.message, reason.stack, inspect(reason, { depth: Infinity }), JSON.stringify(reason), String(reason))
+    outputs.push(
+      reason.message,
+      reason.stack,
+      inspect(reason, { depth: Infinity }),
+      JSON.stringify(reason),
+      String(reason),
+    )
   }
   try {
     client.getAttrCodeSync({ accessToken: TOKEN, attributeName: 'email' })

@@ -100,7 +100,10 @@ test('a call aborted while it waits for its turn rejects at once and is never se
     await server.release()
     assert.deepEqual(await first, { attributeName: 'first' })
     await eventually('the queued call ended', () => native.callsInFlight() === 0)
-    assert.deepEqual((await server.takeRequests()).map((r) => r.body.AttributeName), ['first'])
+    assert.deepEqual(
+      (await server.takeRequests()).map((r) => r.body.AttributeName),
+      ['first'],
+    )
   } finally {
     await server.close()
   }
@@ -164,13 +167,19 @@ test("the SDK-compatible client takes its bound from the request handler's agent
     await server.arrivals(1)
     const other = new lib.Client({ endpointUrl: server.url }).getAttrCode(input('probe'))
     await server.arrivals(2)
-    assert.deepEqual((await server.takeRequests()).map((r) => r.body.AttributeName), ['s0', 'probe'])
+    assert.deepEqual(
+      (await server.takeRequests()).map((r) => r.body.AttributeName),
+      ['s0', 'probe'],
+    )
     await server.release()
     await other
     await server.arrivals(3)
     await server.release()
     const outputs = await Promise.all(calls)
-    assert.deepEqual(outputs.map((o) => o.CodeDeliveryDetails.AttributeName), ['s0', 's1'])
+    assert.deepEqual(
+      outputs.map((o) => o.CodeDeliveryDetails.AttributeName),
+      ['s0', 's1'],
+    )
   } finally {
     await server.close()
   }
@@ -220,7 +229,9 @@ test('worker threads call at once, and one terminated with a call pending harms 
     await Promise.all(workers.map((w) => w.terminate()))
     // The terminated worker's call ended too; a call of the main thread still works.
     await eventually('every call ended', () => native.callsInFlight() === 0)
-    assert.deepEqual(await new lib.Client({ endpointUrl: server.url }).getAttrCode(input('main')), { attributeName: 'main' })
+    assert.deepEqual(await new lib.Client({ endpointUrl: server.url }).getAttrCode(input('main')), {
+      attributeName: 'main',
+    })
   } finally {
     await server.close()
   }

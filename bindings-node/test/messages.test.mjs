@@ -11,13 +11,16 @@ import { TOKEN } from './helpers/server.mjs'
 const INPUT = { accessToken: TOKEN, attributeName: 'email' }
 
 test('core messages use camelCase names', async () => {
-  assert.throws(() => new lib.Client({ endpointUrl: 'http://example.com' }), (error) => {
-    assert.equal(error.setting, 'endpointUrl')
-    assert.match(error.message, /^endpointUrl: /)
-    assert.match(error.message, /set allowInsecureHttp to permit it/)
-    assert.doesNotMatch(error.message, /allow_insecure_http|endpoint_url/)
-    return true
-  })
+  assert.throws(
+    () => new lib.Client({ endpointUrl: 'http://example.com' }),
+    (error) => {
+      assert.equal(error.setting, 'endpointUrl')
+      assert.match(error.message, /^endpointUrl: /)
+      assert.match(error.message, /set allowInsecureHttp to permit it/)
+      assert.doesNotMatch(error.message, /allow_insecure_http|endpoint_url/)
+      return true
+    },
+  )
   const client = new lib.Client({ region: 'us-east-1', endpointUrl: 'http://127.0.0.1:9' })
   await assert.rejects(client.getAttrCode({ accessToken: TOKEN, attributeName: 'x'.repeat(33) }), (error) => {
     assert.equal(error.argument, 'attributeName')
@@ -27,11 +30,14 @@ test('core messages use camelCase names', async () => {
 })
 
 test('retryMode lists every accepted mode and readTimeoutMs shows the number', () => {
-  assert.throws(() => new lib.Client({ region: 'us-east-1', retryMode: 'bogus' }), (error) => {
-    assert.equal(error.setting, 'retryMode')
-    assert.match(error.message, /"standard", "adaptive", "legacy"/)
-    return true
-  })
+  assert.throws(
+    () => new lib.Client({ region: 'us-east-1', retryMode: 'bogus' }),
+    (error) => {
+      assert.equal(error.setting, 'retryMode')
+      assert.match(error.message, /"standard", "adaptive", "legacy"/)
+      return true
+    },
+  )
   assert.throws(() => new lib.Client({ readTimeoutMs: -1 }), {
     message: 'settings.readTimeoutMs must be an integer from 0 to 4294967295 (received -1)',
   })
@@ -54,8 +60,11 @@ test("every setting of the core's table is typed in index.d.ts and accepted", ()
   const table = require(path.join(root, 'lib', 'native.js')).settingTable()
   const dts = readFileSync(path.join(root, 'index.d.ts'), 'utf8')
   const block = dts.slice(dts.indexOf('export interface Settings {'))
-  const typed = [...block.slice(0, block.indexOf('\n}')).matchAll(/^  (\w+)\?:/gm)].map((m) => m[1])
-  assert.deepEqual(typed, table.map((row) => row.name))
+  const typed = [...block.slice(0, block.indexOf('\n}')).matchAll(/^ {2}(\w+)\?:/gm)].map((m) => m[1])
+  assert.deepEqual(
+    typed,
+    table.map((row) => row.name),
+  )
   const valid = { text: 'x', path: '/nonexistent/x', retryMode: 'standard', duration: 1000, attempts: 2, switch: false }
   for (const { name, kind } of table) {
     assert.throws(() => new lib.Client({ [name]: Symbol('wrong') }), { argument: `settings.${name}` }, name)

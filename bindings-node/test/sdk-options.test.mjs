@@ -13,10 +13,18 @@ before(async () => {
 })
 after(() => server.close())
 
-const command = () =>
-  new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: 'email' })
+const command = () => new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: 'email' })
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']
+const PROXY_VARIABLES = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+]
 
 test('useFipsEndpoint and useDualstackEndpoint pick the endpoint', async () => {
   const proxy = await startConnectRecorder()
@@ -38,7 +46,10 @@ test('useFipsEndpoint and useDualstackEndpoint pick the endpoint', async () => {
     }
     await proxy.close()
   }
-  assert.deepEqual(proxy.targets, ['cognito-idp-fips.eu-west-1.amazonaws.com:443', 'cognito-idp-fips.eu-west-1.api.aws:443'])
+  assert.deepEqual(proxy.targets, [
+    'cognito-idp-fips.eu-west-1.amazonaws.com:443',
+    'cognito-idp-fips.eu-west-1.api.aws:443',
+  ])
 })
 
 test('customUserAgent is appended to the User-Agent', async () => {
@@ -90,7 +101,11 @@ test("the request handler's requestTimeout is the read timeout", async () => {
     })
     // The `NodeHttpHandler` form: options behind a `configProvider` promise.
     const handler = { configProvider: Promise.resolve({ requestTimeout: 200 }), handle() {} }
-    const viaHandler = new lib.CognitoIdentityProviderClient({ endpoint: server.url, maxAttempts: 1, requestHandler: handler })
+    const viaHandler = new lib.CognitoIdentityProviderClient({
+      endpoint: server.url,
+      maxAttempts: 1,
+      requestHandler: handler,
+    })
     await assert.rejects(viaHandler.send(command()), { name: 'CognitoTimeoutError', phase: 'read' })
   } finally {
     await server.setReply({ status: 200, body: {} })

@@ -27,11 +27,14 @@ test('a profile supplies the endpoint; an unknown profile is a configuration err
     const client = new lib.Client({ profile: 'dev', maxAttempts: 1 })
     assert.equal(client.endpointUrl, `${server.url}/`)
     assert.equal(await client.getAttrCode(INPUT), null)
-    assert.throws(() => new lib.Client({ profile: 'nobody' }), (error) => {
-      assert.ok(error instanceof lib.CognitoConfigurationError)
-      assert.match(error.message, /nobody/)
-      return true
-    })
+    assert.throws(
+      () => new lib.Client({ profile: 'nobody' }),
+      (error) => {
+        assert.ok(error instanceof lib.CognitoConfigurationError)
+        assert.match(error.message, /nobody/)
+        return true
+      },
+    )
   } finally {
     delete process.env.AWS_CONFIG_FILE
     fs.rmSync(dir, { recursive: true, force: true })

@@ -14,7 +14,8 @@ function typeCheck(file) {
       tsc,
       ...['--strict', '--noEmit', '--pretty', 'false', '--target', 'es2022'],
       ...['--module', 'nodenext', '--moduleResolution', 'nodenext'],
-      fileURLToPath(new URL(`./types/${file}`, import.meta.url))],
+      fileURLToPath(new URL(`./types/${file}`, import.meta.url)),
+    ],
     { encoding: 'utf8', timeout: 120_000 },
   )
   assert.equal(result.error, undefined)

@@ -25,7 +25,11 @@ const settings = (extra) => ({ endpointUrl: server.url, maxAttempts: 1, ...extra
 async function send(module, code = CODE, maxAttempts = 1) {
   const client = new module.CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: server.url, maxAttempts })
   try {
-    return { output: await client.send(new module.VerifyUserAttributeCommand({ AccessToken: TOKEN, AttributeName: 'email', Code: code })) }
+    return {
+      output: await client.send(
+        new module.VerifyUserAttributeCommand({ AccessToken: TOKEN, AttributeName: 'email', Code: code }),
+      ),
+    }
   } catch (error) {
     return { error }
   }
@@ -63,7 +67,12 @@ test('a wrong code: the SDK-named error, never retried', async () => {
   assert.equal(mine.error.$metadata.attempts, 1)
 })
 
-for (const code of ['ExpiredCodeException', 'LimitExceededException', 'AliasExistsException', 'OperationNotEnabledException']) {
+for (const code of [
+  'ExpiredCodeException',
+  'LimitExceededException',
+  'AliasExistsException',
+  'OperationNotEnabledException',
+]) {
   test(`${code} is typed in the function API, async and sync`, async () => {
     await server.setReply(serviceError(code, 'm'))
     const input = { accessToken: TOKEN, attributeName: 'email', code: CODE }
@@ -77,7 +86,10 @@ for (const code of ['ExpiredCodeException', 'LimitExceededException', 'AliasExis
 
 test('OperationNotEnabledException is typed for getAttrCode too', async () => {
   await server.setReply(serviceError('OperationNotEnabledException', 'replica Region'))
-  await assert.rejects(lib.getAttrCode({ accessToken: TOKEN, attributeName: 'email' }, settings()), lib.OperationNotEnabledException)
+  await assert.rejects(
+    lib.getAttrCode({ accessToken: TOKEN, attributeName: 'email' }, settings()),
+    lib.OperationNotEnabledException,
+  )
 })
 
 test('success resolves to undefined in every form', async () => {
@@ -101,22 +113,32 @@ test('bad codes are refused before any I/O, naming the argument', async () => {
     })
   }
   for (const code of ['12 34', 'x'.repeat(2049)]) {
-    assert.throws(() => client.verifyAttrSync({ accessToken: TOKEN, attributeName: 'email', code }), (error) => {
-      assert.ok(error instanceof lib.CognitoInvalidArgumentError)
-      assert.equal(error.argument, 'code')
-      assert.ok(!error.message.includes(code), error.message)
-      return true
-    })
+    assert.throws(
+      () => client.verifyAttrSync({ accessToken: TOKEN, attributeName: 'email', code }),
+      (error) => {
+        assert.ok(error instanceof lib.CognitoInvalidArgumentError)
+        assert.equal(error.argument, 'code')
+        assert.ok(!error.message.includes(code), error.message)
+        return true
+      },
+    )
   }
   const compat = new lib.CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: server.url })
-  await assert.rejects(compat.send(new lib.VerifyUserAttributeCommand({ AccessToken: TOKEN, AttributeName: 'email' })), (error) => error.argument === 'Code')
+  await assert.rejects(
+    compat.send(new lib.VerifyUserAttributeCommand({ AccessToken: TOKEN, AttributeName: 'email' })),
+    (error) => error.argument === 'Code',
+  )
   assert.deepEqual(await server.takeRequests(), [])
 })
 
 function assertClean(value, secret) {
   const texts = [util.inspect(value, { depth: Infinity, showHidden: true }), JSON.stringify(value) ?? '']
   if (value instanceof Error) texts.push(String(value), value.message, value.stack ?? '')
-  assert.deepEqual(texts.filter((text) => leaksAny(text, [secret])), [], `${secret} leaked`)
+  assert.deepEqual(
+    texts.filter((text) => leaksAny(text, [secret])),
+    [],
+    `${secret} leaked`,
+  )
 }
 
 for (const secret of [CODE, LONG_CODE]) {
@@ -126,7 +148,11 @@ for (const secret of [CODE, LONG_CODE]) {
     assertClean(command, secret)
     assertClean(command, TOKEN)
     const compat = new lib.CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: server.url, maxAttempts: 1 })
-    await server.setReply({ status: 400, headers, body: `{"__type":"CodeMismatchException","message":"wrong ${jsonEscaped(secret)}"}` })
+    await server.setReply({
+      status: 400,
+      headers,
+      body: `{"__type":"CodeMismatchException","message":"wrong ${jsonEscaped(secret)}"}`,
+    })
     const error = await compat.send(command).catch((e) => e)
     assert.ok(error instanceof lib.CodeMismatchException)
     assert.equal(error.message, 'wrong ***')
@@ -136,7 +162,11 @@ for (const secret of [CODE, LONG_CODE]) {
     assert.equal(output.$metadata.requestId, '***')
     assertClean(output, secret)
     const input = { accessToken: TOKEN, attributeName: 'email', code: secret }
-    await server.setReply({ status: 400, headers, body: `{"__type":"CodeMismatchException","message":"${percentEncoded(secret)}"}` })
+    await server.setReply({
+      status: 400,
+      headers,
+      body: `{"__type":"CodeMismatchException","message":"${percentEncoded(secret)}"}`,
+    })
     assertClean(await lib.verifyAttr(input, settings()).catch((e) => e), secret)
   })
 }

@@ -26,13 +26,9 @@ REPLY = json.dumps(
 STARTUP = {
     "python (nothing imported)": "pass",
     "import cognito_attr_code": "import cognito_attr_code",
-    "import cognito_attr_code + Client()": (
-        "import cognito_attr_code; cognito_attr_code.Client(region='us-east-1')"
-    ),
+    "import cognito_attr_code + Client()": ("import cognito_attr_code; cognito_attr_code.Client(region='us-east-1')"),
     "import boto3": "import boto3",
-    "import boto3 + client('cognito-idp')": (
-        "import boto3; boto3.client('cognito-idp', region_name='us-east-1')"
-    ),
+    "import boto3 + client('cognito-idp')": ("import boto3; boto3.client('cognito-idp', region_name='us-east-1')"),
 }
 MEASURE = """
 import time
@@ -74,7 +70,11 @@ def startup(runs: int = 5) -> None:
         for _ in range(runs):
             out = subprocess.run(
                 [sys.executable, "-c", MEASURE.format(code=code)],
-                check=True, capture_output=True, text=True, env=clean_env(), timeout=60,
+                check=True,
+                capture_output=True,
+                text=True,
+                env=clean_env(),
+                timeout=60,
             ).stdout.split()
             samples.append((float(out[0]), int(out[1])))
         seconds = statistics.median(s for s, _ in samples)
@@ -118,7 +118,9 @@ def main() -> None:
         print(f"\ncall latency against {url} ({calls} calls each, after 10 warm-up calls)")
         ours = cognito_attr_code.Client(region="us-east-1", endpoint_url=url)
         theirs = boto3.client(
-            "cognito-idp", region_name="us-east-1", endpoint_url=url,
+            "cognito-idp",
+            region_name="us-east-1",
+            endpoint_url=url,
             config=Config(signature_version=UNSIGNED),
         )
         latency("cognito_attr_code get_attr_code", lambda: ours.get_attr_code(TOKEN, "email"), calls)

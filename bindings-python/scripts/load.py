@@ -28,8 +28,7 @@ WARM_UP_CALLS = 200  # per thread, before the baseline: fills the pool and the a
 MAX_RSS_GROWTH_KIB = 8 * 1024  # between the first and the last round (allocator noise), not more
 TOKEN = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJsb2FkIn0.load-signature"
 SUCCESS_BODY = (
-    b'{"CodeDeliveryDetails":{"AttributeName":"email","DeliveryMedium":"EMAIL",'
-    b'"Destination":"l***@e***.com"}}'
+    b'{"CodeDeliveryDetails":{"AttributeName":"email","DeliveryMedium":"EMAIL","Destination":"l***@e***.com"}}'
 )
 IDLE_TIMEOUT = 30.0  # longer than the client's pool keeps a connection (4 s)
 

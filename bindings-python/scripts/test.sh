@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Tests of the Python package, run from any directory: lints the crate, builds the abi3 wheel,
+# Tests of the Python package, run from any directory (rustfmt, clippy and ruff: make lint): builds the abi3 wheel,
 # installs it into a fresh venv, checks the stubs, and runs pytest against the installed package;
 # then checks that `pip install ./bindings-python` builds from source in another fresh venv and
 # runs the example against a local stand-in server.
@@ -21,10 +21,6 @@ cleanup() {
 trap cleanup EXIT
 
 step() { printf '\n==> %s\n' "$*"; }
-
-step "rustfmt and clippy"
-cargo fmt --manifest-path "$BINDINGS/Cargo.toml" -- --check
-cargo clippy --quiet --manifest-path "$BINDINGS/Cargo.toml" -p cognito-attr-code-python -- -D warnings
 
 step "fresh venv with the test tools ($VENV)"
 rm -rf "$VENV"

@@ -72,7 +72,9 @@ def test_eight_threads_share_one_client(stub: CognitoStub, client: cognito_attr_
     assert len(stub.received) == 40
 
 
-def test_async_calls_run_concurrently_without_blocking_the_loop(stub: CognitoStub, client: cognito_attr_code.Client) -> None:
+def test_async_calls_run_concurrently_without_blocking_the_loop(
+    stub: CognitoStub, client: cognito_attr_code.Client
+) -> None:
     # Every reply waits until a coroutine on the event loop has seen all 20 requests arrive: the
     # calls succeed only if the 20 were in flight at once and the loop kept running meanwhile.
     calls = 20

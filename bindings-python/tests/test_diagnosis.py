@@ -128,7 +128,12 @@ def test_an_invalid_token_of_another_region_names_both(stub: CognitoStub) -> Non
 
 
 def test_the_limit_is_still_not_retried(stub: CognitoStub) -> None:
-    stub.replies(Reply(status=400, body={"__type": "LimitExceededException", "message": "Attempt limit exceeded, please try after some time."}))
+    stub.replies(
+        Reply(
+            status=400,
+            body={"__type": "LimitExceededException", "message": "Attempt limit exceeded, please try after some time."},
+        )
+    )
     with cognito_attr_code.Client(region="eu-west-1", endpoint_url=stub.url, max_attempts=3) as client:
         with pytest.raises(cognito_attr_code.LimitExceededException) as caught:
             client.get_attr_code(TOKEN, "email")
@@ -153,8 +158,17 @@ def test_an_id_token_is_refused_before_any_request(stub: CognitoStub) -> None:
 
 def test_wrong_and_expired_codes(stub: CognitoStub) -> None:
     stub.replies(
-        Reply(status=400, body={"__type": "CodeMismatchException", "message": "Invalid verification code provided, please try again."}),
-        Reply(status=400, body={"__type": "ExpiredCodeException", "message": "Invalid code provided, please request a code again."}),
+        Reply(
+            status=400,
+            body={
+                "__type": "CodeMismatchException",
+                "message": "Invalid verification code provided, please try again.",
+            },
+        ),
+        Reply(
+            status=400,
+            body={"__type": "ExpiredCodeException", "message": "Invalid code provided, please request a code again."},
+        ),
     )
     with cognito_attr_code.Client(region="eu-west-1", endpoint_url=stub.url) as client:
         with pytest.raises(cognito_attr_code.CodeMismatchException) as wrong:

@@ -11,11 +11,10 @@ import pytest
 
 import cognito_attr_code
 from cognito_attr_code import _native
-from cognito_attr_code.exceptions import MODELED_ERRORS
 from conftest import TOKEN, CognitoStub, Reply, free_port
 
-OPERATION = botocore.session.get_session().get_service_model("cognito-idp").operation_model(
-    "GetUserAttributeVerificationCode"
+OPERATION = (
+    botocore.session.get_session().get_service_model("cognito-idp").operation_model("GetUserAttributeVerificationCode")
 )
 BOTOCORE_CODES = [shape.name for shape in OPERATION.error_shapes]
 
@@ -93,7 +92,9 @@ def test_unknown_service_error(stub: CognitoStub, client: Any, boto: Any, reply:
 
 
 def test_error_code_from_header_which_botocore_ignores(stub: CognitoStub, client: Any) -> None:
-    stub.replies(Reply(status=400, body={"message": "no"}, headers={"X-Amzn-Errortype": "NotAuthorizedException:http://x"}))
+    stub.replies(
+        Reply(status=400, body={"message": "no"}, headers={"X-Amzn-Errortype": "NotAuthorizedException:http://x"})
+    )
     with pytest.raises(cognito_attr_code.NotAuthorizedException):
         client.get_attr_code(TOKEN, "email")
 

@@ -160,7 +160,11 @@ def fork_matrix(server: MarkerServer, call: Call, label: str) -> None:
         assert (result["status"], result.get("wrong"), result.get("failed")) == (0, 0, 0), result
     assert call(f"{label}-after") == f"{label}-after"
     with server.lock:
-        parent_ports = {port for marker, port in server.seen.items() if marker.startswith((f"{label}-warm", f"{label}-parent", f"{label}-after"))}
+        parent_ports = {
+            port
+            for marker, port in server.seen.items()
+            if marker.startswith((f"{label}-warm", f"{label}-parent", f"{label}-after"))
+        }
     assert len(parent_ports) == 1, "the parent's pooled connection stopped serving it"
 
 

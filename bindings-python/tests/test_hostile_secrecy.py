@@ -46,7 +46,9 @@ def call_expecting_error(stub: CognitoStub, reply: Reply) -> cognito_attr_code.C
 def call_expecting_success(stub: CognitoStub, reply: Reply) -> Dict[str, Any]:
     stub.replies(reply)
     with cognito_attr_code.Client(endpoint_url=stub.url, max_attempts=1) as client:
-        response: Dict[str, Any] = dict(client.get_user_attribute_verification_code(AccessToken=TOKEN, AttributeName="email"))
+        response: Dict[str, Any] = dict(
+            client.get_user_attribute_verification_code(AccessToken=TOKEN, AttributeName="email")
+        )
     assert not leaks(repr(response)), response
     return response
 

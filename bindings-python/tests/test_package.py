@@ -41,4 +41,6 @@ def test_public_names() -> None:
         if inspect.isclass(value) and not name.endswith("TypeDef") and name != "Settings":
             assert value.__module__ == "cognito_attr_code", name
     assert repr(cognito_attr_code.NotAuthorizedException("m")).startswith("NotAuthorizedException(")
-    assert str(cognito_attr_code.NotAuthorizedException).startswith("<class 'cognito_attr_code.NotAuthorizedException'>")
+    assert str(cognito_attr_code.NotAuthorizedException).startswith(
+        "<class 'cognito_attr_code.NotAuthorizedException'>"
+    )

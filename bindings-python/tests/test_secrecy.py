@@ -15,7 +15,9 @@ def leaked(text: str) -> bool:
     return any(part in text for part in TOKEN.split("."))
 
 
-def test_debug_logs_show_the_wire_summary_but_not_the_token(stub: CognitoStub, caplog: pytest.LogCaptureFixture) -> None:
+def test_debug_logs_show_the_wire_summary_but_not_the_token(
+    stub: CognitoStub, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     echo = {"__type": "NotAuthorizedException", "message": f"bad token {TOKEN}"}
     stub.replies(Reply(body={}), Reply(status=400, body=echo), Reply(status=200, body=f"<html>{TOKEN}</html>"))

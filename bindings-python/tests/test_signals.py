@@ -68,7 +68,11 @@ class HeldServer:
             while not self.closed.is_set() and time.monotonic() < deadline:
                 head, separator, rest = buffer.partition(b"\r\n\r\n")
                 length = next(
-                    (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")),
+                    (
+                        int(line.split(b":", 1)[1])
+                        for line in head.split(b"\r\n")
+                        if line.lower().startswith(b"content-length:")
+                    ),
                     0,
                 )
                 if not separator or len(rest) < length:
@@ -234,12 +238,13 @@ def test_a_sigterm_handler_raising_system_exit_ends_the_call_with_its_status(
     assert seconds < FINISHES_WITHIN
 
 
-@pytest.mark.parametrize("call", ["Client.get_attr_code", "get_attr_code", "Client.get_user_attribute_verification_code"])
-def test_a_handler_that_does_not_raise_lets_the_call_finish_normally(held: HeldServer, tmp_path: Any, call: str) -> None:
-    setup = (
-        "handled = []\n"
-        "signal.signal(signal.SIGUSR1, lambda signum, frame: handled.append(signum))"
-    )
+@pytest.mark.parametrize(
+    "call", ["Client.get_attr_code", "get_attr_code", "Client.get_user_attribute_verification_code"]
+)
+def test_a_handler_that_does_not_raise_lets_the_call_finish_normally(
+    held: HeldServer, tmp_path: Any, call: str
+) -> None:
+    setup = "handled = []\nsignal.signal(signal.SIGUSR1, lambda signum, frame: handled.append(signum))"
     # The server answers 1 s after the signal: the handler has long run while the call waited.
     after = "print('handled', len(handled), flush=True)"
     status, stdout, stderr, seconds = run_signalled(
@@ -256,7 +261,9 @@ def test_a_handler_that_does_not_raise_lets_the_call_finish_normally(held: HeldS
 
 
 @pytest.mark.parametrize("call", ["Client.get_attr_code", "Client.verify_user_attribute"])
-def test_an_answer_right_after_ctrl_c_still_raises_keyboard_interrupt(held: HeldServer, tmp_path: Any, call: str) -> None:
+def test_an_answer_right_after_ctrl_c_still_raises_keyboard_interrupt(
+    held: HeldServer, tmp_path: Any, call: str
+) -> None:
     status, stdout, stderr, _ = run_signalled(held, str(tmp_path), CALLS[call], signal.SIGINT, release=0.0)
     assert (status, stdout) == (0, "KeyboardInterrupt\n"), stderr
     assert "SystemError" not in stderr and "RuntimeError" not in stderr

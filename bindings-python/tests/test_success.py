@@ -11,7 +11,9 @@ import cognito_attr_code
 from cognito_attr_code import CodeDeliveryDetails
 from conftest import TOKEN, CognitoStub, Reply, boto3_client
 
-FULL = {"CodeDeliveryDetails": {"Destination": "+*******0100", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}}
+FULL = {
+    "CodeDeliveryDetails": {"Destination": "+*******0100", "DeliveryMedium": "SMS", "AttributeName": "phone_number"}
+}
 
 
 def without_headers(response: Mapping[str, Any]) -> Dict[str, Any]:
@@ -89,7 +91,11 @@ def test_request_on_the_wire(stub: CognitoStub, client: cognito_attr_code.Client
     client.get_attr_code(TOKEN, "email", {"source": "signup", "lang": "fr"})
     client.get_attr_code(TOKEN, "email")
     first, second = stub.received
-    assert first.body == {"AccessToken": TOKEN, "AttributeName": "email", "ClientMetadata": {"source": "signup", "lang": "fr"}}
+    assert first.body == {
+        "AccessToken": TOKEN,
+        "AttributeName": "email",
+        "ClientMetadata": {"source": "signup", "lang": "fr"},
+    }
     assert second.body == {"AccessToken": TOKEN, "AttributeName": "email"}
     assert first.headers["x-amz-target"] == "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode"
     assert first.headers["content-type"] == "application/x-amz-json-1.1"

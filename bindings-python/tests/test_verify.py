@@ -58,7 +58,9 @@ def test_typed_errors(stub: CognitoStub, client: cognito_attr_code.Client, code:
         client.verify_attr(TOKEN, "email", CODE)
 
 
-def test_operation_not_enabled_is_typed_for_get_attr_code_too(stub: CognitoStub, client: cognito_attr_code.Client) -> None:
+def test_operation_not_enabled_is_typed_for_get_attr_code_too(
+    stub: CognitoStub, client: cognito_attr_code.Client
+) -> None:
     stub.replies(Reply(status=400, body={"__type": "OperationNotEnabledException", "message": "replica Region"}))
     with pytest.raises(client.exceptions.OperationNotEnabledException) as caught:
         client.get_attr_code(TOKEN, "email")
@@ -96,15 +98,17 @@ LONG_CODE = "verification-code-that-must-never-leak-0123456789"
 
 
 @pytest.mark.parametrize("secret", [CODE, LONG_CODE])
-def test_an_echoed_code_never_leaves_the_call(
-    stub: CognitoStub, caplog: pytest.LogCaptureFixture, secret: str
-) -> None:
+def test_an_echoed_code_never_leaves_the_call(stub: CognitoStub, caplog: pytest.LogCaptureFixture, secret: str) -> None:
     escaped = json_escaped(secret)
     percent = percent_encoded(secret)
     headers = {"X-Echo": percent, "X-Upper": secret.upper()}
     stub.replies(
-        Reply(status=400, body=f'{{"__type":"CodeMismatchException","message":"wrong {escaped}"}}', headers=headers,
-              request_id=secret),
+        Reply(
+            status=400,
+            body=f'{{"__type":"CodeMismatchException","message":"wrong {escaped}"}}',
+            headers=headers,
+            request_id=secret,
+        ),
         Reply(status=200, body={}, headers=headers, request_id=secret),
     )
     texts: List[str] = []

@@ -29,7 +29,7 @@ pub enum Cause {
     InvalidToken,
     /// Local: the token's `token_use` claim is `id`; refused before any request.
     IdTokenGiven,
-    /// A Lambda trigger failed: "<Trigger> failed with error ...".
+    /// A Lambda trigger failed: "`<Trigger>` failed with error ...".
     LambdaTrigger,
     /// `CodeDeliveryFailureException`: the e-mail or SMS provider refused the message.
     DeliveryFailed,

@@ -1,15 +1,9 @@
-//! Send an Amazon Cognito user-attribute verification code (`GetUserAttributeVerificationCode`).
-//!
-//! ```no_run
-//! use cognito_attr_code::{Client, GetAttrCodeRequest, Settings};
-//!
-//! let client = Client::new(&Settings::new().region("us-east-1"))?;
-//! let output = client.get_attr_code(&GetAttrCodeRequest::new("eyJ...", "email"))?;
-//! if let Some(details) = output.code_delivery_details {
-//!     println!("code sent to {:?}", details.destination);
-//! }
-//! # Ok::<(), cognito_attr_code::Error>(())
-//! ```
+//! Verify a Cognito user attribute without an AWS SDK: [`Client::get_attr_code`] sends
+//! `GetUserAttributeVerificationCode` (Cognito sends the user a code) and [`Client::verify_attr`]
+//! sends `VerifyUserAttribute` (the code the user typed); [`get_attr_code`] and [`verify_attr`] are
+//! the one-shot forms. Settings come from [`Settings`], then the `AWS_*` environment, then the
+//! shared config file. Errors are [`Error`]s: match on [`Error::kind`], read
+//! [`Error::diagnosis`]. The crate's README has an example.
 
 mod cancellation;
 mod client;
@@ -69,6 +63,16 @@ pub use settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEO
 pub use shared_client::{shared_client, shared_client_with_environment, MAX_SHARED_CLIENTS};
 pub use source::{Source, Sourced};
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
+
+// The READMEs' Rust examples are compiled as doctests (their other blocks are not Rust). Only
+// under `cargo test --doc`: the packages that bundle this crate's sources carry no README.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme_doctests {}
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+mod crate_readme_doctests {}
 
 /// This library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -41,9 +41,9 @@ const MAX_DECODING_ROUNDS: usize = 4;
 
 /// The secrets of one call, ready to be recognized in response data.
 ///
-/// A long secret's forms (see [`SecretForms`]) are prepared once per secret: a client reuses
+/// A long secret's forms (`SecretForms` in `secret_forms.rs`) are prepared once per secret: a client reuses
 /// those of the last token it sent. Text shorter than the shortest window is skipped; other
-/// text is cleared by looking up the [`PIECE`] bytes ending at each byte in the forms' sampled
+/// text is cleared by looking up the `PIECE` bytes ending at each byte in the forms' sampled
 /// pieces, and only text holding a piece of some form pays for the exact match. Everything is zeroized on drop; `Debug` does not print
 /// it.
 pub struct Secrets {

@@ -1,5 +1,5 @@
 //! The C ABI of cognito-attr-code. See `include/cognito_attr_code.h` (generated from this crate
-//! by cbindgen) and the README's "API conventions" section.
+//! by cbindgen) and docs/c-api.md ("API conventions").
 
 mod boundary;
 mod c_string;

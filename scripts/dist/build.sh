@@ -35,6 +35,8 @@ mv "$BUILD/stage/install/usr/local" "$BUILD/stage/$c_name"
 doc="$BUILD/stage/$c_name/share/doc/cognito-attr-code"
 mkdir -p "$doc"
 cp LICENSE THIRD-PARTY-NOTICES.txt CHANGELOG.md README.md "$doc/"
+# The README links to docs/ (every page but development.md is for users of the artifacts).
+cp -R docs "$doc/docs"
 tar -C "$BUILD/stage" --owner=0 --group=0 --numeric-owner --sort=name -czf "$DIST/$c_name.tar.gz" "$c_name"
 
 step "Python abi3 wheel (maturin --zig --compatibility manylinux2014) and sdist"

@@ -176,10 +176,10 @@ printf '{ "name": "app", "private": true }\n' >"$app/package.json"
   npm install --no-audit --no-fund --no-update-notifier --foreground-scripts "$npm_platform" "$npm_main" >"$WORK/npm-install.log" 2>&1) ||
   { cat "$WORK/npm-install.log"; fail "npm install of the two tarballs"; }
 cat "$WORK/npm-install.log"
-# What the README says of npm 11: the install script runs, and npm names it as not yet approved.
+# What docs/node.md says of npm 11: the install script runs, and npm names it as not yet approved.
 grep -q '^> node scripts/install.js' "$WORK/npm-install.log" || fail "npm did not run the install script"
 grep -q 'install scripts not yet covered by allowScripts' "$WORK/npm-install.log" ||
-  fail "npm printed no allowScripts notice: README Install describes one"
+  fail "npm printed no allowScripts notice: docs/node.md (Install) describes one"
 [ ! -e "$shims/ran" ] || fail "npm install ran a compiler: $(cat "$shims/ran")"
 [ -f "$app/node_modules/cognito-attr-code-linux-x64-gnu/cognito-attr-code.linux-x64-gnu.node" ] ||
   fail "the platform package is not installed"

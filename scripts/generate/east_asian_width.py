@@ -7,6 +7,7 @@ usage: east_asian_width.py [OUTPUT]   (default: the checked-in file; runs from a
 The input is pinned to the Unicode version below: the script refuses any other, because the
 table would silently change the CLI's column widths.
 """
+
 import pathlib
 import sys
 import unicodedata

@@ -1,5 +1,6 @@
 """The botocore that scripts/generate/requirements.txt pins: the generators that read botocore's
 data import it from the venv scripts/generate/run.sh makes, and refuse any other version."""
+
 import pathlib
 import sys
 
@@ -18,6 +19,7 @@ def pinned_botocore(generator):
     else:
         sys.exit(f"{REQUIREMENTS} pins no botocore version")
     if botocore.__version__ != pinned:
-        sys.exit(f"{generator} needs botocore {pinned}, found {botocore.__version__}: "
-                 "run it through scripts/generate/run.sh")
+        sys.exit(
+            f"{generator} needs botocore {pinned}, found {botocore.__version__}: run it through scripts/generate/run.sh"
+        )
     return botocore

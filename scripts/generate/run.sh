@@ -3,6 +3,7 @@
 # generate: rewrites every generated file that has a generator here from its pinned input.
 # check:    regenerates into a temporary folder and fails, showing the difference, when a
 #           checked-in file drifted; then proves the comparison catches drift on a perturbed copy.
+# Each generator gets the output path and the checked-in file's path (the kind of file).
 # Pinned inputs: scripts/generate/requirements.txt (installed into target/generate-venv) and the
 # Unicode version of $PYTHON's unicodedata (east_asian_width.py names the one it needs).
 # The C header (make header / make check-header) and the Node loader and types
@@ -47,6 +48,10 @@ generators() {
   fi
   echo "partitions $here/partitions.py $venv/bin/python core/src/endpoint/partitions.rs"
   echo "service_model_errors $here/service_model_errors.py $venv/bin/python core/tests/data/service-model-errors.json"
+  echo "error_names_python $here/error_names.py $python bindings-python/python/cognito_attr_code/_service_errors.py"
+  echo "error_names_package_all $here/error_names.py $python bindings-python/python/cognito_attr_code/__init__.py"
+  echo "error_names_esm $here/error_names.py $python bindings-node/lib/service-errors.generated.mjs"
+  echo "error_names_types $here/error_names.py $python bindings-node/lib/service-errors.generated.d.ts"
 }
 
 compare() { # CHECKED_IN GENERATED
@@ -59,7 +64,7 @@ if [ "$mode" = generate ]; then
   # Without a fitting Python, east_asian_width.py fails, naming the Unicode version it needs.
   unicode_python >/dev/null || "$python" "$here/east_asian_width.py" /dev/null
   generators | while read -r name generator interpreter file; do
-    "$interpreter" "$generator" "$root/$file"
+    "$interpreter" "$generator" "$root/$file" "$file"
     echo "generated $file"
   done
   exit 0
@@ -70,7 +75,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 status=0
 generators | {
   while read -r name generator interpreter file; do
-    "$interpreter" "$generator" "$tmp/$name.rs"
+    "$interpreter" "$generator" "$tmp/$name.rs" "$file"
     compare "$root/$file" "$tmp/$name.rs" || { status=1; continue; }
     # The comparison must catch drift: a copy with one data line removed has to fail it.
     lines=$(wc -l <"$root/$file")

@@ -8,6 +8,7 @@ usage: service_model_errors.py [OUTPUT]   (default: the checked-in file; runs fr
 The input is the botocore pinned in scripts/generate/requirements.txt, imported from the venv
 scripts/generate/run.sh makes; the script refuses any other botocore version.
 """
+
 import json
 import pathlib
 import sys
@@ -19,7 +20,6 @@ from pinned_botocore import pinned_botocore
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DEFAULT_OUTPUT = ROOT / "core" / "tests" / "data" / "service-model-errors.json"
 OPERATIONS = ("GetUserAttributeVerificationCode", "VerifyUserAttribute")
-
 
 
 def main():

@@ -81,24 +81,24 @@ for linkage in shared static; do
   done
 done
 
-step "the README's CMake example with its first C snippet"
+step "docs/c-api.md's CMake example with its first C snippet"
 example="$build/readme-example"
 mkdir -p "$example"
-awk '/^```c$/ { grab = 1; next } grab && /^```/ { exit } grab' "$root/README.md" >"$example/send_code.c"
+awk '/^```c$/ { grab = 1; next } grab && /^```/ { exit } grab' "$root/docs/c-api.md" >"$example/send_code.c"
 {
   printf 'cmake_minimum_required(VERSION 3.16)\nproject(readme_example C)\n'
-  awk '/^```cmake$/ { grab = 1; next } grab && /^```/ { exit } grab' "$root/README.md"
+  awk '/^```cmake$/ { grab = 1; next } grab && /^```/ { exit } grab' "$root/docs/c-api.md"
 } >"$example/CMakeLists.txt"
-grep -q find_package "$example/CMakeLists.txt" || fail "no \`\`\`cmake block in README.md"
+grep -q find_package "$example/CMakeLists.txt" || fail "no \`\`\`cmake block in docs/c-api.md"
 "$CMAKE" -S "$example" -B "$example/build" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_FLAGS="$strict" \
   >"$example/build.log" 2>&1 && "$CMAKE" --build "$example/build" >>"$example/build.log" 2>&1 ||
-  { cat "$example/build.log"; fail "the README's CMake example does not build"; }
+  { cat "$example/build.log"; fail "the CMake example of docs/c-api.md does not build"; }
 # Without an argument it exits 2 at once: it ran, so the loader found the library (CMake rpath).
 set +e
 "$example/build/send_code" 2>/dev/null
 usage_status=$?
 set -e
-[ "$usage_status" = 2 ] || fail "the README example exited $usage_status, not 2 (usage)"
+[ "$usage_status" = 2 ] || fail "the docs/c-api.md example exited $usage_status, not 2 (usage)"
 
 step "CMake refuses an incompatible version request"
 for wanted in "$((major + 1)).0" "$major.999"; do

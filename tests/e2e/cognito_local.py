@@ -105,7 +105,11 @@ class CognitoLocal:
         env.update(HOST="127.0.0.1", PORT=str(self.port))
         self.log = open(self.folder / "cognito-local.log", "wb")
         self.process = subprocess.Popen(
-            ["node", str(ENTRY)], cwd=self.folder, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            ["node", str(ENTRY)],
+            cwd=self.folder,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = time.monotonic() + self.startup_timeout
@@ -174,7 +178,11 @@ class CognitoLocal:
     def app_client(self, pool_id: str) -> str:
         response = self.call(
             "CreateUserPoolClient",
-            {"UserPoolId": pool_id, "ClientName": "e2e", "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]},
+            {
+                "UserPoolId": pool_id,
+                "ClientName": "e2e",
+                "ExplicitAuthFlows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+            },
         )
         return response["UserPoolClient"]["ClientId"]
 
@@ -192,12 +200,19 @@ class CognitoLocal:
                 "UserAttributes": [{"Name": name, "Value": value} for name, value in attributes.items()],
             },
         )
-        self.call("AdminSetUserPassword", {"UserPoolId": pool_id, "Username": username, "Password": PASSWORD, "Permanent": True})
+        self.call(
+            "AdminSetUserPassword",
+            {"UserPoolId": pool_id, "Username": username, "Password": PASSWORD, "Permanent": True},
+        )
 
     def sign_in(self, pool_id: str, client_id: str, username: str = USERNAME) -> str:
         response = self.call(
             "InitiateAuth",
-            {"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": client_id, "AuthParameters": {"USERNAME": username, "PASSWORD": PASSWORD}},
+            {
+                "AuthFlow": "USER_PASSWORD_AUTH",
+                "ClientId": client_id,
+                "AuthParameters": {"USERNAME": username, "PASSWORD": PASSWORD},
+            },
         )
         return response["AuthenticationResult"]["AccessToken"]
 
@@ -227,4 +242,6 @@ if __name__ == "__main__":
     with CognitoLocal() as emulator:
         elapsed = time.monotonic() - started
         print(f"cognito-local at {emulator.endpoint}: started and provisioned in {elapsed:.2f} s")
-        print(f"pools {emulator.email_pool}, {emulator.phone_pool}, {emulator.plain_pool}; token {len(emulator.access_token)} bytes")
+        print(
+            f"pools {emulator.email_pool}, {emulator.phone_pool}, {emulator.plain_pool}; token {len(emulator.access_token)} bytes"
+        )

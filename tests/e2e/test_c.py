@@ -13,7 +13,11 @@ OK, TLS, INVALID_PARAMETER, RESOURCE_NOT_FOUND, CODE_MISMATCH = 0, 5, 102, 101, 
 
 
 class Details(ctypes.Structure):
-    _fields_ = [("destination", ctypes.c_void_p), ("delivery_medium", ctypes.c_void_p), ("attribute_name", ctypes.c_void_p)]
+    _fields_ = [
+        ("destination", ctypes.c_void_p),
+        ("delivery_medium", ctypes.c_void_p),
+        ("attribute_name", ctypes.c_void_p),
+    ]
 
 
 class Error(ctypes.Structure):
@@ -48,11 +52,20 @@ def lib():
     library.cognito_client_new.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(Error)]
     library.cognito_client_free.argtypes = [ctypes.c_void_p]
     library.cognito_client_get_attr_code.argtypes = [
-        ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(Entry), ctypes.c_size_t,
-        ctypes.POINTER(Details), ctypes.POINTER(Error),
+        ctypes.c_void_p,
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.POINTER(Entry),
+        ctypes.c_size_t,
+        ctypes.POINTER(Details),
+        ctypes.POINTER(Error),
     ]
     library.cognito_client_verify_attr.argtypes = [
-        ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(Error),
+        ctypes.c_void_p,
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.c_char_p,
+        ctypes.POINTER(Error),
     ]
     library.cognito_code_delivery_details_free.argtypes = [ctypes.POINTER(Details)]
     library.cognito_error_free.argtypes = [ctypes.POINTER(Error)]
@@ -78,10 +91,20 @@ class Client:
         entries = (Entry * len(metadata or {}))(*[Entry(k.encode(), v.encode()) for k, v in (metadata or {}).items()])
         details, error = Details(), Error()
         status = self.lib.cognito_client_get_attr_code(
-            self.handle, token.encode(), attribute.encode(), entries, len(metadata or {}), ctypes.byref(details), ctypes.byref(error)
+            self.handle,
+            token.encode(),
+            attribute.encode(),
+            entries,
+            len(metadata or {}),
+            ctypes.byref(details),
+            ctypes.byref(error),
         )
-        result = (status, [text(details.destination), text(details.delivery_medium), text(details.attribute_name)],
-                  text(error.code), text(error.message))
+        result = (
+            status,
+            [text(details.destination), text(details.delivery_medium), text(details.attribute_name)],
+            text(error.code),
+            text(error.message),
+        )
         self.lib.cognito_code_delivery_details_free(ctypes.byref(details))
         self.lib.cognito_error_free(ctypes.byref(error))
         return result

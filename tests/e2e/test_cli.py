@@ -9,9 +9,17 @@ from conftest import EXPECTED_NO_AUTO_VERIFY, artifact, unknown_client_token
 
 def run(emulator, token, *extra, attribute="email"):
     command = [
-        str(artifact("COGNITO_E2E_CLI")), "get-user-attribute-verification-code",
-        "--endpoint-url", emulator.endpoint, "--region", "us-east-1",
-        "--access-token", token, "--attribute-name", attribute, *extra,
+        str(artifact("COGNITO_E2E_CLI")),
+        "get-user-attribute-verification-code",
+        "--endpoint-url",
+        emulator.endpoint,
+        "--region",
+        "us-east-1",
+        "--access-token",
+        token,
+        "--attribute-name",
+        attribute,
+        *extra,
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert token not in result.stdout + result.stderr
@@ -35,9 +43,15 @@ def test_service_errors(emulator):
     assert result.returncode == 254
     assert result.stderr.startswith(prefix.format("InvalidParameterException"))
     result = run(emulator, unknown_client_token(emulator.access_token))
-    assert (result.returncode, result.stderr) == (254, prefix.format("ResourceNotFoundException") + "App Client unknownclient not found\n")
+    assert (result.returncode, result.stderr) == (
+        254,
+        prefix.format("ResourceNotFoundException") + "App Client unknownclient not found\n",
+    )
     result = run(emulator, emulator.plain_pool_token)
-    assert (result.returncode, result.stderr) == (254, prefix.format("InvalidParameterException") + EXPECTED_NO_AUTO_VERIFY + "\n")
+    assert (result.returncode, result.stderr) == (
+        254,
+        prefix.format("InvalidParameterException") + EXPECTED_NO_AUTO_VERIFY + "\n",
+    )
 
 
 def test_https_with_and_without_the_ca_bundle(tls_emulator):
@@ -50,9 +64,18 @@ def test_https_with_and_without_the_ca_bundle(tls_emulator):
 
 def verify(emulator, token, code):
     command = [
-        str(artifact("COGNITO_E2E_CLI")), "verify-user-attribute",
-        "--endpoint-url", emulator.endpoint, "--region", "us-east-1",
-        "--access-token", token, "--attribute-name", "email", "--code", code,
+        str(artifact("COGNITO_E2E_CLI")),
+        "verify-user-attribute",
+        "--endpoint-url",
+        emulator.endpoint,
+        "--region",
+        "us-east-1",
+        "--access-token",
+        token,
+        "--attribute-name",
+        "email",
+        "--code",
+        code,
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert token not in result.stdout + result.stderr and code not in result.stdout + result.stderr

@@ -30,7 +30,11 @@ def run(emulator, token, ca_bundle="", pause_ms=0):
     folder = artifact("COGNITO_E2E_NODE_DIR")
     result = subprocess.run(
         ["node", "-e", SCRIPT, emulator.endpoint, ca_bundle, token, str(pause_ms)],
-        cwd=folder, capture_output=True, text=True, timeout=60, env={**os.environ},
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ},
     )
     assert result.returncode == 0, result.stderr
     assert token not in result.stdout + result.stderr
@@ -54,7 +58,9 @@ def test_service_errors_are_typed(emulator):
 
 
 def test_https_with_and_without_the_ca_bundle(tls_emulator):
-    assert run(tls_emulator, tls_emulator.access_token, ca_bundle=tls_emulator.ca_bundle) == [{"ok": True, "details": None}]
+    assert run(tls_emulator, tls_emulator.access_token, ca_bundle=tls_emulator.ca_bundle) == [
+        {"ok": True, "details": None}
+    ]
     untrusted = run(tls_emulator, tls_emulator.access_token)[0]
     assert untrusted["code"] == "ERR_COGNITO_TLS", untrusted
 
@@ -92,7 +98,11 @@ def test_verify_flow_marks_the_attribute_verified(emulator):
     wrong = "000000" if code != "000000" else "111111"
     result = subprocess.run(
         ["node", "-e", VERIFY_SCRIPT, emulator.endpoint, token, wrong, code],
-        cwd=artifact("COGNITO_E2E_NODE_DIR"), capture_output=True, text=True, timeout=60, env={**os.environ},
+        cwd=artifact("COGNITO_E2E_NODE_DIR"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ},
     )
     assert result.returncode == 0, result.stderr
     assert token not in result.stdout + result.stderr and code not in result.stdout + result.stderr

@@ -58,7 +58,11 @@ def accepts_connections(url: str) -> bool:
 def test_sandbox_exports_work_and_ctrl_c_cleans_up(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and k != "COGNITO_SANDBOX_STATE"}
     process = subprocess.Popen(
-        [sys.executable, str(SANDBOX)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+        [sys.executable, str(SANDBOX)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
     )
     try:
         lines = read_until_ready(process, timeout=120)
@@ -71,13 +75,26 @@ def test_sandbox_exports_work_and_ctrl_c_cleans_up(tmp_path):
         # The exports are all a front end needs: no flag names the endpoint, region or token.
         user_env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), **values}
         sent = subprocess.run(
-            [str(artifact("COGNITO_E2E_CLI")), "get-user-attribute-verification-code",
-             "--access-token", values["COGNITO_ACCESS_TOKEN"], "--attribute-name", "email"],
-            capture_output=True, text=True, timeout=60, env=user_env,
+            [
+                str(artifact("COGNITO_E2E_CLI")),
+                "get-user-attribute-verification-code",
+                "--access-token",
+                values["COGNITO_ACCESS_TOKEN"],
+                "--attribute-name",
+                "email",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=user_env,
         )
         assert sent.returncode == 0, sent.stderr
         code = subprocess.run(
-            [sys.executable, str(SANDBOX), "code"], capture_output=True, text=True, timeout=60, env=user_env,
+            [sys.executable, str(SANDBOX), "code"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=user_env,
         )
         assert code.returncode == 0, code.stderr
         assert code.stdout.strip().isdigit(), code.stdout

@@ -3,7 +3,12 @@
 // attempt. Prints a JSON summary.
 import './env.mjs'
 import { native, eventually } from './native.mjs'
-import { Client, getAttrCode, CognitoIdentityProviderClient, GetUserAttributeVerificationCodeCommand } from 'cognito-attr-code'
+import {
+  Client,
+  getAttrCode,
+  CognitoIdentityProviderClient,
+  GetUserAttributeVerificationCodeCommand,
+} from 'cognito-attr-code'
 import { startServer, TOKEN } from './server.mjs'
 
 const [surface] = process.argv.slice(2)
@@ -15,7 +20,9 @@ const calls = {
   client: (signal) => client.getAttrCode({ accessToken: TOKEN, attributeName: 'email' }, { signal }),
   function: (signal) => getAttrCode({ accessToken: TOKEN, attributeName: 'email' }, settings, { signal }),
   sdk: (abortSignal) =>
-    sdk.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: 'email' }), { abortSignal }),
+    sdk.send(new GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: 'email' }), {
+      abortSignal,
+    }),
 }
 const unhandled = []
 process.on('unhandledRejection', (reason) => unhandled.push(String(reason)))

@@ -26,7 +26,9 @@ const surfaces = [
       .send(new lib.GetUserAttributeVerificationCodeCommand({ AccessToken: TOKEN, AttributeName: name }))
       .then((output) => output.CodeDeliveryDetails.AttributeName),
   (name) =>
-    sdk.send(new lib.VerifyUserAttributeCommand({ AccessToken: TOKEN, AttributeName: name, Code: '1' })).then(() => name),
+    sdk
+      .send(new lib.VerifyUserAttributeCommand({ AccessToken: TOKEN, AttributeName: name, Code: '1' }))
+      .then(() => name),
 ]
 const names = Array.from({ length: 16 }, (_, i) => `attribute_${i}`)
 let settled = 0

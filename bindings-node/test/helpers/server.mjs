@@ -3,8 +3,7 @@
 import { Worker } from 'node:worker_threads'
 import { once } from 'node:events'
 
-export const TOKEN =
-  'eyJraWQiOiJ0ZXN0In0.eyJzdWIiOiJzZWNyZXQtdXNlciJ9.c2VjcmV0LXNpZ25hdHVyZS1zaG91bGQtbm90LWxlYWs'
+export const TOKEN = 'eyJraWQiOiJ0ZXN0In0.eyJzdWIiOiJzZWNyZXQtdXNlciJ9.c2VjcmV0LXNpZ25hdHVyZS1zaG91bGQtbm90LWxlYWs'
 
 export const FULL_DETAILS = {
   CodeDeliveryDetails: { Destination: 'a***@e***.com', DeliveryMedium: 'EMAIL', AttributeName: 'email' },

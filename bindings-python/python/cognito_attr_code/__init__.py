@@ -23,38 +23,18 @@ from . import _native
 from . import param_validation as _param_validation
 from .client import Client, ClientExceptions, _details, _verify, one_shot_client
 from .details import CodeDeliveryDetails
+from ._service_errors import *  # noqa: F403 (one class per service error code, generated)
 from .exceptions import (
     CAUSES,
-    AliasExistsException,
-    CodeDeliveryFailureException,
-    CodeMismatchException,
     CognitoError,
     ConfigurationError,
     Diagnosis,
-    ExpiredCodeException,
-    ForbiddenException,
-    InternalErrorException,
     InvalidArgumentError,
-    InvalidEmailRoleAccessPolicyException,
-    InvalidLambdaResponseException,
-    InvalidParameterException,
-    InvalidSmsRoleAccessPolicyException,
-    InvalidSmsRoleTrustRelationshipException,
-    LimitExceededException,
     NetworkError,
-    NotAuthorizedException,
-    OperationNotEnabledException,
-    PasswordResetRequiredException,
     ProtocolError,
-    ResourceNotFoundException,
     TimeoutError,
     TlsError,
-    TooManyRequestsException,
-    UnexpectedLambdaException,
     UnknownServiceError,
-    UserLambdaValidationException,
-    UserNotConfirmedException,
-    UserNotFoundException,
 )
 
 # `typing` (most of the import time of a package like this one) is imported by type checkers, and
@@ -113,6 +93,7 @@ __all__ = [
     "TimeoutError",
     "TlsError",
     "ProtocolError",
+    # The service errors, generated from core's error table by make generate:
     "ResourceNotFoundException",
     "InvalidParameterException",
     "TooManyRequestsException",
@@ -134,6 +115,7 @@ __all__ = [
     "CodeMismatchException",
     "ExpiredCodeException",
     "AliasExistsException",
+    # (end of the generated names)
 ]
 
 

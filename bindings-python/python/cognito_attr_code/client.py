@@ -9,6 +9,7 @@ import weakref
 
 from . import _native
 from . import exceptions as _errors
+from ._service_errors import ServiceErrorClasses
 from .details import CodeDeliveryDetails
 from .param_validation import Member, OperationShape, _error_class, validate
 
@@ -38,32 +39,11 @@ __all__ = ["Client", "ClientExceptions"]
 _ASYNC_WORKERS = 64
 
 
-class ClientExceptions:
+class ClientExceptions(ServiceErrorClasses):
     """``client.exceptions``, as in boto3: every modeled error class by its code, plus
     ``ClientError`` (the base class) and :meth:`from_code`."""
 
     ClientError = _errors.CognitoError
-    ResourceNotFoundException = _errors.ResourceNotFoundException
-    InvalidParameterException = _errors.InvalidParameterException
-    TooManyRequestsException = _errors.TooManyRequestsException
-    NotAuthorizedException = _errors.NotAuthorizedException
-    UnexpectedLambdaException = _errors.UnexpectedLambdaException
-    UserLambdaValidationException = _errors.UserLambdaValidationException
-    InvalidLambdaResponseException = _errors.InvalidLambdaResponseException
-    InvalidSmsRoleAccessPolicyException = _errors.InvalidSmsRoleAccessPolicyException
-    InvalidSmsRoleTrustRelationshipException = _errors.InvalidSmsRoleTrustRelationshipException
-    InvalidEmailRoleAccessPolicyException = _errors.InvalidEmailRoleAccessPolicyException
-    CodeDeliveryFailureException = _errors.CodeDeliveryFailureException
-    LimitExceededException = _errors.LimitExceededException
-    PasswordResetRequiredException = _errors.PasswordResetRequiredException
-    UserNotFoundException = _errors.UserNotFoundException
-    UserNotConfirmedException = _errors.UserNotConfirmedException
-    InternalErrorException = _errors.InternalErrorException
-    ForbiddenException = _errors.ForbiddenException
-    OperationNotEnabledException = _errors.OperationNotEnabledException
-    CodeMismatchException = _errors.CodeMismatchException
-    ExpiredCodeException = _errors.ExpiredCodeException
-    AliasExistsException = _errors.AliasExistsException
 
     def from_code(self, code: str) -> Type[_errors.CognitoError]:
         """The class raised for ``code`` (``ClientError`` itself if it is not modeled, as in boto3)."""
@@ -259,9 +239,7 @@ class Client:
             if self._executor is None:
                 from concurrent.futures import ThreadPoolExecutor
 
-                self._executor = ThreadPoolExecutor(
-                    max_workers=_ASYNC_WORKERS, thread_name_prefix="cognito_attr_code"
-                )
+                self._executor = ThreadPoolExecutor(max_workers=_ASYNC_WORKERS, thread_name_prefix="cognito_attr_code")
             return self._executor
 
     def close(self) -> None:

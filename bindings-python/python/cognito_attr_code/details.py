@@ -78,9 +78,7 @@ class CodeDeliveryDetails:
     @classmethod
     def from_dict(cls, shaped: CodeDeliveryDetailsTypeTypeDef) -> "CodeDeliveryDetails":
         """The inverse of :meth:`to_dict`."""
-        return cls(
-            shaped.get("Destination"), shaped.get("DeliveryMedium"), shaped.get("AttributeName")
-        )
+        return cls(shaped.get("Destination"), shaped.get("DeliveryMedium"), shaped.get("AttributeName"))
 
 
 CodeDeliveryDetails.__module__ = "cognito_attr_code"

@@ -15,6 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Dict, Optional, Tuple, Type
 
+# The service error classes are exported by the package (its generated _service_errors.py).
 __all__ = [
     "CAUSES",
     "Diagnosis",
@@ -26,27 +27,6 @@ __all__ = [
     "TimeoutError",
     "TlsError",
     "ProtocolError",
-    "ResourceNotFoundException",
-    "InvalidParameterException",
-    "TooManyRequestsException",
-    "NotAuthorizedException",
-    "UnexpectedLambdaException",
-    "UserLambdaValidationException",
-    "InvalidLambdaResponseException",
-    "InvalidSmsRoleAccessPolicyException",
-    "InvalidSmsRoleTrustRelationshipException",
-    "InvalidEmailRoleAccessPolicyException",
-    "CodeDeliveryFailureException",
-    "LimitExceededException",
-    "PasswordResetRequiredException",
-    "UserNotFoundException",
-    "UserNotConfirmedException",
-    "InternalErrorException",
-    "ForbiddenException",
-    "OperationNotEnabledException",
-    "CodeMismatchException",
-    "ExpiredCodeException",
-    "AliasExistsException",
 ]
 
 _PUBLIC_MODULE = "cognito_attr_code"
@@ -313,9 +293,7 @@ class AliasExistsException(_ModeledError):
     """Another user already has this e-mail address or phone number as an alias."""
 
 
-MODELED_ERRORS: Dict[str, Type[CognitoError]] = {
-    cls.__name__: cls for cls in _ModeledError.__subclasses__()
-}
+MODELED_ERRORS: Dict[str, Type[CognitoError]] = {cls.__name__: cls for cls in _ModeledError.__subclasses__()}
 """Every modeled error class, by its error code."""
 
 _LOCAL_ERRORS: Dict[str, Type[CognitoError]] = {

@@ -112,16 +112,12 @@ def _check(name: str, member: Member, value: Any) -> List[str]:
     checked: Any = value
     if member.type is dict:
         return [
-            f"Invalid type for parameter {name}.{key}, value: {entry!r}, "
-            f"type: {type(entry)}, valid types: {str}"
+            f"Invalid type for parameter {name}.{key}, value: {entry!r}, type: {type(entry)}, valid types: {str}"
             for key, entry in checked.items()
             if not isinstance(entry, str)
         ]
     if member.min_length is not None and len(checked) < member.min_length:
-        return [
-            f"Invalid length for parameter {name}, value: {len(checked)}, "
-            f"valid min length: {member.min_length}"
-        ]
+        return [f"Invalid length for parameter {name}, value: {len(checked)}, valid min length: {member.min_length}"]
     return []
 
 

@@ -14,6 +14,8 @@ __all__ = [
 
 
 class CodeDeliveryDetailsTypeTypeDef(TypedDict, total=False):
+    """Where the code was sent (``CodeDeliveryDetails``); every key may be absent."""
+
     Destination: str
     DeliveryMedium: str
     AttributeName: str
@@ -26,6 +28,8 @@ class _ResponseMetadataRequired(TypedDict):
 
 
 class ResponseMetadataTypeDef(_ResponseMetadataRequired, total=False):
+    """The HTTP status, headers, request id and retry count of a response, as in boto3."""
+
     RequestId: str
 
 
@@ -34,10 +38,14 @@ class _ResponseRequired(TypedDict):
 
 
 class GetUserAttributeVerificationCodeResponseTypeDef(_ResponseRequired, total=False):
+    """What ``get_user_attribute_verification_code`` returns."""
+
     CodeDeliveryDetails: CodeDeliveryDetailsTypeTypeDef
 
 
 class VerifyUserAttributeResponseTypeDef(TypedDict):
+    """What ``verify_user_attribute`` returns (only ``ResponseMetadata``)."""
+
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -47,10 +55,14 @@ class _RequestRequired(TypedDict):
 
 
 class GetUserAttributeVerificationCodeRequestTypeDef(_RequestRequired, total=False):
+    """The keyword arguments of ``get_user_attribute_verification_code``."""
+
     ClientMetadata: Mapping[str, str]
 
 
 class VerifyUserAttributeRequestTypeDef(TypedDict):
+    """The keyword arguments of ``verify_user_attribute``."""
+
     AccessToken: str
     AttributeName: str
     Code: str
