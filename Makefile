@@ -38,7 +38,7 @@ VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
 
 .PHONY: generate check-generated
 .PHONY: bench
-.PHONY: dist test-dist notices check-notices
+.PHONY: dist test-dist check-darwin notices check-notices
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c check-instructions
 .PHONY: sandbox
 .PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e test-stress demo header check-header load clean fuzz fuzz-smoke
@@ -280,6 +280,11 @@ dist:
 
 test-dist: dist
 	TARGETS="$(TARGETS)" scripts/dist/test.sh
+	scripts/dist/check-darwin.sh
+
+# macOS is a source platform: the code must compile for it (no SDK here to link).
+check-darwin:
+	scripts/dist/check-darwin.sh
 
 # THIRD-PARTY-NOTICES.txt from Cargo.lock: `make notices` rewrites it; `make check-notices` fails
 # when it is stale, then proves that it fails for a crate left out and for a licence text missing.

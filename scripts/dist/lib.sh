@@ -48,3 +48,11 @@ check_wheel_tag() {
   auditwheel show "$1" | tee "$BUILD/auditwheel.txt"
   tr -d '\n' <"$BUILD/auditwheel.txt" | grep -q "\"$2\"" || fail "auditwheel does not report $2 for $1"
 }
+# target_main build|test: a target script's entry point, calling its build or test_ function.
+target_main() {
+  case ${1:-} in
+    build) build ;;
+    test) test_ ;;
+    *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  esac
+}

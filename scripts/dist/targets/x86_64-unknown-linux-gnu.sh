@@ -156,8 +156,4 @@ assert 'site-packages' in pathlib.Path(cognito_attr_code.__file__).parts")
   count_tests "npm install + call" 1
 }
 
-case ${1:-} in
-  build) build ;;
-  test) test_ ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
-esac
+target_main "$@"
