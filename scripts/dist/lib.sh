@@ -56,3 +56,10 @@ target_main() {
     *) echo "usage: $0 build|test" >&2; exit 2 ;;
   esac
 }
+# cpu_seconds VAR: sets VAR to the user + system CPU seconds of this shell's finished child processes
+# so far (the machine may be shared: wall time alone says little about the work). `times` runs in
+# this shell: a subshell would report only its own children.
+cpu_seconds() {
+  times >"$BUILD/.times"
+  printf -v "$1" '%s' "$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$BUILD/.times")"
+}
