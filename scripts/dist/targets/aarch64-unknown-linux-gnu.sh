@@ -125,7 +125,8 @@ test_() {
   count_tests "CLI golden tests" "$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$WORK/golden.out" | awk '{ s += $1 } END { print s + 0 }')"
 
   step "$TRIPLE: the wheel's pytest suite on Debian's arm64 CPython 3.11 (qemu)"
-  local site="$BUILD/arm64-site"
+  # Named site-packages: test_package.py checks that the tests run against an installed package.
+  local site="$BUILD/arm64-python/site-packages"
   rm -rf "$site"
   python3 -m pip install --quiet --disable-pip-version-check --target "$site" --platform manylinux_2_17_aarch64 \
     --python-version 3.11 --only-binary=:all: "$wheel" "pytest==9.2.0" "boto3==1.43.11" "botocore==1.43.11"
