@@ -19,23 +19,7 @@ NPM_PLATFORM=linux-arm64-gnu
 SYSROOT=/usr/aarch64-linux-gnu
 ARM64_ROOT=$ROOT/target/arm64-root
 
-build() {
-  rustup target list --installed | grep -qx "$TRIPLE" || rustup target add "$TRIPLE"
-  step "$TRIPLE: C library and CLI (cargo zigbuild --target $TRIPLE.$GLIBC)"
-  CARGO_TARGET_DIR="$BUILD/cargo" cargo zigbuild --release --locked \
-    -p cognito-attr-code-ffi -p cognito-attr-code-cli --target "$TRIPLE.$GLIBC"
-  make_c_tarball "$BUILD/cargo/$TRIPLE/release" "$C_NAME"
-
-  step "$TRIPLE: Python abi3 wheel (maturin --zig --compatibility manylinux2014)"
-  (cd bindings-python && CARGO_TARGET_DIR="$BUILD/python" maturin build --release --locked --quiet \
-    --zig --compatibility manylinux2014 --target "$TRIPLE" --out "$DIST")
-  check_wheel_tag "$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-*aarch64*.whl)" manylinux_2_17_aarch64
-
-  step "$TRIPLE: Node addon (cargo zigbuild) and its npm platform package"
-  CARGO_TARGET_DIR="$BUILD/node" cargo zigbuild --release --locked -p cognito-attr-code-node --target "$TRIPLE.$GLIBC"
-  node scripts/dist/npm-packages.js platform "$NPM_PLATFORM" \
-    "$BUILD/node/$TRIPLE/release/libcognito_attr_code_node.so" "$BUILD/stage/npm" "$DIST"
-}
+build() { build_linux_gnu "$TRIPLE" "$C_NAME" "$NPM_PLATFORM" manylinux_2_17_aarch64; }
 
 # arm64 PROGRAM ARGS...: runs an arm64 program of the host's tree under qemu with Debian's arm64 libc.
 arm64() { qemu-aarch64 -L "$SYSROOT" "$@"; }
@@ -57,36 +41,16 @@ test_() {
   need_debian "$SYSROOT/lib/ld-linux-aarch64.so.1" libc6-arm64-cross
   need_debian debootstrap debootstrap
   source scripts/dist/test-lib.sh
-  local wheel npm_platform prefix
-  wheel=$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-manylinux2014_aarch64*.whl)
-  npm_platform="$DIST/cognito-attr-code-$NPM_PLATFORM-$VERSION.tgz"
-  mkdir -p "$WORK/c" "$WORK/wheel" "$WORK/npm-platform"
-  tar -xzf "$DIST/$C_NAME.tar.gz" -C "$WORK/c"
-  python3 -m zipfile -e "$wheel" "$WORK/wheel"
-  tar -xzf "$npm_platform" -C "$WORK/npm-platform"
-  prefix="$WORK/c/$C_NAME"
-  make_wrappers "$prefix"
-  scripts/dist/arm64-root.sh "$ARM64_ROOT" >/dev/null
-
-  step "$TRIPLE: every shipped ELF is arm64 and needs at most GLIBC_$GLIBC"
-  find "$WORK/c" "$WORK/wheel" "$WORK/npm-platform" -type f -print0 | xargs -0 sh scripts/dist/glibc-check.sh "$GLIBC"
+  unpack_linux_gnu "$TRIPLE" "$C_NAME" "$NPM_PLATFORM"
   for file in "$prefix/bin/cognito-attr-code" "$prefix/lib/libcognito_attr_code.so.$VERSION" \
       "$WORK/wheel/cognito_attr_code/_native.abi3.so" "$WORK/npm-platform/package/cognito-attr-code.$NPM_PLATFORM.node"; do
     file -b "$file" | grep -q 'ARM aarch64' || fail "$file is not an arm64 ELF: $(file -b "$file")"
   done
-
-  step "$TRIPLE: LICENSE and THIRD-PARTY-NOTICES.txt in every artifact"
-  check_licences "$prefix/share/doc/cognito-attr-code" "$WORK/wheel/cognito_attr_code-$VERSION.dist-info/licenses" \
-    "$WORK/npm-platform/package"
-  check_c_layout "$prefix"
+  make_wrappers "$prefix"
+  scripts/dist/arm64-root.sh "$ARM64_ROOT" >/dev/null
 
   step "$TRIPLE: the CLI and the C example from the extracted tree, one call each (qemu)"
-  start_server
-  as_user "$WORK/bin/cognito-attr-code" get-user-attribute-verification-code --access-token "$TOKEN" \
-    --attribute-name email --output text >"$WORK/cli.out"
-  stop_server
-  grep -q 'd\*\*\*@e\*\*\*.com' "$WORK/cli.out" || fail "the CLI call: $(cat "$WORK/cli.out")"
-  echo "ok    CLI: $(tr '\t' ' ' <"$WORK/cli.out")"
+  cli_call "$WORK/bin/cognito-attr-code"
   # zig from the ziglang wheel of scripts/dist/tools.sh (its command is python-zig).
   local zig_cc="python-zig cc -target aarch64-linux-gnu.$GLIBC" zig_cxx="python-zig c++ -target aarch64-linux-gnu.$GLIBC"
   # shellcheck disable=SC2046,SC2086 # the compiler and pkg-config's flags are several words
