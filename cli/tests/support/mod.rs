@@ -126,9 +126,13 @@ impl Sandbox {
         path
     }
 
-    /// Our binary with a clean environment: no AWS_* variable unless given in `env`.
+    /// Our binary with a clean environment: no AWS_* variable unless given in `env`. The binary
+    /// is cargo's build, or a release artifact named by `COGNITO_ATTR_CODE_CLI_UNDER_TEST` (make
+    /// test-dist runs the arm64 CLI under qemu this way).
     pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_cognito-attr-code"));
+        let binary = std::env::var_os("COGNITO_ATTR_CODE_CLI_UNDER_TEST")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_cognito-attr-code").into());
+        let mut command = Command::new(binary);
         self.clean(&mut command);
         command.args(args).envs(env.iter().copied());
         command
