@@ -104,6 +104,15 @@ impl Outcome {
     }
 }
 
+/// The CLI the tests run: this build's, or `COGNITO_CLI_UNDER_TEST` (`make test-dist` points it at
+/// a shipped binary, or at a script running one under qemu or wine).
+pub fn cli_under_test() -> PathBuf {
+    std::env::var_os("COGNITO_CLI_UNDER_TEST").map_or_else(
+        || env!("CARGO_BIN_EXE_cognito-attr-code").into(),
+        PathBuf::from,
+    )
+}
+
 /// A temporary HOME with nothing in it, so no user configuration leaks into a test.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
@@ -128,7 +137,7 @@ impl Sandbox {
 
     /// Our binary with a clean environment: no AWS_* variable unless given in `env`.
     pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_cognito-attr-code"));
+        let mut command = Command::new(cli_under_test());
         self.clean(&mut command);
         command.args(args).envs(env.iter().copied());
         command
