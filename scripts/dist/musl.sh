@@ -1,0 +1,110 @@
+# Sourced by targets/{x86_64,aarch64}-unknown-linux-musl.sh after lib.sh, which set
+#   TRIPLE   the Rust target            ARCH     x86_64 or aarch64 (the tarball's name)
+#   RUN      how to run a static program of the target here ("" natively, else qemu-aarch64)
+#   RUN_DYNAMIC  the same for a program linked against the shared library (needs musl's loader)
+#   MUSL_CC  the C compiler and its flags for the target (musl-gcc, or zig cc -target ...)
+# Two builds, as a musl cdylib needs `-C target-feature=-crt-static` and the CLI must keep it:
+# the fully static CLI, and the C shared and static libraries.
+# shellcheck shell=bash
+C_NAME="cognito-attr-code-$VERSION-$ARCH-linux-musl"
+TRIPLE_VAR=$(echo "$TRIPLE" | tr 'a-z-' 'A-Z_')
+
+musl_build() {
+  step "$TRIPLE: the static CLI (cargo zigbuild)"
+  CARGO_TARGET_DIR="$BUILD/$TRIPLE-static" cargo zigbuild --release --locked -p cognito-attr-code-cli --target "$TRIPLE"
+
+  step "$TRIPLE: the C shared and static library (cargo zigbuild, -C target-feature=-crt-static)"
+  env "CARGO_TARGET_${TRIPLE_VAR}_RUSTFLAGS=-C target-feature=-crt-static" CARGO_TARGET_DIR="$BUILD/$TRIPLE-shared" \
+    cargo zigbuild --release --locked -p cognito-attr-code-ffi --target "$TRIPLE"
+
+  local release="$BUILD/$TRIPLE-release"
+  rm -rf "$release"
+  mkdir -p "$release"
+  cp "$BUILD/$TRIPLE-shared/$TRIPLE/release/libcognito_attr_code.so" \
+    "$BUILD/$TRIPLE-shared/$TRIPLE/release/libcognito_attr_code.a" \
+    "$BUILD/$TRIPLE-static/$TRIPLE/release/cognito-attr-code" "$release/"
+  make_c_tarball "$release" "$C_NAME"
+}
+
+musl_test() {
+  source scripts/dist/test-lib.sh
+  mkdir -p "$WORK/c"
+  tar -xzf "$DIST/$C_NAME.tar.gz" -C "$WORK/c"
+  local prefix="$WORK/c/$C_NAME" cli="$WORK/c/$C_NAME/bin/cognito-attr-code"
+
+  step "$TRIPLE: the tarball: layout, licences, a static CLI, a musl shared library"
+  check_c_layout "$prefix"
+  check_licences "$prefix/share/doc/cognito-attr-code"
+  ! readelf -l "$cli" | grep -q INTERP || fail "the CLI asks for a program interpreter: it is not static"
+  [ -z "$(readelf -d "$cli" | grep NEEDED)" ] || fail "the CLI needs shared libraries: $(readelf -d "$cli" | grep NEEDED)"
+  readelf -d "$prefix/lib/libcognito_attr_code.so.$VERSION" | grep NEEDED
+  [ "$(readelf -d "$prefix/lib/libcognito_attr_code.so.$VERSION" | grep -c NEEDED)" -eq 1 ] &&
+    readelf -d "$prefix/lib/libcognito_attr_code.so.$VERSION" | grep -q '\[libc.so\]' ||
+    fail "the shared library needs more than musl's libc.so"
+  readelf -d "$prefix/lib/libcognito_attr_code.so.$VERSION" | grep -q "soname: \[libcognito_attr_code.so.${VERSION%%.*}\]" ||
+    fail "the shared library has no SONAME libcognito_attr_code.so.${VERSION%%.*}"
+  echo "ok    static CLI ($(file -b "$cli" | cut -d, -f1-2)), shared library NEEDED libc.so only"
+
+  step "$TRIPLE: the CLI and the C example from the extracted tree"
+  # shellcheck disable=SC2086 # RUN is a command and its arguments, or nothing
+  [ "$($RUN "$cli" --version | grep -o '[0-9][0-9.]*[0-9]' | head -1)" = "$VERSION" ] ||
+    fail "the CLI does not report version $VERSION"
+  start_server
+  # shellcheck disable=SC2086
+  as_user $RUN "$cli" get-user-attribute-verification-code --access-token "$TOKEN" \
+    --attribute-name email --output text >"$WORK/cli.out"
+  stop_server
+  grep -q 'd\*\*\*@e\*\*\*.com' "$WORK/cli.out" || fail "the CLI call: $(cat "$WORK/cli.out")"
+  echo "ok    CLI: $(tr '\t' ' ' <"$WORK/cli.out")"
+  local cflags libs program
+  cflags=$(pc_flags "$prefix" --cflags)
+  libs=$(pc_flags "$prefix" --libs)
+  # shellcheck disable=SC2086 # the compiler and pkg-config's flags are several arguments each
+  $MUSL_CC -std=c99 -Wall -Wextra -Werror -static $cflags -o "$WORK/send_code_static" examples/c/send_code.c \
+    "$prefix/lib/libcognito_attr_code.a"
+  # shellcheck disable=SC2086
+  $MUSL_CC -std=c99 -Wall -Wextra -Werror $cflags -o "$WORK/send_code_shared" examples/c/send_code.c \
+    $libs -Wl,-rpath,"$prefix/lib"
+  for program in send_code_static send_code_shared; do
+    local runner=$RUN
+    [ "$program" = send_code_shared ] && runner=$RUN_DYNAMIC
+    start_server
+    # shellcheck disable=SC2086
+    as_user $runner "$WORK/$program" "$TOKEN" email >"$WORK/$program.out"
+    stop_server
+    grep -q 'destination: *d\*\*\*@e\*\*\*.com' "$WORK/$program.out" || fail "$program: $(cat "$WORK/$program.out")"
+    echo "ok    C example ($program, compiled with the tarball's pkg-config file)"
+  done
+  count_tests "C/CLI tarball calls" 3
+
+  step "$TRIPLE: the C API suite (tests/c/test_c_api.c) against the static and the shared library"
+  # shellcheck disable=SC2086
+  $MUSL_CC -std=c99 -Wall -Wextra -Wpedantic -Werror -static -I"$prefix/include" -Itests/c -o "$WORK/test_c_static" \
+    tests/c/test_c_api.c tests/c/loopback_server.c "$prefix/lib/libcognito_attr_code.a"
+  # shellcheck disable=SC2086
+  $MUSL_CC -std=c99 -Wall -Wextra -Wpedantic -Werror -I"$prefix/include" -Itests/c -o "$WORK/test_c_shared" \
+    tests/c/test_c_api.c tests/c/loopback_server.c -L"$prefix/lib" -lcognito_attr_code -Wl,-rpath,"$prefix/lib"
+  # shellcheck disable=SC2086
+  $RUN "$WORK/test_c_static" | tee "$WORK/test_c_static.out"
+  # shellcheck disable=SC2086
+  $RUN_DYNAMIC "$WORK/test_c_shared" | tee "$WORK/test_c_shared.out"
+  count_tests "C API checks (static library)" "$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$WORK/test_c_static.out")"
+  count_tests "C API checks (shared library)" "$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$WORK/test_c_shared.out")"
+
+  step "$TRIPLE: the CLI's golden tests (cli/tests/oracle.rs) and its end-to-end tests against the shipped CLI"
+  # The harness is built for this machine; it runs the tarball's CLI (through qemu if need be).
+  local under_test="$WORK/cli-under-test"
+  printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$RUN" "$cli" >"$under_test"
+  chmod +x "$under_test"
+  COGNITO_CLI_UNDER_TEST="$under_test" CARGO_TARGET_DIR="$ROOT/target/cli" \
+    cargo test --locked -p cognito-attr-code-cli --test oracle --test cli 2>&1 | tee "$WORK/cli-tests.log"
+  count_tests "CLI golden + end-to-end tests" "$(sh scripts/dist/cargo-passed.sh "$WORK/cli-tests.log")"
+
+  step "$TRIPLE: the Rust test suites of core and the C library (cargo zigbuild test${RUN:+, runner $RUN})"
+  local runner_var=()
+  [ -z "$RUN" ] || runner_var=("CARGO_TARGET_${TRIPLE_VAR}_RUNNER=$RUN")
+  env "${runner_var[@]}" CARGO_TARGET_DIR="$BUILD/$TRIPLE-test" \
+    cargo zigbuild test --locked --target "$TRIPLE" -p cognito-attr-code -p cognito-attr-code-ffi 2>&1 |
+    tee "$WORK/rust-tests.log"
+  count_tests "Rust tests (core, ffi-c)" "$(sh scripts/dist/cargo-passed.sh "$WORK/rust-tests.log")"
+}
