@@ -20,6 +20,9 @@ VERSION_MINOR := $(word 2,$(subst ., ,$(VERSION)))
 SONAME       := libcognito_attr_code.so.$(VERSION_MAJOR)
 # `make install PREFIX=... DESTDIR=...`: DESTDIR stages the tree; PREFIX is where it will live.
 PREFIX       ?= /usr/local
+# The pkg-config file's prefix: PREFIX for a system install; make dist's tarballs pass
+# '$${pcfiledir}/../..' so that they work wherever they are unpacked.
+PC_PREFIX    ?= $(PREFIX)
 DESTDIR      ?=
 INSTALL_ROOT  = $(DESTDIR)$(PREFIX)
 INSTALLED_FILES = lib/libcognito_attr_code.so.$(VERSION) lib/$(SONAME) lib/libcognito_attr_code.so \
@@ -35,7 +38,7 @@ VALGRIND := valgrind --quiet --error-exitcode=1 --leak-check=full \
 
 .PHONY: generate check-generated
 .PHONY: bench
-.PHONY: dist test-dist notices check-notices
+.PHONY: dist test-dist check-darwin notices check-notices
 .PHONY: install uninstall test-install test-cpp-wrapper check-symbols check-readme-c check-instructions
 .PHONY: sandbox
 .PHONY: all lib cli test test-rust test-c test-python test-node test-cli test-e2e test-stress demo header check-header load clean fuzz fuzz-smoke
@@ -57,6 +60,9 @@ test-rust:
 	$(CARGO) clippy -p cognito-attr-code -p cognito-attr-code-ffi -p cognito-attr-code-test-support --all-targets -- -D warnings
 	$(CARGO) clippy -p cognito-attr-code --features fuzzing -- -D warnings
 	$(CARGO) test -p cognito-attr-code -p cognito-attr-code-ffi
+	# The fallback to the bundled roots, with a private CA in their place (core/tests/bundled_roots.rs).
+	$(CARGO) clippy -p cognito-attr-code --features test-fallback-roots --tests -- -D warnings
+	$(CARGO) test -p cognito-attr-code --features test-fallback-roots --test bundled_roots
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -142,7 +148,7 @@ install: lib cli
 	ln -sf $(SONAME) "$(INSTALL_ROOT)/lib/libcognito_attr_code.so"
 	install -m 644 $(STATIC_LIB) "$(INSTALL_ROOT)/lib/libcognito_attr_code.a"
 	install -m 644 $(HEADER) include/cognito_attr_code.hpp "$(INSTALL_ROOT)/include/"
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' -e 's|@STATIC_LIBS@|$(SYSTEM_LIBS)|g' \
+	sed -e 's|@PREFIX@|$(PC_PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' -e 's|@STATIC_LIBS@|$(SYSTEM_LIBS)|g' \
 	    ffi-c/install/cognito_attr_code.pc.in > "$(INSTALL_ROOT)/lib/pkgconfig/cognito_attr_code.pc"
 	for file in CognitoAttrCodeConfig CognitoAttrCodeConfigVersion; do \
 	  sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@MAJOR@|$(VERSION_MAJOR)|g' -e 's|@MINOR@|$(VERSION_MINOR)|g' \
@@ -268,11 +274,17 @@ endif
 # the manylinux2014 wheel and the sdist, the npm main and platform packages into target/dist/ with
 # SHA256SUMS; `make test-dist` builds them and tests each as a user installs it (every CPython
 # >= 3.9 found, npm without Rust on PATH, glibc symbol versions, licences, sizes).
+# TARGETS="x86_64-unknown-linux-gnu ..." selects targets (default: all, scripts/dist/lib.sh).
 dist:
-	scripts/dist/build.sh
+	TARGETS="$(TARGETS)" scripts/dist/build.sh
 
 test-dist: dist
-	scripts/dist/test.sh
+	TARGETS="$(TARGETS)" scripts/dist/test.sh
+	scripts/dist/check-darwin.sh
+
+# macOS is a source platform: the code must compile for it (no SDK here to link).
+check-darwin:
+	scripts/dist/check-darwin.sh
 
 # THIRD-PARTY-NOTICES.txt from Cargo.lock: `make notices` rewrites it; `make check-notices` fails
 # when it is stale, then proves that it fails for a crate left out and for a licence text missing.

@@ -1,41 +1,32 @@
 'use strict'
 
-// napi-rs platform names: the one of this process (`linux-x64-gnu`, ...) and the ones a prebuilt
-// addon is published for (a `cognito-attr-code-<platform>` package each, from `napi.targets`).
+// The platforms a prebuilt addon is published for, one `cognito-attr-code-<platform>` package each:
+// the single table that the loader's error message, scripts/dist/npm-packages.js (the platform
+// packages and the main package's optionalDependencies) and `make dist` follow. Platforms not in it
+// (macOS, musl, ...) build the addon from the bundled sources (scripts/install.js).
 
 const manifest = require('../package.json')
 
-// Rust target triple -> napi-rs platform name, for the triples napi-rs publishes.
-const PLATFORM_OF_TRIPLE = {
-  'x86_64-unknown-linux-gnu': 'linux-x64-gnu',
-  'x86_64-unknown-linux-musl': 'linux-x64-musl',
-  'aarch64-unknown-linux-gnu': 'linux-arm64-gnu',
-  'aarch64-unknown-linux-musl': 'linux-arm64-musl',
-  'x86_64-apple-darwin': 'darwin-x64',
-  'aarch64-apple-darwin': 'darwin-arm64',
-  'x86_64-pc-windows-msvc': 'win32-x64-msvc',
-  'aarch64-pc-windows-msvc': 'win32-arm64-msvc',
+// platform: `<process.platform>-<process.arch>[-<libc>]`; os/cpu/libc: the package.json fields that
+// let npm skip the package elsewhere; triple: the Rust target it is built for.
+const PLATFORMS = [
+  { platform: 'linux-x64-gnu', os: 'linux', cpu: 'x64', libc: 'glibc', triple: 'x86_64-unknown-linux-gnu' },
+  { platform: 'linux-arm64-gnu', os: 'linux', cpu: 'arm64', libc: 'glibc', triple: 'aarch64-unknown-linux-gnu' },
+]
+
+// The libc of this Linux process, at run time: Node built against glibc reports its runtime version.
+function linuxLibc() {
+  return process.report?.getReport?.().header?.glibcVersionRuntime ? 'gnu' : 'musl'
 }
 
 function currentPlatform() {
-  let abi = ''
-  if (process.platform === 'linux') {
-    abi = process.report?.getReport?.().header?.glibcVersionRuntime ? '-gnu' : '-musl'
-  } else if (process.platform === 'win32') {
-    abi = '-msvc'
-  }
-  return `${process.platform}-${process.arch}${abi}`
+  const base = `${process.platform}-${process.arch}`
+  return process.platform === 'linux' ? `${base}-${linuxLibc()}` : base
 }
 
-function publishedPlatforms() {
-  return manifest.napi.targets.map((triple) => {
-    const platform = PLATFORM_OF_TRIPLE[triple]
-    if (!platform) throw new Error(`package.json napi.targets: no platform name known for ${triple}`)
-    return platform
-  })
-}
-
+const publishedPlatforms = () => PLATFORMS.map((row) => row.platform)
+const platformRow = (platform) => PLATFORMS.find((row) => row.platform === platform)
 const platformPackage = (platform) => `${manifest.napi.binaryName}-${platform}`
 const binaryFile = (platform) => `${manifest.napi.binaryName}.${platform}.node`
 
-module.exports = { currentPlatform, publishedPlatforms, platformPackage, binaryFile }
+module.exports = { currentPlatform, publishedPlatforms, platformRow, platformPackage, binaryFile }

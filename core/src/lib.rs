@@ -44,6 +44,7 @@ mod source;
 mod tcp_transport;
 mod token_claims;
 mod transport;
+mod trust_roots;
 
 pub use cancellation::Cancellation;
 pub use client::Client;

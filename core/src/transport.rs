@@ -65,9 +65,20 @@ impl Transport {
         let proxy = config
             .proxy
             .for_endpoint(endpoint, config.allow_insecure_http.value)?;
+        let plain_http = endpoint.is_some_and(|uri| uri.scheme_str() == Some("http"));
         let root_certs = match &config.ca_bundle {
-            Some(bundle) => load_ca_bundle(bundle)?,
-            None => RootCerts::PlatformVerifier,
+            Some(bundle) => {
+                log::debug!(
+                    target: "cognito_attr_code",
+                    "TLS roots: the CA bundle {} ({})",
+                    bundle.value.display(),
+                    bundle.source
+                );
+                load_ca_bundle(bundle)?
+            }
+            // No TLS to verify: the system's store is not read.
+            None if plain_http => RootCerts::PlatformVerifier,
+            None => crate::trust_roots::default_roots(),
         };
         if !config.verify_tls.value {
             log::warn!(

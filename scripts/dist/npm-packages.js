@@ -1,56 +1,56 @@
 'use strict'
 
 // The npm release packages in napi-rs's layout (what `napi create-npm-dirs` + `napi pre-publish`
-// produce): the main package `cognito-attr-code`, without a binary, whose optionalDependencies name
-// one platform package per `napi.targets` entry; and that platform package,
-// `cognito-attr-code-linux-x64-gnu`, holding only the addon (os/cpu/libc let npm skip it elsewhere)
-// and the licences.
-//   node scripts/dist/npm-packages.js ADDON.so STAGE_DIR OUT_DIR
-// ADDON.so is the zig-built (glibc 2.17) cdylib of bindings-node; only linux-x64-gnu can be built
-// here, so any other target in napi.targets is an error rather than a package without a binary.
+// produce), for the platforms of bindings-node/lib/platform.js:
+//   node scripts/dist/npm-packages.js main STAGE_DIR OUT_DIR
+//     the main package `cognito-attr-code`, without a binary, whose optionalDependencies name one
+//     platform package per row of the table;
+//   node scripts/dist/npm-packages.js platform PLATFORM ADDON STAGE_DIR OUT_DIR
+//     the platform package `cognito-attr-code-<PLATFORM>` holding only ADDON (the built cdylib)
+//     and the licences; os/cpu/libc let npm skip it elsewhere.
 
 const { execFileSync } = require('node:child_process')
 const fs = require('node:fs')
 const path = require('node:path')
 
-const [addon, stage, out] = process.argv.slice(2).map((arg) => path.resolve(arg))
 const repo = path.join(__dirname, '..', '..')
 const bindings = path.join(repo, 'bindings-node')
+const { publishedPlatforms, platformRow, platformPackage, binaryFile } = require(path.join(bindings, 'lib', 'platform.js'))
+const manifest = JSON.parse(fs.readFileSync(path.join(bindings, 'package.json'), 'utf8'))
 const run = (cwd, ...args) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
 const writeJson = (file, value) => fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`)
+const pack = (dir, out) => console.log(run(dir, 'pack', '--ignore-scripts', '--pack-destination', out).trim())
 
-fs.rmSync(stage, { recursive: true, force: true })
-fs.mkdirSync(stage, { recursive: true })
-
-// The main package: what `npm pack` makes in bindings-node (prepack vendors the Rust sources and
-// the licences), minus the development build's binary, plus the optionalDependencies.
-run(bindings, 'pack', '--silent', '--pack-destination', stage)
-const devTarball = fs.readdirSync(stage).find((name) => name.endsWith('.tgz'))
-execFileSync('tar', ['-xzf', devTarball], { cwd: stage })
-const main = path.join(stage, 'package')
-for (const name of fs.readdirSync(main)) if (name.endsWith('.node')) fs.rmSync(path.join(main, name))
-const manifest = JSON.parse(fs.readFileSync(path.join(main, 'package.json'), 'utf8'))
-const { publishedPlatforms, platformPackage, binaryFile } = require(path.join(main, 'lib', 'platform.js'))
-const platforms = publishedPlatforms()
-const buildable = ['linux-x64-gnu']
-for (const platform of platforms) {
-  if (!buildable.includes(platform)) throw new Error(`no addon for ${platform} can be built on this machine`)
+// What `npm pack` makes in bindings-node (prepack vendors the Rust sources and the licences),
+// minus the development build's binary, plus the optionalDependencies.
+function mainPackage(stage, out) {
+  fs.rmSync(stage, { recursive: true, force: true })
+  fs.mkdirSync(stage, { recursive: true })
+  run(bindings, 'pack', '--silent', '--pack-destination', stage)
+  const devTarball = fs.readdirSync(stage).find((name) => name.endsWith('.tgz'))
+  execFileSync('tar', ['-xzf', devTarball], { cwd: stage })
+  const main = path.join(stage, 'package')
+  for (const name of fs.readdirSync(main)) if (name.endsWith('.node')) fs.rmSync(path.join(main, name))
+  const packed = JSON.parse(fs.readFileSync(path.join(main, 'package.json'), 'utf8'))
+  packed.optionalDependencies = Object.fromEntries(publishedPlatforms().map((p) => [platformPackage(p), packed.version]))
+  writeJson(path.join(main, 'package.json'), packed)
+  fs.mkdirSync(out, { recursive: true })
+  pack(main, out)
 }
-manifest.optionalDependencies = Object.fromEntries(platforms.map((p) => [platformPackage(p), manifest.version]))
-writeJson(path.join(main, 'package.json'), manifest)
 
-// One platform package per target.
-const libc = { gnu: ['glibc'], musl: ['musl'] }
-for (const platform of platforms) {
-  const [os, cpu, abi] = platform.split('-')
+function platformPackageOf(platform, addon, stage, out) {
+  const row = platformRow(platform)
+  if (!row) throw new Error(`${platform} is not in bindings-node/lib/platform.js`)
   const dir = path.join(stage, platform)
-  fs.mkdirSync(dir)
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(dir, { recursive: true })
   fs.copyFileSync(addon, path.join(dir, binaryFile(platform)))
   for (const file of ['LICENSE', 'THIRD-PARTY-NOTICES.txt']) fs.copyFileSync(path.join(repo, file), path.join(dir, file))
+  const builtFor = row.libc === 'glibc' ? ' (built against glibc 2.17)' : ''
   fs.writeFileSync(
     path.join(dir, 'README.md'),
-    `# \`${platformPackage(platform)}\`\n\nThe prebuilt ${platform} addon of \`${manifest.name}\` ` +
-      '(built against glibc 2.17). Install `' + manifest.name + '`, which depends on this package.\n',
+    `# \`${platformPackage(platform)}\`\n\nThe prebuilt ${platform} addon of \`${manifest.name}\`${builtFor}. ` +
+      'Install `' + manifest.name + '`, which depends on this package.\n',
   )
   writeJson(path.join(dir, 'package.json'), {
     name: platformPackage(platform),
@@ -59,14 +59,20 @@ for (const platform of platforms) {
     license: manifest.license,
     main: binaryFile(platform),
     files: [binaryFile(platform), 'LICENSE', 'THIRD-PARTY-NOTICES.txt'],
-    os: [os],
-    cpu: [cpu],
-    ...(libc[abi] ? { libc: libc[abi] } : {}),
+    os: [row.os],
+    cpu: [row.cpu],
+    ...(row.libc ? { libc: [row.libc] } : {}),
     engines: manifest.engines,
   })
+  fs.mkdirSync(out, { recursive: true })
+  pack(dir, out)
 }
 
-fs.mkdirSync(out, { recursive: true })
-for (const dir of [main, ...platforms.map((p) => path.join(stage, p))]) {
-  console.log(run(dir, 'pack', '--ignore-scripts', '--pack-destination', out).trim())
+const [mode, ...args] = process.argv.slice(2)
+if (mode === 'main' && args.length === 2) {
+  mainPackage(...args.map((arg) => path.resolve(arg)))
+} else if (mode === 'platform' && args.length === 4) {
+  platformPackageOf(args[0], ...args.slice(1).map((arg) => path.resolve(arg)))
+} else {
+  throw new Error('usage: npm-packages.js main STAGE OUT | platform PLATFORM ADDON STAGE OUT')
 }

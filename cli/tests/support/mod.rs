@@ -104,15 +104,6 @@ impl Outcome {
     }
 }
 
-/// The CLI the tests run: this build's, or `COGNITO_CLI_UNDER_TEST` (`make test-dist` points it at
-/// a shipped binary, or at a script running one under qemu or wine).
-pub fn cli_under_test() -> PathBuf {
-    std::env::var_os("COGNITO_CLI_UNDER_TEST").map_or_else(
-        || env!("CARGO_BIN_EXE_cognito-attr-code").into(),
-        PathBuf::from,
-    )
-}
-
 /// A temporary HOME with nothing in it, so no user configuration leaks into a test.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
@@ -135,9 +126,13 @@ impl Sandbox {
         path
     }
 
-    /// Our binary with a clean environment: no AWS_* variable unless given in `env`.
+    /// Our binary with a clean environment: no AWS_* variable unless given in `env`. The binary
+    /// is cargo's build, or a release artifact named by `COGNITO_ATTR_CODE_CLI_UNDER_TEST` (make
+    /// test-dist runs the arm64 CLI under qemu this way).
     pub fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
-        let mut command = Command::new(cli_under_test());
+        let binary = std::env::var_os("COGNITO_ATTR_CODE_CLI_UNDER_TEST")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_cognito-attr-code").into());
+        let mut command = Command::new(binary);
         self.clean(&mut command);
         command.args(args).envs(env.iter().copied());
         command

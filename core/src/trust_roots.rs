@@ -1,0 +1,62 @@
+//! Which certificates TLS trusts when no CA bundle is configured: the system's store first (where
+//! corporate CAs are installed), else, in a container that has none (distroless, scratch, slim
+//! images without `ca-certificates`), the Mozilla roots bundled with `webpki-roots`, as boto3
+//! (certifi) and Node do.
+
+use ureq::tls::RootCerts;
+
+/// The roots of `https://` connections without a CA bundle, logged at debug level.
+pub(crate) fn default_roots() -> RootCerts {
+    if system_store_has_certificates() {
+        log::debug!(target: "cognito_attr_code", "TLS roots: the system's certificate store");
+        RootCerts::PlatformVerifier
+    } else {
+        log::debug!(
+            target: "cognito_attr_code",
+            "TLS roots: the bundled Mozilla roots (webpki-roots): the system's certificate store has no certificate"
+        );
+        fallback_roots()
+    }
+}
+
+/// Here the platform verifier reads the store with rustls-native-certs (`SSL_CERT_FILE`,
+/// `SSL_CERT_DIR`, else the distribution's paths): the same read, once per process.
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn system_store_has_certificates() -> bool {
+    static HAS_CERTIFICATES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *HAS_CERTIFICATES.get_or_init(|| !rustls_native_certs::load_native_certs().certs.is_empty())
+}
+
+/// The platform verifier asks the operating system, which always has its roots.
+#[cfg(not(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+)))]
+fn system_store_has_certificates() -> bool {
+    true
+}
+
+#[cfg(not(feature = "test-fallback-roots"))]
+fn fallback_roots() -> RootCerts {
+    RootCerts::WebPki
+}
+
+/// A test's private CA (a PEM file named by `COGNITO_ATTR_CODE_TEST_FALLBACK_ROOTS`) in place of
+/// the bundled roots, which no server on 127.0.0.1 can present a certificate from.
+#[cfg(feature = "test-fallback-roots")]
+fn fallback_roots() -> RootCerts {
+    use ureq::tls::PemItem;
+    let path = std::env::var_os("COGNITO_ATTR_CODE_TEST_FALLBACK_ROOTS")
+        .expect("the test-fallback-roots feature needs COGNITO_ATTR_CODE_TEST_FALLBACK_ROOTS");
+    let pem = std::fs::read(path).expect("COGNITO_ATTR_CODE_TEST_FALLBACK_ROOTS is readable");
+    let certs = ureq::tls::parse_pem(&pem)
+        .filter_map(|item| match item {
+            Ok(PemItem::Certificate(cert)) => Some(cert),
+            _ => None,
+        })
+        .collect();
+    RootCerts::Specific(std::sync::Arc::new(certs))
+}
