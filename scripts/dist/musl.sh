@@ -96,7 +96,7 @@ musl_test() {
   local under_test="$WORK/cli-under-test"
   printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$RUN" "$cli" >"$under_test"
   chmod +x "$under_test"
-  COGNITO_CLI_UNDER_TEST="$under_test" CARGO_TARGET_DIR="$ROOT/target/cli" \
+  COGNITO_ATTR_CODE_CLI_UNDER_TEST="$under_test" CARGO_TARGET_DIR="$ROOT/target/cli" \
     cargo test --locked -p cognito-attr-code-cli --test oracle --test cli 2>&1 | tee "$WORK/cli-tests.log"
   count_tests "CLI golden + end-to-end tests" "$(sh scripts/dist/cargo-passed.sh "$WORK/cli-tests.log")"
 

@@ -132,7 +132,7 @@ test_() {
   local under_test="$WORK/cli-under-test"
   printf '#!/bin/sh\nWINEPREFIX="%s" WINEDEBUG=-all exec wine "%s" "$@"\n' "$WINEPREFIX" "$exe" >"$under_test"
   chmod +x "$under_test"
-  COGNITO_CLI_UNDER_TEST="$under_test" CARGO_TARGET_DIR="$ROOT/target/cli" \
+  COGNITO_ATTR_CODE_CLI_UNDER_TEST="$under_test" CARGO_TARGET_DIR="$ROOT/target/cli" \
     cargo test --locked -p cognito-attr-code-cli --test oracle 2>&1 | tee "$WORK/cli-tests.log"
   count_tests "CLI golden tests" "$(sh scripts/dist/cargo-passed.sh "$WORK/cli-tests.log")"
 
