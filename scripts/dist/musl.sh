@@ -100,6 +100,9 @@ musl_test() {
     cargo test --locked -p cognito-attr-code-cli --test oracle --test cli 2>&1 | tee "$WORK/cli-tests.log"
   count_tests "CLI golden + end-to-end tests" "$(sh scripts/dist/cargo-passed.sh "$WORK/cli-tests.log")"
 
+  step "$TRIPLE: the static CLI where there is no CA store: the bundled Mozilla roots"
+  no_ca_store_test "$cli"
+
   step "$TRIPLE: the Rust test suites of core and the C library (cargo zigbuild test${RUN:+, runner $RUN})"
   local runner_var=()
   [ -z "$RUN" ] || runner_var=("CARGO_TARGET_${TRIPLE_VAR}_RUNNER=$RUN")
@@ -107,4 +110,39 @@ musl_test() {
     cargo zigbuild test --locked --target "$TRIPLE" -p cognito-attr-code -p cognito-attr-code-ffi 2>&1 |
     tee "$WORK/rust-tests.log"
   count_tests "Rust tests (core, ffi-c)" "$(sh scripts/dist/cargo-passed.sh "$WORK/rust-tests.log")"
+}
+
+# The CLI in a container without CA certificates: in a mount namespace whose certificate folders
+# are empty (where unshare is permitted; else SSL_CERT_FILE/SSL_CERT_DIR naming an empty store),
+# its --debug log says it trusts the bundled Mozilla roots; outside, the system's store.
+no_ca_store_test() {
+  local cli=$1 port empty="$WORK/empty-store" hide=() dir
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  mkdir -p "$empty/certs"
+  : >"$empty/cert.pem"
+  for dir in /etc/ssl /etc/pki /usr/lib/ssl /usr/local/ssl /etc/openssl /opt/etc/ssl; do
+    [ -d "$dir" ] && hide+=("$dir")
+  done
+  # shellcheck disable=SC2086 # RUN is a command and its arguments, or nothing
+  local call=(env -i PATH=/usr/bin:/bin HOME="$WORK/home" AWS_REGION=us-east-1 AWS_MAX_ATTEMPTS=1 $RUN "$cli" --debug
+    --endpoint-url "https://127.0.0.1:$port" get-user-attribute-verification-code --access-token "$TOKEN"
+    --attribute-name email)
+  local how
+  if unshare -m true 2>/dev/null; then
+    how="a mount namespace with empty ${hide[*]}"
+    # shellcheck disable=SC2016 # expanded by the inner shell
+    unshare -m sh -c 'for dir in $1; do mount -t tmpfs none "$dir" || exit 9; done; shift; exec "$@"' \
+      sh "${hide[*]}" "${call[@]}" >"$WORK/no-ca.out" 2>&1 && fail "the call to a closed port succeeded"
+  else
+    how="SSL_CERT_FILE and SSL_CERT_DIR naming an empty store (unshare -m is not permitted here)"
+    env SSL_CERT_FILE="$empty/cert.pem" SSL_CERT_DIR="$empty/certs" "${call[@]}" >"$WORK/no-ca.out" 2>&1 &&
+      fail "the call to a closed port succeeded"
+  fi
+  grep -q 'TLS roots: the bundled Mozilla roots' "$WORK/no-ca.out" ||
+    { cat "$WORK/no-ca.out"; fail "with no CA store the CLI did not fall back to the bundled roots"; }
+  "${call[@]}" >"$WORK/with-ca.out" 2>&1 && fail "the call to a closed port succeeded"
+  grep -q "TLS roots: the system's certificate store" "$WORK/with-ca.out" ||
+    { cat "$WORK/with-ca.out"; fail "with this machine's CA store the CLI did not use it"; }
+  echo "ok    no CA store ($how): the bundled Mozilla roots; with this machine's store: the system's"
+  count_tests "CLI trust roots (no CA store, system store)" 2
 }
