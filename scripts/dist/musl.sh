@@ -3,6 +3,10 @@
 #   RUN      how to run a static program of the target here ("" natively, else qemu-aarch64)
 #   RUN_DYNAMIC  the same for a program linked against the shared library (needs musl's loader)
 #   MUSL_CC  the C compiler and its flags for the target (musl-gcc, or zig cc -target ...)
+#   MUSL_CC_STATIC  the same for fully static programs (zig cc: Debian's musl-gcc links glibc's
+#            libgcc_eh, whose unwinder needs glibc's _dl_find_object), with `-lunwind` after the
+#            library: Rust's static library leaves the unwinder to the program (gcc on Alpine
+#            links libgcc_eh by itself; zig links its libunwind when asked)
 # Two builds, as a musl cdylib needs `-C target-feature=-crt-static` and the CLI must keep it:
 # the fully static CLI, and the C shared and static libraries.
 # shellcheck shell=bash
@@ -60,8 +64,8 @@ musl_test() {
   cflags=$(pc_flags "$prefix" --cflags)
   libs=$(pc_flags "$prefix" --libs)
   # shellcheck disable=SC2086 # the compiler and pkg-config's flags are several arguments each
-  $MUSL_CC -std=c99 -Wall -Wextra -Werror -static $cflags -o "$WORK/send_code_static" examples/c/send_code.c \
-    "$prefix/lib/libcognito_attr_code.a"
+  $MUSL_CC_STATIC -std=c99 -Wall -Wextra -Werror -static $cflags -o "$WORK/send_code_static" examples/c/send_code.c \
+    "$prefix/lib/libcognito_attr_code.a" -lunwind
   # shellcheck disable=SC2086
   $MUSL_CC -std=c99 -Wall -Wextra -Werror $cflags -o "$WORK/send_code_shared" examples/c/send_code.c \
     $libs -Wl,-rpath,"$prefix/lib"
@@ -79,8 +83,8 @@ musl_test() {
 
   step "$TRIPLE: the C API suite (tests/c/test_c_api.c) against the static and the shared library"
   # shellcheck disable=SC2086
-  $MUSL_CC -std=c99 -Wall -Wextra -Wpedantic -Werror -static -I"$prefix/include" -Itests/c -o "$WORK/test_c_static" \
-    tests/c/test_c_api.c tests/c/loopback_server.c "$prefix/lib/libcognito_attr_code.a"
+  $MUSL_CC_STATIC -std=c99 -Wall -Wextra -Wpedantic -Werror -static -I"$prefix/include" -Itests/c -o "$WORK/test_c_static" \
+    tests/c/test_c_api.c tests/c/loopback_server.c "$prefix/lib/libcognito_attr_code.a" -lunwind
   # shellcheck disable=SC2086
   $MUSL_CC -std=c99 -Wall -Wextra -Wpedantic -Werror -I"$prefix/include" -Itests/c -o "$WORK/test_c_shared" \
     tests/c/test_c_api.c tests/c/loopback_server.c -L"$prefix/lib" -lcognito_attr_code -Wl,-rpath,"$prefix/lib"
@@ -103,11 +107,11 @@ musl_test() {
   step "$TRIPLE: the static CLI where there is no CA store: the bundled Mozilla roots"
   no_ca_store_test "$cli"
 
-  step "$TRIPLE: the Rust test suites of core and the C library (cargo zigbuild test${RUN:+, runner $RUN})"
+  step "$TRIPLE: the Rust test suites of core and the C library (cargo-zigbuild test${RUN:+, runner $RUN})"
   local runner_var=()
   [ -z "$RUN" ] || runner_var=("CARGO_TARGET_${TRIPLE_VAR}_RUNNER=$RUN")
-  env "${runner_var[@]}" CARGO_TARGET_DIR="$BUILD/$TRIPLE-test" \
-    cargo zigbuild test --locked --target "$TRIPLE" -p cognito-attr-code -p cognito-attr-code-ffi 2>&1 |
+  env "${runner_var[@]}" CARGO_TARGET_DIR="$ROOT/target" \
+    cargo-zigbuild test --locked --target "$TRIPLE" -p cognito-attr-code -p cognito-attr-code-ffi 2>&1 |
     tee "$WORK/rust-tests.log"
   count_tests "Rust tests (core, ffi-c)" "$(sh scripts/dist/cargo-passed.sh "$WORK/rust-tests.log")"
 }

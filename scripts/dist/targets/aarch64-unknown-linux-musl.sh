@@ -8,10 +8,13 @@
 # usage: scripts/dist/targets/aarch64-unknown-linux-musl.sh build|test
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
+# zig from the ziglang wheel (scripts/dist/tools.sh) is `python-zig` unless a `zig` is on PATH.
+ZIG=$(command -v zig || command -v python-zig)
 TRIPLE=aarch64-unknown-linux-musl
 ARCH=aarch64
 RUN=qemu-aarch64
-MUSL_CC="zig cc -target aarch64-linux-musl"
+MUSL_CC="$ZIG cc -target aarch64-linux-musl"
+MUSL_CC_STATIC=$MUSL_CC
 source scripts/dist/musl.sh
 
 case ${1:-} in

@@ -166,7 +166,7 @@ test_() {
   count_tests "Node tests (node.exe under wine)" "$(tr -d '\r' <"$app/report.tap" | sed -n 's/^# pass \([0-9]*\)$/\1/p')"
 
   step "$TRIPLE: the Rust test suites of core and the C library (cargo test, runner wine)"
-  CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine CARGO_TARGET_DIR="$BUILD/$TRIPLE-test" \
+  CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine CARGO_TARGET_DIR="$ROOT/target" \
     cargo test --locked --target "$TRIPLE" -p cognito-attr-code -p cognito-attr-code-ffi 2>&1 | tee "$WORK/rust-tests.log"
   count_tests "Rust tests (core, ffi-c)" "$(sh scripts/dist/cargo-passed.sh "$WORK/rust-tests.log")"
 }
