@@ -81,7 +81,7 @@ test_() {
     [ -f "$prefix/$file" ] || fail "the zip lacks $file"
   done
   check_licences "$prefix/share/doc/cognito-attr-code"
-  "$MINGW-objdump" -p "$dll" | sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/s/.*\] //p' | LC_ALL=C sort >"$WORK/exports"
+  "$MINGW-objdump" -p "$dll" | sed -n '/\[Ordinal\/Name Pointer\] Table/,/^$/s/^\t\[ *[0-9]*\] //p' | LC_ALL=C sort >"$WORK/exports"
   diff -u ffi-c/exported-symbols.txt "$WORK/exports" || fail "the DLL's exports differ from ffi-c/exported-symbols.txt"
   for binary in "$dll" "$exe"; do
     echo "$(basename "$binary") imports: $(imports_of "$binary" | tr '\n' ' ')"
@@ -124,7 +124,7 @@ test_() {
   step "$TRIPLE: the C API suite (tests/c/test_c_api.c) against the DLL, under wine"
   "$MINGW-gcc" -std=c99 -Wall -Wextra -Wpedantic -Werror -static -I"$prefix/include" -Itests/c \
     -o "$WORK/bin/test_c_api.exe" tests/c/test_c_api.c tests/c/loopback_server.c \
-    "$prefix/lib/libcognito_attr_code.dll.a" -lws2_32
+    "$prefix/lib/libcognito_attr_code.dll.a" -lws2_32 -lpthread
   wine "$WORK/bin/test_c_api.exe" | tr -d '\r' | tee "$WORK/test_c_api.out"
   count_tests "C API checks (DLL)" "$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$WORK/test_c_api.out")"
 
