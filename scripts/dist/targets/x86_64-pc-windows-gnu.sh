@@ -68,6 +68,8 @@ test_() {
   WINEPREFIX=$(sh scripts/dist/windows/wine-prefix.sh "$BUILD/wine")
   WINEDEBUG=-all
   export WINEPREFIX WINEDEBUG
+  # One wine server for the whole run (it stays 30 s after its last program), not one per program.
+  wineserver -p30
   mkdir -p "$WORK/win"
   python3 -m zipfile -e "$DIST/$ZIP_NAME.zip" "$WORK/win"
   local prefix="$WORK/win/$ZIP_NAME" dll exe
