@@ -151,9 +151,9 @@ test_() {
     (cd bindings-node && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts)
   mkdir -p "$app/node_modules/@aws-sdk"
   printf '{ "name": "cognito-attr-code-tests", "private": true }\n' >"$app/package.json"
-  # As npm does on Windows: the platform package for win32/x64 (named here with --os/--cpu), and
-  # the main package, whose install script has nothing to build when the platform package is there.
-  (cd "$app" && npm install --no-audit --no-fund --loglevel=error --ignore-scripts --os=win32 --cpu=x64 \
+  # As npm does on Windows: the platform package for win32/x64 (--os/--cpu, and --force: npm
+  # checks a tarball named on the command line against this machine), and the main package.
+  (cd "$app" && npm install --no-audit --no-fund --loglevel=error --ignore-scripts --force --os=win32 --cpu=x64 \
     "$DIST/cognito-attr-code-$NPM_PLATFORM-$VERSION.tgz" "$DIST/cognito-attr-code-$VERSION.tgz")
   [ -f "$app/node_modules/cognito-attr-code-$NPM_PLATFORM/cognito-attr-code.$NPM_PLATFORM.node" ] ||
     fail "the platform package is not installed"
@@ -162,7 +162,9 @@ test_() {
   cp -R bindings-node/test "$app/test"
   local tests=()
   for file in "$app"/test/*.test.mjs "$app"/test/*.test.cjs; do tests+=("test/$(basename "$file")"); done
-  (cd "$app" && env -u NODE_EXTRA_CA_CERTS HOME="$WORK/home" wine "$node_exe" --test \
+  # Under wine node.exe does not see the links as links: the SDK's own dependencies come from
+  # NODE_PATH (bindings-node's node_modules) instead of beside the link's target.
+  (cd "$app" && env -u NODE_EXTRA_CA_CERTS HOME="$WORK/home" NODE_PATH="$ROOT/bindings-node/node_modules" wine "$node_exe" --test \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination=report.tap "${tests[@]}") || fail "the Node test suite under wine"
   count_tests "Node tests (node.exe under wine)" "$(tr -d '\r' <"$app/report.tap" | sed -n 's/^# pass \([0-9]*\)$/\1/p')"
