@@ -13,7 +13,9 @@ ZIG=$(command -v zig || command -v python-zig)
 TRIPLE=aarch64-unknown-linux-musl
 ARCH=aarch64
 RUN=qemu-aarch64
-MUSL_CC="$ZIG cc -target aarch64-linux-musl"
+# -O2: zig cc's default debug build adds its UBSan runtime, whose imports (statx, ...) need a
+# newer musl than Debian's 1.2.3 loader has.
+MUSL_CC="$ZIG cc -target aarch64-linux-musl -O2"
 MUSL_CC_STATIC=$MUSL_CC
 source scripts/dist/musl.sh
 

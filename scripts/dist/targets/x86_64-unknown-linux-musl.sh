@@ -16,7 +16,7 @@ ARCH=x86_64
 RUN=""
 RUN_DYNAMIC=""
 MUSL_CC=musl-gcc
-MUSL_CC_STATIC="$ZIG cc -target x86_64-linux-musl"
+MUSL_CC_STATIC="$ZIG cc -target x86_64-linux-musl -O2"
 source scripts/dist/musl.sh
 
 case ${1:-} in
