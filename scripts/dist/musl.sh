@@ -96,12 +96,8 @@ musl_test() {
   count_tests "C API checks (shared library)" "$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$WORK/test_c_shared.out")"
 
   step "$TRIPLE: the CLI's golden tests (cli/tests/oracle.rs) and its end-to-end tests against the shipped CLI"
-  # The harness is built for this machine; it runs the tarball's CLI (through qemu if need be).
-  local under_test="$WORK/cli-under-test"
-  printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$RUN" "$cli" >"$under_test"
-  chmod +x "$under_test"
-  COGNITO_ATTR_CODE_CLI_UNDER_TEST="$under_test" CARGO_TARGET_DIR="$ROOT/target/cli" \
-    cargo test --locked -p cognito-attr-code-cli --test oracle --test cli 2>&1 | tee "$WORK/cli-tests.log"
+  # shellcheck disable=SC2086 # RUN is a command and its arguments, or nothing
+  scripts/dist/cli-tests.sh "$WORK/cli-tests.log" "oracle cli" $RUN "$cli"
   count_tests "CLI golden + end-to-end tests" "$(sh scripts/dist/cargo-passed.sh "$WORK/cli-tests.log")"
 
   step "$TRIPLE: the static CLI where there is no CA store: the bundled Mozilla roots"

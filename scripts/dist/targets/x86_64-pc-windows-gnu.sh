@@ -131,11 +131,7 @@ test_() {
   count_tests "C API checks (DLL)" "$(sed -n 's/^\([0-9]*\) passed, 0 failed$/\1/p' "$WORK/test_c_api.out")"
 
   step "$TRIPLE: the CLI's golden and end-to-end tests against the shipped .exe, under wine"
-  local under_test="$WORK/cli-under-test"
-  printf '#!/bin/sh\nWINEPREFIX="%s" WINEDEBUG=-all exec wine "%s" "$@"\n' "$WINEPREFIX" "$exe" >"$under_test"
-  chmod +x "$under_test"
-  COGNITO_ATTR_CODE_CLI_UNDER_TEST="$under_test" CARGO_TARGET_DIR="$ROOT/target/cli" \
-    cargo test --locked -p cognito-attr-code-cli --test oracle 2>&1 | tee "$WORK/cli-tests.log"
+  scripts/dist/cli-tests.sh "$WORK/cli-tests.log" oracle "${wine_env[@]}" "$exe"
   count_tests "CLI golden tests" "$(sh scripts/dist/cargo-passed.sh "$WORK/cli-tests.log")"
 
   step "$TRIPLE: the Node test suite on the official node.exe ($NODE_WIN), under wine"
