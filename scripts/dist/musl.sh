@@ -14,6 +14,7 @@ C_NAME="cognito-attr-code-$VERSION-$ARCH-linux-musl"
 TRIPLE_VAR=$(echo "$TRIPLE" | tr 'a-z-' 'A-Z_')
 
 musl_build() {
+  rustup target list --installed | grep -qx "$TRIPLE" || rustup target add "$TRIPLE"
   step "$TRIPLE: the static CLI (cargo zigbuild)"
   CARGO_TARGET_DIR="$BUILD/$TRIPLE-static" cargo zigbuild --release --locked -p cognito-attr-code-cli --target "$TRIPLE"
 

@@ -25,6 +25,7 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=$MINGW-gcc
 
 build() {
   need_debian "$MINGW-gcc" mingw-w64
+  rustup target list --installed | grep -qx "$TRIPLE" || rustup target add "$TRIPLE"
   step "$TRIPLE: C library and CLI (cargo build, linker $MINGW-gcc)"
   CARGO_TARGET_DIR="$BUILD/$TRIPLE" cargo build --release --locked \
     -p cognito-attr-code-ffi -p cognito-attr-code-cli --target "$TRIPLE"
