@@ -16,14 +16,13 @@ const PLATFORMS = [
   { platform: 'win32-x64', os: 'win32', cpu: 'x64', triple: 'x86_64-pc-windows-gnu' },
 ]
 
-// The libc of this Linux process, at run time: Node built against glibc reports its runtime version.
-function linuxLibc() {
-  return process.report?.getReport?.().header?.glibcVersionRuntime ? 'gnu' : 'musl'
-}
+// The libc of a Linux process, at run time: Node built against glibc reports its runtime version
+// in the diagnostic report's header; on musl the field is absent.
+const linuxLibc = (header) => (header?.glibcVersionRuntime ? 'gnu' : 'musl')
 
 function currentPlatform() {
   const base = `${process.platform}-${process.arch}`
-  return process.platform === 'linux' ? `${base}-${linuxLibc()}` : base
+  return process.platform === 'linux' ? `${base}-${linuxLibc(process.report?.getReport?.().header)}` : base
 }
 
 const publishedPlatforms = () => PLATFORMS.map((row) => row.platform)
@@ -31,4 +30,4 @@ const platformRow = (platform) => PLATFORMS.find((row) => row.platform === platf
 const platformPackage = (platform) => `${manifest.napi.binaryName}-${platform}`
 const binaryFile = (platform) => `${manifest.napi.binaryName}.${platform}.node`
 
-module.exports = { currentPlatform, publishedPlatforms, platformRow, platformPackage, binaryFile }
+module.exports = { PLATFORMS, linuxLibc, currentPlatform, publishedPlatforms, platformRow, platformPackage, binaryFile }

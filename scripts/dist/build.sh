@@ -19,8 +19,10 @@ mkdir -p "$DIST" "$BUILD/stage"
 timings=()
 for target in $TARGETS; do
   start=$SECONDS
+  cpu_seconds cpu_start
   "scripts/dist/targets/$target.sh" build
-  timings+=("$(printf 'build %-28s %5d s' "$target" $((SECONDS - start)))")
+  cpu_seconds cpu_end
+  timings+=("$(printf 'build %-28s %5d s wall %5d s CPU' "$target" $((SECONDS - start)) $((cpu_end - cpu_start)))")
 done
 
 step "Python sdist and the npm main package"

@@ -56,3 +56,31 @@ target_main() {
     *) echo "usage: $0 build|test" >&2; exit 2 ;;
   esac
 }
+# cpu_seconds VAR: sets VAR to the user + system CPU seconds of this shell's finished child processes
+# so far (the machine may be shared: wall time alone says little about the work). `times` runs in
+# this shell: a subshell would report only its own children.
+cpu_seconds() {
+  times >"$BUILD/.times"
+  printf -v "$1" '%s' "$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$BUILD/.times")"
+}
+# build_linux_gnu TRIPLE C_NAME NPM_PLATFORM WHEEL_TAG: a glibc target's artifacts, linked against
+# glibc $GLIBC by zig: the C/CLI tarball C_NAME, the abi3 wheel (auditwheel must report WHEEL_TAG)
+# and the npm platform package cognito-attr-code-NPM_PLATFORM.
+build_linux_gnu() {
+  local triple=$1 c_name=$2 npm_platform=$3 wheel_tag=$4
+  rustup target list --installed | grep -qx "$triple" || rustup target add "$triple"
+  step "$triple: C library and CLI (cargo zigbuild --target $triple.$GLIBC)"
+  CARGO_TARGET_DIR="$BUILD/cargo" cargo zigbuild --release --locked \
+    -p cognito-attr-code-ffi -p cognito-attr-code-cli --target "$triple.$GLIBC"
+  make_c_tarball "$BUILD/cargo/$triple/release" "$c_name"
+
+  step "$triple: Python abi3 wheel (maturin --zig --compatibility manylinux2014)"
+  (cd bindings-python && CARGO_TARGET_DIR="$BUILD/python" maturin build --release --locked --quiet \
+    --zig --compatibility manylinux2014 --target "$triple" --out "$DIST")
+  check_wheel_tag "$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-*"${triple%%-*}"*.whl)" "$wheel_tag"
+
+  step "$triple: Node addon (cargo zigbuild) and its npm platform package"
+  CARGO_TARGET_DIR="$BUILD/node" cargo zigbuild --release --locked -p cognito-attr-code-node --target "$triple.$GLIBC"
+  node scripts/dist/npm-packages.js platform "$npm_platform" \
+    "$BUILD/node/$triple/release/libcognito_attr_code_node.so" "$BUILD/stage/npm" "$DIST"
+}

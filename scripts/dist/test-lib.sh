@@ -51,3 +51,34 @@ pc_flags() {
   shift
   PKG_CONFIG_PATH="$prefix/lib/pkgconfig" PKG_CONFIG_LIBDIR=/nonexistent pkg-config "$@" cognito_attr_code
 }
+# unpack_linux_gnu TRIPLE C_NAME NPM_PLATFORM: extracts a glibc target's C/CLI tarball, wheel and npm
+# platform package under $WORK (setting prefix, wheel and npm_platform), then checks that every
+# ELF needs at most GLIBC_$GLIBC and that each carries the licences.
+unpack_linux_gnu() {
+  local triple=$1 c_name=$2 platform=$3
+  wheel=$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-manylinux2014_"${triple%%-*}"*.whl)
+  npm_platform="$DIST/cognito-attr-code-$platform-$VERSION.tgz"
+  prefix="$WORK/c/$c_name"
+  mkdir -p "$WORK/c" "$WORK/wheel" "$WORK/npm-platform"
+  tar -xzf "$DIST/$c_name.tar.gz" -C "$WORK/c"
+  python3 -m zipfile -e "$wheel" "$WORK/wheel"
+  tar -xzf "$npm_platform" -C "$WORK/npm-platform"
+
+  step "$triple: every shipped ELF needs at most GLIBC_$GLIBC"
+  find "$WORK/c" "$WORK/wheel" "$WORK/npm-platform" -type f -print0 | xargs -0 sh scripts/dist/glibc-check.sh "$GLIBC"
+
+  step "$triple: LICENSE and THIRD-PARTY-NOTICES.txt in every artifact, the make install layout"
+  check_licences "$prefix/share/doc/cognito-attr-code" "$WORK/wheel/cognito_attr_code-$VERSION.dist-info/licenses" \
+    "$WORK/npm-platform/package"
+  check_c_layout "$prefix"
+}
+# cli_call CLI: the CLI (a path: the binary, or a script that runs it in an emulator) makes one call
+# to a stand-in server and prints the masked destination.
+cli_call() {
+  start_server
+  as_user "$1" get-user-attribute-verification-code --access-token "$TOKEN" \
+    --attribute-name email --output text >"$WORK/cli.out"
+  stop_server
+  grep -q 'd\*\*\*@e\*\*\*.com' "$WORK/cli.out" || fail "the CLI call: $(cat "$WORK/cli.out")"
+  echo "ok    CLI: $(tr '\t' ' ' <"$WORK/cli.out")"
+}

@@ -39,8 +39,10 @@ check_licences "$WORK/sdist/cognito_attr_code-$VERSION" "$WORK/npm-main/package"
 timings=()
 for target in $TARGETS; do
   start=$SECONDS
+  cpu_seconds cpu_start
   "scripts/dist/targets/$target.sh" test 2>&1 | tee "$WORK/test-$target.log"
-  timings+=("$(printf 'test  %-28s %5d s' "$target" $((SECONDS - start)))")
+  cpu_seconds cpu_end
+  timings+=("$(printf 'test  %-28s %5d s wall %5d s CPU' "$target" $((SECONDS - start)) $((cpu_end - cpu_start)))")
   sed -n "s/^tests /tests $target: /p" "$WORK/test-$target.log" >>"$WORK/counts"
 done
 step "the sdist builds from source with pip"

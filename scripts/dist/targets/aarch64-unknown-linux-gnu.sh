@@ -9,7 +9,7 @@
 #          pytest suite on Debian's arm64 CPython 3.11 and the Node test files on Debian's arm64
 #          Node 18 (an arm64 root under target/, scripts/dist/arm64-root.sh); the CLI and the C
 #          example make one call each to a stand-in server, and the CLI one to cognito-local.
-# DIST_TESTS=ci leaves out the Rust suites and runs the pytest and Node suites in part (see below).
+# DIST_TESTS=ci (what .ci/run runs) leaves out the stale-connection replay (~4 min under qemu).
 # usage: scripts/dist/targets/aarch64-unknown-linux-gnu.sh build|test
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
@@ -19,23 +19,7 @@ NPM_PLATFORM=linux-arm64-gnu
 SYSROOT=/usr/aarch64-linux-gnu
 ARM64_ROOT=$ROOT/target/arm64-root
 
-build() {
-  rustup target list --installed | grep -qx "$TRIPLE" || rustup target add "$TRIPLE"
-  step "$TRIPLE: C library and CLI (cargo zigbuild --target $TRIPLE.$GLIBC)"
-  CARGO_TARGET_DIR="$BUILD/cargo" cargo zigbuild --release --locked \
-    -p cognito-attr-code-ffi -p cognito-attr-code-cli --target "$TRIPLE.$GLIBC"
-  make_c_tarball "$BUILD/cargo/$TRIPLE/release" "$C_NAME"
-
-  step "$TRIPLE: Python abi3 wheel (maturin --zig --compatibility manylinux2014)"
-  (cd bindings-python && CARGO_TARGET_DIR="$BUILD/python" maturin build --release --locked --quiet \
-    --zig --compatibility manylinux2014 --target "$TRIPLE" --out "$DIST")
-  check_wheel_tag "$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-*aarch64*.whl)" manylinux_2_17_aarch64
-
-  step "$TRIPLE: Node addon (cargo zigbuild) and its npm platform package"
-  CARGO_TARGET_DIR="$BUILD/node" cargo zigbuild --release --locked -p cognito-attr-code-node --target "$TRIPLE.$GLIBC"
-  node scripts/dist/npm-packages.js platform "$NPM_PLATFORM" \
-    "$BUILD/node/$TRIPLE/release/libcognito_attr_code_node.so" "$BUILD/stage/npm" "$DIST"
-}
+build() { build_linux_gnu "$TRIPLE" "$C_NAME" "$NPM_PLATFORM" manylinux_2_17_aarch64; }
 
 # arm64 PROGRAM ARGS...: runs an arm64 program of the host's tree under qemu with Debian's arm64 libc.
 arm64() { qemu-aarch64 -L "$SYSROOT" "$@"; }
@@ -57,37 +41,18 @@ test_() {
   need_debian "$SYSROOT/lib/ld-linux-aarch64.so.1" libc6-arm64-cross
   need_debian debootstrap debootstrap
   source scripts/dist/test-lib.sh
-  local wheel npm_platform prefix
-  wheel=$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-manylinux2014_aarch64*.whl)
-  npm_platform="$DIST/cognito-attr-code-$NPM_PLATFORM-$VERSION.tgz"
-  mkdir -p "$WORK/c" "$WORK/wheel" "$WORK/npm-platform"
-  tar -xzf "$DIST/$C_NAME.tar.gz" -C "$WORK/c"
-  python3 -m zipfile -e "$wheel" "$WORK/wheel"
-  tar -xzf "$npm_platform" -C "$WORK/npm-platform"
-  prefix="$WORK/c/$C_NAME"
-  make_wrappers "$prefix"
-  scripts/dist/arm64-root.sh "$ARM64_ROOT" >/dev/null
-
-  step "$TRIPLE: every shipped ELF is arm64 and needs at most GLIBC_$GLIBC"
-  find "$WORK/c" "$WORK/wheel" "$WORK/npm-platform" -type f -print0 | xargs -0 sh scripts/dist/glibc-check.sh "$GLIBC"
+  unpack_linux_gnu "$TRIPLE" "$C_NAME" "$NPM_PLATFORM"
   for file in "$prefix/bin/cognito-attr-code" "$prefix/lib/libcognito_attr_code.so.$VERSION" \
       "$WORK/wheel/cognito_attr_code/_native.abi3.so" "$WORK/npm-platform/package/cognito-attr-code.$NPM_PLATFORM.node"; do
     file -b "$file" | grep -q 'ARM aarch64' || fail "$file is not an arm64 ELF: $(file -b "$file")"
   done
-
-  step "$TRIPLE: LICENSE and THIRD-PARTY-NOTICES.txt in every artifact"
-  check_licences "$prefix/share/doc/cognito-attr-code" "$WORK/wheel/cognito_attr_code-$VERSION.dist-info/licenses" \
-    "$WORK/npm-platform/package"
-  check_c_layout "$prefix"
+  make_wrappers "$prefix"
+  scripts/dist/arm64-root.sh "$ARM64_ROOT" >/dev/null
 
   step "$TRIPLE: the CLI and the C example from the extracted tree, one call each (qemu)"
-  start_server
-  as_user "$WORK/bin/cognito-attr-code" get-user-attribute-verification-code --access-token "$TOKEN" \
-    --attribute-name email --output text >"$WORK/cli.out"
-  stop_server
-  grep -q 'd\*\*\*@e\*\*\*.com' "$WORK/cli.out" || fail "the CLI call: $(cat "$WORK/cli.out")"
-  echo "ok    CLI: $(tr '\t' ' ' <"$WORK/cli.out")"
-  local zig_cc="zig cc -target aarch64-linux-gnu.$GLIBC" zig_cxx="zig c++ -target aarch64-linux-gnu.$GLIBC"
+  cli_call "$WORK/bin/cognito-attr-code"
+  # zig from the ziglang wheel of scripts/dist/tools.sh (its command is python-zig).
+  local zig_cc="python-zig cc -target aarch64-linux-gnu.$GLIBC" zig_cxx="python-zig c++ -target aarch64-linux-gnu.$GLIBC"
   # shellcheck disable=SC2046,SC2086 # the compiler and pkg-config's flags are several words
   $zig_cc -std=c99 -Wall -Wextra -Werror -o "$WORK/send_code" examples/c/send_code.c \
     $(pc_flags "$prefix" --cflags --libs) -Wl,-rpath,"$prefix/lib"
@@ -99,16 +64,18 @@ test_() {
   count_tests "C/CLI tarball calls" 2
 
   step "$TRIPLE: C tests, C99 and C++17, cross-compiled with zig against the tarball (qemu)"
+  # The static library needs an unwinder: gcc links libgcc_s by itself, zig needs -lunwind (its own).
   local strict="-Wall -Wextra -Wpedantic -Werror -I$prefix/include -Itests/c" libs="-lpthread -ldl -lm"
+  local static="$prefix/lib/libcognito_attr_code.a -lpthread -ldl -lm -lunwind"
   # shellcheck disable=SC2086
   {
     $zig_cc -std=c99 $strict -o "$WORK/test_shared" tests/c/test_c_api.c tests/c/loopback_server.c \
       -L"$prefix/lib" -lcognito_attr_code -Wl,-rpath,"$prefix/lib" $libs
-    $zig_cc -std=c99 $strict -o "$WORK/test_static" tests/c/test_c_api.c tests/c/loopback_server.c \
-      "$prefix/lib/libcognito_attr_code.a" $libs
+    $zig_cc -std=c99 $strict -o "$WORK/test_static" tests/c/test_c_api.c tests/c/loopback_server.c $static
     $zig_cxx -std=c++17 $strict -o "$WORK/test_cpp" tests/c/test_cpp_header.cpp \
       -L"$prefix/lib" -lcognito_attr_code -Wl,-rpath,"$prefix/lib" $libs
-    $zig_cc -std=c99 $strict -o "$WORK/test_processes" tests/c/test_processes.c "$prefix/lib/libcognito_attr_code.a" $libs
+    # zig's glibc headers define strstr with _Generic, which clang's -Wpedantic flags in C99.
+    $zig_cc -std=c99 $strict -Wno-c11-extensions -o "$WORK/test_processes" tests/c/test_processes.c $static
   }
   for program in test_shared test_static test_cpp test_processes; do
     arm64 "$WORK/$program" >"$WORK/$program.out" 2>&1 || { cat "$WORK/$program.out"; fail "$program under qemu"; }
@@ -117,21 +84,22 @@ test_() {
   count_tests "C test programs" 4
 
   step "$TRIPLE: the CLI golden tests against the tarball's CLI (qemu)"
-  COGNITO_ATTR_CODE_CLI_UNDER_TEST="$WORK/bin/cognito-attr-code" CARGO_TARGET_DIR="$ROOT/target/cli" \
+  COGNITO_ATTR_CODE_CLI_UNDER_TEST="$WORK/bin/cognito-attr-code" \
     cargo test --locked -p cognito-attr-code-cli --test oracle 2>&1 | tee "$WORK/golden.out"
   count_tests "CLI golden tests" "$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$WORK/golden.out" | awk '{ s += $1 } END { print s + 0 }')"
 
   step "$TRIPLE: the wheel's pytest suite on Debian's arm64 CPython 3.11 (qemu)"
-  local site="$BUILD/arm64-site"
+  # Named site-packages: test_package.py checks that the tests run against an installed package.
+  local site="$BUILD/arm64-python/site-packages"
   rm -rf "$site"
   python3 -m pip install --quiet --disable-pip-version-check --target "$site" --platform manylinux_2_17_aarch64 \
     --python-version 3.11 --only-binary=:all: "$wheel" "pytest==9.2.0" "boto3==1.43.11" "botocore==1.43.11"
-  local pytest_args=()
-  # ci: the tests of the calls, errors and settings; the full suite also runs signals, fork, threads.
-  [ "${DIST_TESTS:-full}" = ci ] && pytest_args=(-k "not signals and not concurrency and not cancellation and not fork")
+  # Left out: a child forked while the parent's asyncio worker thread runs exited 127 under qemu-user
+  # in 1 of 2 runs (qemu's fork of a multi-threaded guest); the test passes natively in make test.
   (cd "$WORK" && env -u AWS_CA_BUNDLE -u SSL_CERT_FILE PYTHONPATH="$site" "$WORK/bin/python3" -m pytest -W error -q \
     -p no:cacheprovider --rootdir "$ROOT/bindings-python" -c "$ROOT/bindings-python/pyproject.toml" \
-    "${pytest_args[@]}" "$ROOT/bindings-python/tests") 2>&1 | tee "$WORK/pytest.out"
+    -k "not test_a_forked_child_can_await_the_async_methods_of_an_inherited_client" \
+    "$ROOT/bindings-python/tests") 2>&1 | tee "$WORK/pytest.out"
   grep -q ' passed' "$WORK/pytest.out" && ! grep -q ' failed' "$WORK/pytest.out" || fail "pytest on arm64 CPython"
   count_tests "pytest on arm64 CPython 3.11" "$(grep -o '[0-9]* passed' "$WORK/pytest.out" | tail -1 | cut -d' ' -f1)"
 
@@ -145,14 +113,19 @@ test_() {
     --rootdir "$ROOT/tests/e2e" "$ROOT/tests/e2e/test_cli.py" -k test_real_token_issues_a_new_code)
   count_tests "cognito-local calls" 1
 
-  if [ "${DIST_TESTS:-full}" != ci ]; then
-    step "$TRIPLE: the Rust test suites of the core and the C library (cargo runner: qemu)"
-    CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L $SYSROOT" CARGO_TARGET_DIR="$BUILD/test-cargo" \
-      cargo-zigbuild test --locked --target "$TRIPLE.$GLIBC" -p cognito-attr-code -p cognito-attr-code-ffi 2>&1 |
-      tee "$WORK/rust.out"
-    count_tests "Rust tests (core, ffi)" "$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$WORK/rust.out" | awk '{ s += $1 } END { print s + 0 }')"
-  fi
+  step "$TRIPLE: the Rust test suites of the core and the C library (cargo runner: qemu)"
+  # A wall-clock bound (10 s for 1.2 MB) means nothing for a debug build under emulation; ci also
+  # leaves out the stale-connection replay (about 4 minutes under qemu).
+  local skips=(--skip scrub::tests::hostile_input_is_linear)
+  [ "${DIST_TESTS:-full}" = ci ] && skips+=(--skip requests_on_connections_the_server_closed_are_replayed_once)
+  CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L $SYSROOT" CARGO_TARGET_DIR="$BUILD/test-cargo" \
+    cargo-zigbuild test --locked --target "$TRIPLE.$GLIBC" -p cognito-attr-code -p cognito-attr-code-ffi \
+    -- "${skips[@]}" 2>&1 | tee "$WORK/rust.out"
+  count_tests "Rust tests (core, ffi)" "$(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$WORK/rust.out" | awk '{ s += $1 } END { print s + 0 }')"
 }
+
+# The test files that start a child node (process.execPath), which cannot run here without binfmt.
+NODE_CHILD_PROCESS_TESTS="abort.test.mjs io-threads.test.mjs readme.test.mjs types.test.mjs"
 
 # The Node test files, each run directly by the arm64 node (node --test would start each file in a
 # child node, which the kernel cannot exec without binfmt); node_modules as npm lays it out from
@@ -169,7 +142,7 @@ test_node() {
   printf '{ "name": "arm64-tests", "private": true }\n' >"$app/package.json"
   for file in "$app"/test/*.test.mjs "$app"/test/*.test.cjs; do
     name=${file##*/}
-    case " ${NODE_SKIP:-} " in *" $name "*) echo "skip  $name"; continue ;; esac
+    case " $NODE_CHILD_PROCESS_TESTS " in *" $name "*) echo "skip  $name (starts a child node)"; continue ;; esac
     (cd "$app" && env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 "$WORK/bin/node" "test/$name" \
       >"$WORK/node-$name.out" 2>&1) || { cat "$WORK/node-$name.out"; fail "node test/$name on arm64 Node"; }
     passed=$((passed + $(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$WORK/node-$name.out")))

@@ -14,55 +14,20 @@ TRIPLE=x86_64-unknown-linux-gnu
 C_NAME="cognito-attr-code-$VERSION-x86_64-linux-gnu"
 NPM_PLATFORM=linux-x64-gnu
 
-build() {
-  step "$TRIPLE: C library and CLI (cargo zigbuild --target $TRIPLE.$GLIBC)"
-  CARGO_TARGET_DIR="$BUILD/cargo" cargo zigbuild --release --locked \
-    -p cognito-attr-code-ffi -p cognito-attr-code-cli --target "$TRIPLE.$GLIBC"
-  make_c_tarball "$BUILD/cargo/$TRIPLE/release" "$C_NAME"
-
-  step "$TRIPLE: Python abi3 wheel (maturin --zig --compatibility manylinux2014)"
-  (cd bindings-python && CARGO_TARGET_DIR="$BUILD/python" maturin build --release --locked --quiet \
-    --zig --compatibility manylinux2014 --target "$TRIPLE" --out "$DIST")
-  check_wheel_tag "$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-*x86_64*.whl)" manylinux_2_17_x86_64
-
-  step "$TRIPLE: Node addon (cargo zigbuild) and its npm platform package"
-  CARGO_TARGET_DIR="$BUILD/node" cargo zigbuild --release --locked -p cognito-attr-code-node --target "$TRIPLE.$GLIBC"
-  node scripts/dist/npm-packages.js platform "$NPM_PLATFORM" \
-    "$BUILD/node/$TRIPLE/release/libcognito_attr_code_node.so" "$BUILD/stage/npm" "$DIST"
-}
+build() { build_linux_gnu "$TRIPLE" "$C_NAME" "$NPM_PLATFORM" manylinux_2_17_x86_64; }
 
 test_() {
   source scripts/dist/test-lib.sh
-  local wheel npm_platform prefix
-  wheel=$(ls "$DIST"/cognito_attr_code-"$VERSION"-cp39-abi3-manylinux2014_x86_64*.whl)
-  npm_platform="$DIST/cognito-attr-code-$NPM_PLATFORM-$VERSION.tgz"
-  mkdir -p "$WORK/c" "$WORK/wheel" "$WORK/npm-platform"
-  tar -xzf "$DIST/$C_NAME.tar.gz" -C "$WORK/c"
-  python3 -m zipfile -e "$wheel" "$WORK/wheel"
-  tar -xzf "$npm_platform" -C "$WORK/npm-platform"
-  prefix="$WORK/c/$C_NAME"
-
-  step "$TRIPLE: every shipped ELF needs at most GLIBC_$GLIBC"
-  find "$WORK/c" "$WORK/wheel" "$WORK/npm-platform" -type f -print0 | xargs -0 sh scripts/dist/glibc-check.sh "$GLIBC"
-  # The check must catch a newer requirement: this machine's own libc defines newer versions.
+  unpack_linux_gnu "$TRIPLE" "$C_NAME" "$NPM_PLATFORM"
+  # The GLIBC check must catch a newer requirement: this machine's own libc defines newer versions.
   if sh scripts/dist/glibc-check.sh "$GLIBC" "$(gcc -print-file-name=libc.so.6)" >/dev/null; then
     fail "glibc-check.sh accepted this machine's libc.so.6"
   fi
 
-  step "$TRIPLE: LICENSE and THIRD-PARTY-NOTICES.txt in every artifact"
-  check_licences "$prefix/share/doc/cognito-attr-code" "$WORK/wheel/cognito_attr_code-$VERSION.dist-info/licenses" \
-    "$WORK/npm-platform/package"
-
   step "$TRIPLE: C/CLI tarball: the CLI and the C example from the extracted tree"
-  check_c_layout "$prefix"
   [ "$("$prefix/bin/cognito-attr-code" --version | grep -o '[0-9][0-9.]*[0-9]' | head -1)" = "$VERSION" ] ||
     fail "the CLI does not report version $VERSION"
-  start_server
-  as_user "$prefix/bin/cognito-attr-code" get-user-attribute-verification-code --access-token "$TOKEN" \
-    --attribute-name email --output text >"$WORK/cli.out"
-  stop_server
-  grep -q 'd\*\*\*@e\*\*\*.com' "$WORK/cli.out" || fail "the CLI call: $(cat "$WORK/cli.out")"
-  echo "ok    CLI: $(tr '\t' ' ' <"$WORK/cli.out")"
+  cli_call "$prefix/bin/cognito-attr-code"
   local flags
   flags=$(pc_flags "$prefix" --cflags --libs)
   # shellcheck disable=SC2046,SC2086 # pkg-config's flags are several arguments
