@@ -19,13 +19,11 @@ MUSL_CC="$ZIG cc -target aarch64-linux-musl -O2"
 MUSL_CC_STATIC=$MUSL_CC
 source scripts/dist/musl.sh
 
-case ${1:-} in
-  build) musl_build ;;
-  test)
-    need_debian qemu-aarch64 qemu-user
-    need_debian debootstrap debootstrap
-    RUN_DYNAMIC="qemu-aarch64 -L $(scripts/dist/arm64-musl-root.sh "$BUILD/arm64-musl")"
-    musl_test
-    ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
-esac
+build() { musl_build; }
+test_() {
+  need_debian qemu-aarch64 qemu-user
+  need_debian debootstrap debootstrap
+  RUN_DYNAMIC="qemu-aarch64 -L $(scripts/dist/arm64-musl-root.sh "$BUILD/arm64-musl")"
+  musl_test
+}
+target_main "$@"

@@ -172,8 +172,4 @@ test_() {
   count_tests "Rust tests (core, ffi-c)" "$(sh scripts/dist/cargo-passed.sh "$WORK/rust-tests.log")"
 }
 
-case ${1:-} in
-  build) build ;;
-  test) test_ ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
-esac
+target_main "$@"

@@ -19,12 +19,10 @@ MUSL_CC=musl-gcc
 MUSL_CC_STATIC="$ZIG cc -target x86_64-linux-musl -O2"
 source scripts/dist/musl.sh
 
-case ${1:-} in
-  build) musl_build ;;
-  test)
-    need_debian musl-gcc musl-tools
-    need_debian /lib/ld-musl-x86_64.so.1 musl
-    musl_test
-    ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
-esac
+build() { musl_build; }
+test_() {
+  need_debian musl-gcc musl-tools
+  need_debian /lib/ld-musl-x86_64.so.1 musl
+  musl_test
+}
+target_main "$@"
