@@ -12,6 +12,8 @@ const manifest = require('../package.json')
 const PLATFORMS = [
   { platform: 'linux-x64-gnu', os: 'linux', cpu: 'x64', libc: 'glibc', triple: 'x86_64-unknown-linux-gnu' },
   { platform: 'linux-arm64-gnu', os: 'linux', cpu: 'arm64', libc: 'glibc', triple: 'aarch64-unknown-linux-gnu' },
+  // Built with mingw-w64 (GNU ABI); it loads into the official (MSVC-built) Node.
+  { platform: 'win32-x64', os: 'win32', cpu: 'x64', triple: 'x86_64-pc-windows-gnu' },
 ]
 
 // The libc of a Linux process, at run time: Node built against glibc reports its runtime version

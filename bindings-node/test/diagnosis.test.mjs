@@ -15,7 +15,7 @@ import { jsonEscaped, leaksAny } from './helpers/echo-forms.mjs'
 const CODE = '493817'
 const require = createRequire(import.meta.url)
 const packageDir = path.dirname(require.resolve('cognito-attr-code'))
-const causes = require(path.join(packageDir, 'binding.js')).diagnosisCauses()
+const causes = require(path.join(packageDir, 'lib', 'native.js')).diagnosisCauses()
 
 let server
 before(async () => {

@@ -12,7 +12,7 @@ import * as esm from 'cognito-attr-code'
 
 const require = createRequire(import.meta.url)
 const packageDir = path.dirname(require.resolve('cognito-attr-code'))
-const table = require(path.join(packageDir, 'binding.js')).serviceErrorCodes()
+const table = require(path.join(packageDir, 'lib', 'native.js')).serviceErrorCodes()
 const lib = require('cognito-attr-code')
 const read = (file) => readFileSync(path.join(packageDir, file), 'utf8')
 const modeled = (names) =>

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { startServer, serviceError, FULL_DETAILS, TOKEN } from './helpers/server.mjs'
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('cognito-attr-code/package.json'))
@@ -18,7 +19,7 @@ let dir
 before(async () => {
   server = await startServer()
   // Next to the test folder, so that `import 'cognito-attr-code'` resolves to the installed package.
-  dir = mkdtempSync(new URL('./readme-example-', import.meta.url).pathname)
+  dir = mkdtempSync(fileURLToPath(new URL('./readme-example-', import.meta.url)))
   writeFileSync(join(dir, 'example.mjs'), example)
 })
 after(async () => {

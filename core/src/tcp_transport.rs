@@ -2,20 +2,19 @@
 //!
 //! ureq asks a pooled connection whether it is still open twice per call (when the connection
 //! goes back to the pool and when it is taken out). Its own TCP transport answers with three
-//! system calls each time (non-blocking on, a 1-byte read, non-blocking off); this one answers
-//! with one `recv(MSG_PEEK | MSG_DONTWAIT)`, which leaves the socket blocking and consumes
-//! nothing. Everything else behaves as ureq's `TcpConnector`: per-address connect timeouts,
+//! system calls each time (non-blocking on, a 1-byte read, non-blocking off); on Unix this one
+//! answers with one `recv(MSG_PEEK | MSG_DONTWAIT)`, which leaves the socket blocking and consumes
+//! nothing. Windows has no per-call non-blocking flag: there the probe is a peek between
+//! non-blocking on and off (still consuming nothing). Everything else behaves as ureq's `TcpConnector`: per-address connect timeouts,
 //! `TCP_NODELAY`, read/write timeouts set only when they change, reads retried on `EINTR`, and
 //! the socket registered with the agent so that `Agent::shutdown` interrupts blocked I/O.
 
 use std::fmt;
 use std::io::{self, Read, Write};
-use std::mem::MaybeUninit;
 use std::net::{Shutdown, TcpStream};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use socket2::SockRef;
 use ureq::unversioned::transport::{
     Buffers, ConnectionDetails, Connector, Either, LazyBuffers, NextTimeout, ShutdownHandle,
     Transport,
@@ -210,12 +209,29 @@ impl Transport for TcpTransport {
     /// orderly close, or an error all mean the connection must not carry another request.
     fn is_open(&mut self) -> bool {
         crate::cancellation::unwatch_socket(&self.stream);
-        let mut byte = [MaybeUninit::<u8>::uninit()];
-        match SockRef::from(&*self.stream)
-            .recv_with_flags(&mut byte, libc::MSG_PEEK | libc::MSG_DONTWAIT)
-        {
+        match peek_without_waiting(&self.stream) {
             Err(e) => e.kind() == io::ErrorKind::WouldBlock,
             Ok(_) => false,
         }
+    }
+}
+
+/// Peeks at one byte without waiting for it: `WouldBlock` when there is none yet.
+#[cfg(unix)]
+fn peek_without_waiting(stream: &TcpStream) -> io::Result<usize> {
+    let mut byte = [std::mem::MaybeUninit::<u8>::uninit()];
+    socket2::SockRef::from(stream).recv_with_flags(&mut byte, libc::MSG_PEEK | libc::MSG_DONTWAIT)
+}
+
+/// Peeks at one byte without waiting for it: `WouldBlock` when there is none yet. A socket that
+/// cannot be made blocking again is reported as an error, so the connection is not reused.
+#[cfg(not(unix))]
+fn peek_without_waiting(stream: &TcpStream) -> io::Result<usize> {
+    stream.set_nonblocking(true)?;
+    let peeked = stream.peek(&mut [0u8]);
+    match stream.set_nonblocking(false) {
+        Ok(()) => peeked,
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => Err(io::ErrorKind::Other.into()),
+        Err(e) => Err(e),
     }
 }

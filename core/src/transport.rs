@@ -390,7 +390,9 @@ fn classify_io(io: io::Error, to: &str) -> (ErrorKind, String, bool) {
 }
 
 /// The standard library's resolver reports "failed to lookup address information: ..." without
-/// an error kind of its own.
+/// an error kind of its own; on Windows, Winsock's codes WSAHOST_NOT_FOUND, WSATRY_AGAIN,
+/// WSANO_RECOVERY and WSANO_DATA (11001 to 11004).
 fn is_lookup_failure(io: &io::Error) -> bool {
     io.to_string().contains("lookup address")
+        || (cfg!(windows) && matches!(io.raw_os_error(), Some(11001..=11004)))
 }

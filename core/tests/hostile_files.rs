@@ -58,6 +58,7 @@ fn oversized_file(dir: &Path, len: u64) -> PathBuf {
 }
 
 /// A FIFO whose writer sends zeros until the reader closes it (then its write fails).
+#[cfg(unix)]
 fn endless_fifo(dir: &Path) -> (PathBuf, std::thread::JoinHandle<u64>) {
     let path = dir.join("fifo");
     let status = std::process::Command::new("mkfifo")
@@ -85,6 +86,8 @@ fn endless_fifo(dir: &Path) -> (PathBuf, std::thread::JoinHandle<u64>) {
     (path, writer)
 }
 
+/// `/dev/zero` and FIFOs (`mkfifo`) are Unix's.
+#[cfg(unix)]
 #[test]
 fn config_file_that_never_ends_is_refused() {
     let err = client_error(

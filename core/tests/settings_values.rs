@@ -2,7 +2,6 @@
 //! each invalid value is refused with the core's one message, whatever its source.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use cognito_attr_code::{MaxAttempts, ResolvedConfig, Result, RetryMode, Settings, Source};
 
@@ -16,6 +15,7 @@ fn resolve(settings: &Settings, env: &[(&str, &str)]) -> Result<ResolvedConfig> 
 #[test]
 fn an_explicit_ca_bundle_path_that_is_not_utf8_is_kept_byte_for_byte() {
     use std::os::unix::ffi::OsStringExt;
+    use std::path::PathBuf;
     let path = PathBuf::from(std::ffi::OsString::from_vec(b"/tmp/ca-\xff.pem".to_vec()));
     let config = resolve(
         &Settings::new().ca_bundle(&path),

@@ -10,6 +10,7 @@ ceilings=${2:-"$(cd "$(dirname "$0")" && pwd)/size-ceilings.txt"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for archive in "$dist"/*.tar.gz "$dist"/*.tgz; do [ -f "$archive" ] || continue; tar -xzf "$archive" -C "$work"; done
+for archive in "$dist"/*.zip; do [ -f "$archive" ] || continue; python3 -m zipfile -e "$archive" "$work"; done
 # wheel-<platform tag>/: one directory per wheel, e.g. wheel-manylinux_2_17_x86_64.manylinux2014_x86_64
 for wheel in "$dist"/*.whl; do
   [ -f "$wheel" ] || continue

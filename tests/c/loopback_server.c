@@ -1,13 +1,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "loopback_server.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
+
+#include "windows_compat.h"
 
 /* Copies the request's AccessToken into `token`; 0 when there is none or it does not fit. */
 static int received_token(const char *request, char *token, size_t size) {
@@ -180,7 +178,7 @@ static void serve_one(loopback_server *server, int fd) {
   long body_length = -1;
   char *body = NULL;
   while (used < sizeof buffer - 1) {
-    ssize_t n = read(fd, buffer + used, sizeof buffer - 1 - used);
+    ssize_t n = socket_read(fd, buffer + used, sizeof buffer - 1 - used);
     if (n <= 0) return;
     used += (size_t)n;
     buffer[used] = '\0';
@@ -202,24 +200,25 @@ static void serve_one(loopback_server *server, int fd) {
       !diagnosis_reply(buffer, reply, sizeof reply))
     reply_for(buffer, reply, sizeof reply);
   size_t length = strlen(reply);
-  if (write(fd, reply, length) != (ssize_t)length) return;
+  if (socket_write(fd, reply, length) != (ssize_t)length) return;
 }
 
 static void *accept_loop(void *argument) {
   loopback_server *server = argument;
   for (int i = 0; i < 100000; i++) {
-    int fd = accept(server->listen_fd, NULL, NULL);
-    if (fd < 0) break; /* the listening socket was shut down */
+    int fd = (int)accept(server->listen_fd, NULL, NULL);
+    if (fd < 0) break; /* the listening socket was shut down (closed, on Windows) */
     serve_one(server, fd);
-    close(fd);
+    socket_close(fd);
   }
   return NULL;
 }
 
 int loopback_server_start(loopback_server *server) {
   memset(server, 0, sizeof *server);
+  if (sockets_start() != 0) return -1;
   pthread_mutex_init(&server->lock, NULL);
-  server->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+  server->listen_fd = (int)socket(AF_INET, SOCK_STREAM, 0);
   if (server->listen_fd < 0) return -1;
   struct sockaddr_in address;
   memset(&address, 0, sizeof address);
@@ -234,8 +233,14 @@ int loopback_server_start(loopback_server *server) {
 }
 
 void loopback_server_stop(loopback_server *server) {
+#ifdef _WIN32
+  /* Winsock's shutdown does not wake a blocked accept; closing the socket does. */
+  socket_close(server->listen_fd);
+  pthread_join(server->thread, NULL);
+#else
   shutdown(server->listen_fd, SHUT_RDWR);
   pthread_join(server->thread, NULL);
-  close(server->listen_fd);
+  socket_close(server->listen_fd);
+#endif
   pthread_mutex_destroy(&server->lock);
 }

@@ -11,6 +11,7 @@
 
 #include "cognito_attr_code.h"
 #include "loopback_server.h"
+#include "windows_compat.h"
 
 static int failures = 0;
 static int checks = 0;
