@@ -9,6 +9,8 @@ any other (a block without a language, or in a language no test reads).
                 bindings-node/test/readme.test.mjs runs the package README's first block)
   rust,no_run   core's doctests (README.md and core/README.md are doc comments of
                 core/src/lib.rs): compiled
+  c excerpt=F   lines of the C program F, which make test-c compiles and runs: the block's lines
+                must be a run of F's lines (indentation and blank lines aside)
   console       each `$ cognito-attr-code ...` line: cli/tests/docs.rs runs it; any other `$`
                 line must be an install or build command (make test-dist and make test-install
                 run those); lines without `$` are output
@@ -23,6 +25,17 @@ CHECKED = {"c", "cpp", "cmake", "python", "js", "rust,no_run", "console"}
 # Commands of console blocks that install or build; anything else is an untested command.
 INSTALL_COMMANDS = {"pip", "npm", "tar", "make", "cc", "export", "cmake", "cargo", "./a.out"}
 FENCE = re.compile(r"^```(.*)$")
+EXCERPT = re.compile(r"^c excerpt=(\S+)$")
+
+
+def is_excerpt(root: Path, source: str, lines: list) -> bool:
+    """Whether `lines` are consecutive lines of `source` (stripped, blank lines left out)."""
+    path = root / source
+    if not path.is_file():
+        return False
+    wanted = [line.strip() for line in lines if line.strip()]
+    have = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return bool(wanted) and any(have[at : at + len(wanted)] == wanted for at in range(len(have)))
 
 
 def package_readmes(root: Path):
@@ -53,7 +66,11 @@ def problems(root: Path):
         name = document.relative_to(root)
         for language, line, lines in blocks(document):
             where = f"{name}:{line}"
-            if language not in CHECKED:
+            excerpt = EXCERPT.match(language or "")
+            if excerpt:
+                if not is_excerpt(root, excerpt.group(1), lines):
+                    yield f"{where}: not a run of lines of {excerpt.group(1)}"
+            elif language not in CHECKED:
                 yield f"{where}: a ```{language or '(no language)'} block that no test compiles or runs"
             if language == "cmake":
                 cmake.append(where)
