@@ -5,6 +5,8 @@
 // packages and the main package's optionalDependencies) and `make dist` follow. Platforms not in it
 // (macOS, musl, ...) build the addon from the bundled sources (scripts/install.js).
 
+const fs = require('node:fs')
+
 const manifest = require('../package.json')
 
 // platform: `<process.platform>-<process.arch>[-<libc>]`; os/cpu/libc: the package.json fields that
@@ -20,9 +22,30 @@ const PLATFORMS = [
 // in the diagnostic report's header; on musl the field is absent.
 const linuxLibc = (header) => (header?.glibcVersionRuntime ? 'gnu' : 'musl')
 
+// This Node's libc, cheaply: its executable names its dynamic loader (`/ld-linux…` for glibc,
+// `/ld-musl-…` for musl) in its first kilobytes. The diagnostic report is exact too, but building
+// it costs more than the rest of require('cognito-attr-code'): only when the loader is not named.
+function thisProcessLibc() {
+  try {
+    const head = Buffer.alloc(4096)
+    const fd = fs.openSync(process.execPath, 'r')
+    try {
+      fs.readSync(fd, head, 0, head.length, 0)
+    } finally {
+      fs.closeSync(fd)
+    }
+    const text = head.toString('latin1')
+    if (text.includes('/ld-musl-')) return 'musl'
+    if (text.includes('/ld-linux')) return 'gnu'
+  } catch {
+    // An unreadable executable: the report below.
+  }
+  return linuxLibc(process.report?.getReport?.().header)
+}
+
 function currentPlatform() {
   const base = `${process.platform}-${process.arch}`
-  return process.platform === 'linux' ? `${base}-${linuxLibc(process.report?.getReport?.().header)}` : base
+  return process.platform === 'linux' ? `${base}-${thisProcessLibc()}` : base
 }
 
 const publishedPlatforms = () => PLATFORMS.map((row) => row.platform)
