@@ -12,7 +12,12 @@ const { NativeFakeCognito } = require('./lib/native')
 class FakeCognitoError extends Error {
   constructor(message, { code, argument, username } = {}) {
     super(message)
-    Object.defineProperty(this, 'name', { value: 'FakeCognitoError', enumerable: false, writable: true, configurable: true })
+    Object.defineProperty(this, 'name', {
+      value: 'FakeCognitoError',
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    })
     this.code = code
     if (argument !== undefined) this.argument = argument
     if (username !== undefined) this.username = username
@@ -60,7 +65,8 @@ function options(given, spec, what) {
   if (typeof given !== 'object') throw invalid(what, 'expected an options object')
   const out = {}
   for (const [name, value] of Object.entries(given)) {
-    if (!(name in spec)) throw invalid(name, `not an option of ${what} (expected one of ${Object.keys(spec).join(', ')})`)
+    if (!(name in spec))
+      throw invalid(name, `not an option of ${what} (expected one of ${Object.keys(spec).join(', ')})`)
     if (value === undefined) continue
     spec[name](name, value)
     out[name] = value
@@ -69,7 +75,9 @@ function options(given, spec, what) {
 }
 
 const snake = (object) =>
-  Object.fromEntries(Object.entries(object).map(([name, value]) => [name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]))
+  Object.fromEntries(
+    Object.entries(object).map(([name, value]) => [name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
+  )
 
 /** One code the fake "delivered"; `util.inspect` masks `code`. */
 class SentCode {
@@ -154,7 +162,8 @@ class FakeCognito {
       tokenOptions,
       {
         tokenUse(name, value) {
-          if (value !== 'access' && value !== 'id') throw invalid(name, `expected 'access' or 'id', got ${util.inspect(value)}`)
+          if (value !== 'access' && value !== 'id')
+            throw invalid(name, `expected 'access' or 'id', got ${util.inspect(value)}`)
         },
         adminScope: check.boolean,
         expired: check.boolean,
@@ -186,7 +195,11 @@ class FakeCognito {
   /** `{ username, attributes, emailVerified, phoneNumberVerified }`. */
   user(username) {
     check.string('username', username)
-    const { attributes, email_verified: emailVerified, phone_number_verified: phoneNumberVerified } = this.#control('user', {
+    const {
+      attributes,
+      email_verified: emailVerified,
+      phone_number_verified: phoneNumberVerified,
+    } = this.#control('user', {
       username,
     })
     return { username, attributes, emailVerified, phoneNumberVerified }
@@ -250,7 +263,9 @@ class FakeCognito {
       for (const field of new Set([...Object.keys(args), ...Object.keys(RENAMED)])) {
         message = message.replace(new RegExp(`\\b${field}\\b`, 'g'), jsName(field))
       }
-      const argument = Object.keys(args).map(jsName).find((name) => new RegExp(`\\b${name}\\b`).test(message))
+      const argument = Object.keys(args)
+        .map(jsName)
+        .find((name) => new RegExp(`\\b${name}\\b`).test(message))
       const details = { code: error.code, argument, username: error.code === 'UnknownUser' ? args.username : undefined }
       throw new FakeCognitoError(message, details)
     }

@@ -38,7 +38,10 @@ test('the whole verify flow with a client given only the endpoint', () =>
     const code = fake.lastCode('jane', 'email')
     assert.equal(code, sent.code)
     assert.match(code, /^\d{6}$/)
-    await assert.rejects(client.verifyAttr({ accessToken, attributeName: 'email', code: wrongFor(code) }), lib.CodeMismatchException)
+    await assert.rejects(
+      client.verifyAttr({ accessToken, attributeName: 'email', code: wrongFor(code) }),
+      lib.CodeMismatchException,
+    )
     assert.equal(fake.user('jane').emailVerified, false)
     await client.verifyAttr({ accessToken, attributeName: 'email', code })
     assert.deepEqual(fake.user('jane'), {
@@ -113,15 +116,33 @@ test("Cognito's refusals: attributes and tokens", () =>
         return true
       })
     await refused(accessToken, 'phone_number', 'InvalidParameterException', /phone number/)
-    await refused(accessToken, 'name', 'InvalidParameterException', 'Invalid attribute name. Only phone_number and email can be verified.')
-    await refused(fake.mintToken('jane', { expired: true }), 'email', 'NotAuthorizedException', 'Access Token has expired')
-    await refused(fake.mintToken('jane', { adminScope: false }), 'email', 'NotAuthorizedException', 'Access Token does not have required scopes')
+    await refused(
+      accessToken,
+      'name',
+      'InvalidParameterException',
+      'Invalid attribute name. Only phone_number and email can be verified.',
+    )
+    await refused(
+      fake.mintToken('jane', { expired: true }),
+      'email',
+      'NotAuthorizedException',
+      'Access Token has expired',
+    )
+    await refused(
+      fake.mintToken('jane', { adminScope: false }),
+      'email',
+      'NotAuthorizedException',
+      'Access Token does not have required scopes',
+    )
     fake.revokeTokens('jane')
     await refused(accessToken, 'email', 'NotAuthorizedException', 'Access Token has been revoked')
     await client.getAttrCode({ accessToken: fake.mintToken('jane'), attributeName: 'email' })
     // The client itself refuses an ID token.
     const idToken = fake.mintToken('jane', { tokenUse: 'id' })
-    await assert.rejects(client.getAttrCode({ accessToken: idToken, attributeName: 'email' }), lib.CognitoInvalidArgumentError)
+    await assert.rejects(
+      client.getAttrCode({ accessToken: idToken, attributeName: 'email' }),
+      lib.CognitoInvalidArgumentError,
+    )
   }))
 
 test('a daily e-mail quota', () =>
@@ -141,11 +162,14 @@ test('a daily e-mail quota', () =>
 
 test('codes come from the seed', async () => {
   const firstCode = (seed) =>
-    withFake(async (fake) => {
-      const accessToken = fake.addUser('jane', { email: 'jane@example.com' })
-      await clientOf(fake).getAttrCode({ accessToken, attributeName: 'email' })
-      return fake.lastCode('jane', 'email')
-    }, { seed })
+    withFake(
+      async (fake) => {
+        const accessToken = fake.addUser('jane', { email: 'jane@example.com' })
+        await clientOf(fake).getAttrCode({ accessToken, attributeName: 'email' })
+        return fake.lastCode('jane', 'email')
+      },
+      { seed },
+    )
   assert.equal(await firstCode(42), await firstCode(42))
 })
 
@@ -189,7 +213,10 @@ test('an injected status; a retried one', () =>
     })
     fake.failNext({ error: 'TooManyRequestsException', status: 429 })
     await clientOf(fake, { maxAttempts: 2 }).getAttrCode(input)
-    assert.deepEqual(fake.requests.slice(-2).map((r) => r.outcome), ['TooManyRequestsException', 'ok'])
+    assert.deepEqual(
+      fake.requests.slice(-2).map((r) => r.outcome),
+      ['TooManyRequestsException', 'ok'],
+    )
   }))
 
 test('an injected delay (milliseconds) and a read timeout', () =>
@@ -197,7 +224,10 @@ test('an injected delay (milliseconds) and a read timeout', () =>
     const accessToken = fake.addUser('jane', { email: 'jane@example.com' })
     const input = { accessToken, attributeName: 'email' }
     fake.failNext({ delay: 1000 })
-    await assert.rejects(clientOf(fake, { maxAttempts: 1, readTimeoutMs: 200 }).getAttrCode(input), lib.CognitoTimeoutError)
+    await assert.rejects(
+      clientOf(fake, { maxAttempts: 1, readTimeoutMs: 200 }).getAttrCode(input),
+      lib.CognitoTimeoutError,
+    )
     fake.failNext({ delay: 300 })
     const started = performance.now()
     await clientOf(fake, { maxAttempts: 1 }).getAttrCode(input)
@@ -218,7 +248,10 @@ test('an injected connection reset', () =>
     fake.failNext({ reset: true })
     await assert.rejects(client.getAttrCode({ accessToken, attributeName: 'email' }), lib.CognitoNetworkError)
     await client.getAttrCode({ accessToken, attributeName: 'email' })
-    assert.deepEqual(fake.requests.map((r) => r.outcome), ['reset', 'ok', 'reset', 'reset', 'ok'])
+    assert.deepEqual(
+      fake.requests.map((r) => r.outcome),
+      ['reset', 'ok', 'reset', 'reset', 'ok'],
+    )
   }))
 
 test('no token or code in util.inspect of the fake, its codes, users or requests', () =>
@@ -228,7 +261,9 @@ test('no token or code in util.inspect of the fake, its codes, users or requests
     await client.getAttrCode({ accessToken, attributeName: 'email' })
     const code = fake.lastCode('jane', 'email')
     await client.verifyAttr({ accessToken, attributeName: 'email', code })
-    const shown = [fake, fake.codes('jane'), fake.user('jane'), fake.requests].map((x) => util.inspect(x, { depth: 5 })).join(' ')
+    const shown = [fake, fake.codes('jane'), fake.user('jane'), fake.requests]
+      .map((x) => util.inspect(x, { depth: 5 }))
+      .join(' ')
     assert.ok(!shown.includes(accessToken) && !shown.includes(code), shown)
     assert.match(shown, /jane/)
     assert.ok(!JSON.stringify(fake.requests).includes(code))
@@ -237,13 +272,16 @@ test('no token or code in util.inspect of the fake, its codes, users or requests
 test('argument errors name the camelCase option', () =>
   withFake(async (fake) => {
     fake.addUser('jane', { email: 'jane@example.com' })
-    assert.throws(() => fake.codes('john'), (error) => {
-      assert.ok(error instanceof FakeCognitoError)
-      assert.equal(error.code, 'UnknownUser')
-      assert.equal(error.username, 'john')
-      assert.match(error.message, /john/)
-      return true
-    })
+    assert.throws(
+      () => fake.codes('john'),
+      (error) => {
+        assert.ok(error instanceof FakeCognitoError)
+        assert.equal(error.code, 'UnknownUser')
+        assert.equal(error.username, 'john')
+        assert.match(error.message, /john/)
+        return true
+      },
+    )
     const cases = [
       [() => fake.mintToken('jane', { tokenUse: 'refresh' }), 'tokenUse'],
       [() => fake.advance({ hours: -1 }), 'hours'],
@@ -272,7 +310,9 @@ test('start, stop twice, a stopped fake, and stop leaving the event loop free', 
   assert.equal(fake.region, 'eu-west-1')
   const accessToken = fake.addUser('jane', { email: 'jane@example.com' })
   fake.failNext({ delay: 500 })
-  const call = clientOf(fake, { maxAttempts: 1 }).getAttrCode({ accessToken, attributeName: 'email' }).catch((error) => error)
+  const call = clientOf(fake, { maxAttempts: 1 })
+    .getAttrCode({ accessToken, attributeName: 'email' })
+    .catch((error) => error)
   await new Promise((resolve) => setTimeout(resolve, 100))
   let ticks = 0
   const timer = setInterval(() => ticks++, 5)

@@ -10,9 +10,10 @@ const packageDir = path.dirname(require.resolve('cognito-attr-code'))
 const platform = require(path.join(packageDir, 'lib', 'platform.js'))
 
 test('the platform of this process names its OS, CPU and, on Linux, its libc', () => {
-  const expected = process.platform === 'linux'
-    ? `linux-${process.arch}-${process.report.getReport().header.glibcVersionRuntime ? 'gnu' : 'musl'}`
-    : `${process.platform}-${process.arch}`
+  const expected =
+    process.platform === 'linux'
+      ? `linux-${process.arch}-${process.report.getReport().header.glibcVersionRuntime ? 'gnu' : 'musl'}`
+      : `${process.platform}-${process.arch}`
   assert.equal(platform.currentPlatform(), expected)
 })
 

@@ -242,9 +242,7 @@ def test_no_token_or_code_in_any_repr(fake: FakeCognito) -> None:
         code = fake.last_code("jane", "email")
         assert code is not None
         client.verify_attr(token, "email", code)
-    shown = " ".join(
-        repr(x) for x in (fake, fake.codes("jane"), fake.user("jane"), fake.requests, fake.requests[0])
-    )
+    shown = " ".join(repr(x) for x in (fake, fake.codes("jane"), fake.user("jane"), fake.requests, fake.requests[0]))
     assert token not in shown and code not in shown
     assert "jane" in shown and "email" in shown
     assert isinstance(fake.codes("jane")[0], SentCode)

@@ -43,7 +43,11 @@ class Row(NamedTuple):
 
 OK = Outcome(None, None)
 NO_CLOCK = Outcome(NOT_POSSIBLE, "cognito-local has no clock a test can move")
-WRONG = ("CodeMismatchException", "Invalid verification code provided, please try again.", "Incorrect confirmation code")
+WRONG = (
+    "CodeMismatchException",
+    "Invalid verification code provided, please try again.",
+    "Incorrect confirmation code",
+)
 INVALID = "Invalid Access Token"
 
 TABLE: dict[str, Row] = {
@@ -175,8 +179,17 @@ class FakeBackend:
 
 def cli(backend, subcommand: str, token: str, attribute: str, *extra: str, secrets: tuple[str, ...] = ()) -> Outcome:
     command = [
-        str(artifact("COGNITO_E2E_CLI")), subcommand, "--endpoint-url", backend.endpoint, "--region", "us-east-1",
-        "--access-token", token, "--attribute-name", attribute, *extra,
+        str(artifact("COGNITO_E2E_CLI")),
+        subcommand,
+        "--endpoint-url",
+        backend.endpoint,
+        "--region",
+        "us-east-1",
+        "--access-token",
+        token,
+        "--attribute-name",
+        attribute,
+        *extra,
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
     for secret in (token, *secrets):
@@ -272,7 +285,9 @@ def fake_cli():
 
 def test_every_difference_has_a_reason_and_only_differences_have_one():
     for step, row in TABLE.items():
-        assert bool(row.why) == row.differs(), f"{step}: outcomes {'differ' if row.differs() else 'agree'}, why={row.why!r}"
+        assert bool(row.why) == row.differs(), (
+            f"{step}: outcomes {'differ' if row.differs() else 'agree'}, why={row.why!r}"
+        )
 
 
 def test_the_scenario_against_cognito_local(emulator):
