@@ -4,6 +4,7 @@ for the whole session, and the paths of the built front ends (set by scripts/tes
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -33,6 +34,27 @@ def artifact(variable: str) -> Path:
     if not value or not Path(value).exists():
         raise AssertionError(f"{variable} must name a built artifact (run scripts/test-e2e.sh); got {value!r}")
     return Path(value)
+
+
+def run_cli(endpoint: str, subcommand: str, token: str, attribute: str, *extra: str, secrets: tuple = ()):
+    """Runs the CLI's `subcommand` against `endpoint`; fails if the token or a secret is printed."""
+    command = [
+        str(artifact("COGNITO_E2E_CLI")),
+        subcommand,
+        "--endpoint-url",
+        endpoint,
+        "--region",
+        "us-east-1",
+        "--access-token",
+        token,
+        "--attribute-name",
+        attribute,
+        *extra,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    for secret in (token, *secrets):
+        assert secret not in result.stdout + result.stderr
+    return result
 
 
 def edited_token(token: str, **claims) -> str:

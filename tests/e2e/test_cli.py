@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import EXPECTED_NO_AUTO_VERIFY, artifact, unknown_client_token
+from conftest import EXPECTED_NO_AUTO_VERIFY, artifact, run_cli, unknown_client_token
 
 
 def run(emulator, token, *extra, attribute="email"):
-    command = [
-        str(artifact("COGNITO_E2E_CLI")),
-        "get-user-attribute-verification-code",
-        "--endpoint-url",
-        emulator.endpoint,
-        "--region",
-        "us-east-1",
-        "--access-token",
-        token,
-        "--attribute-name",
-        attribute,
-        *extra,
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
-    assert token not in result.stdout + result.stderr
-    return result
+    return run_cli(emulator.endpoint, "get-user-attribute-verification-code", token, attribute, *extra)
 
 
 def test_real_token_issues_a_new_code(emulator):

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import time
 from typing import NamedTuple
 
 import pytest
 
-from conftest import artifact, edited_token, unknown_client_token
+from conftest import artifact, edited_token, run_cli, unknown_client_token
 from fake_cli import FakeCli
 
 EMAIL = "parity@example.com"
@@ -178,22 +177,7 @@ class FakeBackend:
 
 
 def cli(backend, subcommand: str, token: str, attribute: str, *extra: str, secrets: tuple[str, ...] = ()) -> Outcome:
-    command = [
-        str(artifact("COGNITO_E2E_CLI")),
-        subcommand,
-        "--endpoint-url",
-        backend.endpoint,
-        "--region",
-        "us-east-1",
-        "--access-token",
-        token,
-        "--attribute-name",
-        attribute,
-        *extra,
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
-    for secret in (token, *secrets):
-        assert secret not in result.stdout + result.stderr
+    result = run_cli(backend.endpoint, subcommand, token, attribute, *extra, secrets=secrets)
     if result.returncode == 0:
         answer = json.loads(result.stdout or "{}").get("CodeDeliveryDetails")
         return OK if answer is None else OK._replace(details=f"{answer['DeliveryMedium']} {answer['Destination']}")
