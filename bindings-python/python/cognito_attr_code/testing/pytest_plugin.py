@@ -3,7 +3,8 @@ point): the ``fake_cognito`` fixture, a running :class:`FakeCognito` per test, s
 
 from typing import TYPE_CHECKING, Iterator
 
-import pytest
+# Type-checked with or without pytest installed (mypy -p cognito_attr_code checks this module too).
+import pytest  # type: ignore[import-not-found, unused-ignore]
 
 if TYPE_CHECKING:
     from .fake import FakeCognito
@@ -11,7 +12,7 @@ if TYPE_CHECKING:
 __all__ = ["fake_cognito"]
 
 
-@pytest.fixture
+@pytest.fixture  # type: ignore[untyped-decorator, unused-ignore]
 def fake_cognito() -> "Iterator[FakeCognito]":
     """A running Cognito fake with default options (us-east-1, seed 0, no users)."""
     # Imported here: every pytest session of an environment with this package loads the plugin.
