@@ -59,9 +59,11 @@ test_() {
     case " ${ran[*]} " in *" $version "*) continue ;; esac
     venv="$WORK/venv-$version"
     "$python" -m venv "$venv"
-    # mypy 2 needs Python >= 3.10; 1.19.1 is the last for 3.9.
+    # mypy 2 and pytest 9 need Python >= 3.10; 1.19.1 and 8.3.5 are the last for 3.9. pytest: stubtest
+    # imports every module, the pytest plugin (cognito_attr_code.testing.pytest_plugin) too.
     mypy=$("$python" -c 'import sys; print("mypy==2.4.1" if sys.version_info >= (3, 10) else "mypy==1.19.1")')
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$wheel" "$mypy"
+    pytest=$("$python" -c 'import sys; print("pytest==9.2.0" if sys.version_info >= (3, 10) else "pytest==8.3.5")')
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$wheel" "$mypy" "$pytest"
     (cd "$WORK" && "$venv/bin/python" -c "
 import cognito_attr_code, pathlib
 assert cognito_attr_code.__version__ == '$VERSION', cognito_attr_code.__version__
