@@ -44,6 +44,8 @@ def test_the_readme_quick_start_requests_and_verifies_a_code(stub: CognitoStub) 
         "AWS_REGION": "us-east-1",
         "ACCESS_TOKEN": TOKEN,
         "COGNITO_ENDPOINT": stub.url,
+        # Where the package is installed, when not in the interpreter's own site-packages.
+        **{key: os.environ[key] for key in ("PYTHONPATH",) if key in os.environ},
     }
     result = subprocess.run(
         [sys.executable, "-c", quick_start],

