@@ -126,7 +126,7 @@ test_() {
 }
 
 # The test files that start a child node (process.execPath), which cannot run here without binfmt.
-NODE_CHILD_PROCESS_TESTS="abort.test.mjs io-threads.test.mjs readme.test.mjs types.test.mjs"
+NODE_CHILD_PROCESS_TESTS="abort.test.mjs docs.test.mjs fake-docs.test.mjs io-threads.test.mjs readme.test.mjs types.test.mjs"
 
 # The Node test files, each run directly by the arm64 node (node --test would start each file in a
 # child node, which the kernel cannot exec without binfmt); node_modules as npm lays it out from

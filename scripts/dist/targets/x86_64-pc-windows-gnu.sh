@@ -159,11 +159,14 @@ test_() {
   ln -s "$ROOT/bindings-node/node_modules/@aws-sdk/client-cognito-identity-provider" "$app/node_modules/@aws-sdk/"
   ln -s "$ROOT/bindings-node/node_modules/typescript" "$app/node_modules/typescript"
   cp -R bindings-node/test "$app/test"
+  # The documentation's examples: docs.test.mjs reads the repository (COGNITO_ATTR_CODE_REPO, a
+  # path wine's Z: drive reaches), fake-docs.test.mjs the docs/ beside the tests.
+  cp -R docs "$app/docs"
   local tests=()
   for file in "$app"/test/*.test.mjs "$app"/test/*.test.cjs; do tests+=("test/$(basename "$file")"); done
   # Under wine node.exe does not see the links as links: the SDK's own dependencies come from
   # NODE_PATH (bindings-node's node_modules) instead of beside the link's target.
-  (cd "$app" && env -u NODE_EXTRA_CA_CERTS HOME="$WORK/home" NODE_PATH="$ROOT/bindings-node/node_modules" wine "$node_exe" --test \
+  (cd "$app" && env -u NODE_EXTRA_CA_CERTS HOME="$WORK/home" COGNITO_ATTR_CODE_REPO="$ROOT" NODE_PATH="$ROOT/bindings-node/node_modules" wine "$node_exe" --test \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination=report.tap "${tests[@]}") || fail "the Node test suite under wine"
   count_tests "Node tests (node.exe under wine)" "$(tr -d '\r' <"$app/report.tap" | sed -n 's/^# pass \([0-9]*\)$/\1/p')"
