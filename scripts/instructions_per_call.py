@@ -41,30 +41,30 @@ CALLS = 40
 COMPONENTS = {
     "scrub": [
         (
-            r"cognito_attr_code::scrub::Secrets::(scrub_response|scrub_output|scrub_parsed_output|scrub_verify_output"
+            r"cognito_attr_code::secrecy::scrub::Secrets::(scrub_response|scrub_output|scrub_parsed_output|scrub_verify_output"
             r"|scrub_error)$",
             1,
         ),
-        (r"cognito_attr_code::secret_forms::RecentForms::get$", 1),
-        (r"drop_in_place<cognito_attr_code::scrub::Secrets>$", 1),
+        (r"cognito_attr_code::secrecy::secret_forms::RecentForms::get$", 1),
+        (r"drop_in_place<cognito_attr_code::secrecy::scrub::Secrets>$", 1),
     ],
     "validation": [
-        (r"cognito_attr_code::operation::validate_", 1),
+        (r"cognito_attr_code::operation::(\w+::)?validate_", 1),
         (r"cognito_attr_code::operation::.*::validate(_except_token)?$", 1),
-        (r"cognito_attr_code::scrub::Secrets::forms_of$", 1),
-        (r"cognito_attr_code::token_claims::", 1),
+        (r"cognito_attr_code::secrecy::scrub::Secrets::forms_of$", 1),
+        (r"cognito_attr_code::secrecy::token_claims::", 1),
     ],
     "serialisation": [
-        (r"cognito_attr_code::protocol::(verify_)?request_body$", 1),
-        (r"cognito_attr_code::protocol::zeroizing_json$", 1),
+        (r"cognito_attr_code::transport::protocol::(verify_)?request_body$", 1),
+        (r"cognito_attr_code::transport::protocol::zeroizing_json$", 1),
         (r"cognito_attr_code::operation::.*::body$", 1),
         (r"serde_json::ser::", 1),
     ],
     "transport": [
         (r"cognito_attr_code::transport::Transport::send$", 1),
-        (r"cognito_attr_code::scrub::Secrets::scrub_response$", -1),
+        (r"cognito_attr_code::secrecy::scrub::Secrets::scrub_response$", -1),
     ],
-    "parse": [(r"cognito_attr_code::protocol::parse", 1), (r"cognito_attr_code::operation::.*::parse_body$", 1)],
+    "parse": [(r"cognito_attr_code::transport::protocol::parse", 1), (r"cognito_attr_code::operation::.*::parse_body$", 1)],
 }
 
 

@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
+use crate::config::profile::Profile;
 use crate::error::Error;
 use crate::operation::GetAttrCodeOutput;
-use crate::profile::Profile;
-use crate::protocol::{self, RawResponse};
-use crate::scrub::Secrets;
-use crate::token_claims;
+use crate::secrecy::scrub::Secrets;
+use crate::secrecy::token_claims;
+use crate::transport::protocol::{self, RawResponse};
 
 /// A response as the client handles it: scrubbed of `token`, parsed as a success (2xx) or as the
 /// error it reports, and scrubbed again on the way out, as `Client` does.

@@ -5,64 +5,45 @@
 //! shared config file. Errors are [`Error`]s: match on [`Error::kind`], read
 //! [`Error::diagnosis`]. The crate's README has an example.
 
-mod cancellation;
 mod client;
-mod connection_reuse;
-mod deadline;
-mod diagnosis;
-mod endpoint;
-mod environment;
+mod config;
 mod error;
-mod front_end;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod local_file;
 mod operation;
-mod per_process;
-mod profile;
-mod protocol;
-mod proxy;
-mod random;
-mod rate_limiter;
-mod resolve;
-mod resolver;
 mod retry;
-mod scrub;
-mod secret;
-mod secret_forms;
-mod setting_value;
-mod settings;
-mod shared_client;
-mod source;
-mod tcp_transport;
-mod token_claims;
+mod secrecy;
 mod transport;
-mod trust_roots;
 
-pub use cancellation::Cancellation;
+pub use client::shared_client::{
+    shared_client, shared_client_with_environment, MAX_SHARED_CLIENTS,
+};
 pub use client::Client;
-pub use diagnosis::{Cause, Diagnosis};
-pub use endpoint::{resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS};
-pub use environment::{Environment, ProcessEnvironment};
+pub use config::endpoint::{
+    resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS,
+};
+pub use config::environment::{Environment, ProcessEnvironment};
+pub use config::front_end::{FrontEnd, SettingKind, SettingSpec, SettingValue, SETTINGS};
+pub use config::local_file;
+pub use config::resolve::ResolvedConfig;
+pub use config::setting_value::{InvalidValue, MaxAttempts};
+pub use config::settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
+pub use config::source::{Source, Sourced};
+pub use error::diagnosis::{Cause, Diagnosis};
 pub use error::{
     Error, ErrorKind, Result, ServiceErrorCode, ServiceErrorRetry, TimeoutPhase, BODY_EXCERPT_MAX,
 };
-pub use front_end::{FrontEnd, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use operation::{
     CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest, OperationName,
     ResponseFacts, VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES,
     ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS, VERIFICATION_CODE_MAX_CHARS,
 };
-pub use proxy::ProxyConfig;
-pub use resolve::ResolvedConfig;
 pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
-pub use scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
-pub use secret::{AccessToken, VerificationCode};
-pub use setting_value::{InvalidValue, MaxAttempts};
-pub use settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
-pub use shared_client::{shared_client, shared_client_with_environment, MAX_SHARED_CLIENTS};
-pub use source::{Source, Sourced};
+pub use secrecy::scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
+pub use secrecy::secret::{AccessToken, VerificationCode};
+pub use transport::cancellation::Cancellation;
+pub use transport::proxy::ProxyConfig;
 pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
 
 // The READMEs' Rust examples are compiled as doctests (their other blocks are not Rust). Only

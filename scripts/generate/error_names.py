@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the lists of service error names the front ends export, from core's one error table
-(`service_errors!` in core/src/error.rs), in its order:
+(`service_errors!` in core/src/error/mod.rs), in its order:
 
   bindings-python/python/cognito_attr_code/_service_errors.py   the package's re-exports and
                                                                  ClientExceptions' attributes
@@ -19,9 +19,9 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-TABLE = ROOT / "core" / "src" / "error.rs"
+TABLE = ROOT / "core" / "src" / "error" / "mod.rs"
 ROW = re.compile(r'^\s*(\w+) => "(\w+)", status (\d+), retry (\w+), \[[\w, ]+\];$')
-SOURCE = "core's error table (service_errors! in core/src/error.rs)"
+SOURCE = "core's error table (service_errors! in core/src/error/mod.rs)"
 
 
 def names():

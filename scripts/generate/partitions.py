@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes core/src/endpoint/partitions.rs from botocore's data/partitions.json.
+"""Writes core/src/config/endpoint/partitions.rs from botocore's data/partitions.json.
 
 usage: partitions.py [OUTPUT]   (default: the checked-in file; runs from any directory)
 

@@ -46,7 +46,7 @@ generators() {
     echo "check-generated: cli/src/output/east_asian_width.rs SKIPPED (no Python with the Unicode" \
       "version scripts/generate/east_asian_width.py pins: install python3.11 or set PYTHON)" >&2
   fi
-  echo "partitions $here/partitions.py $venv/bin/python core/src/endpoint/partitions.rs"
+  echo "partitions $here/partitions.py $venv/bin/python core/src/config/endpoint/partitions.rs"
   echo "service_model_errors $here/service_model_errors.py $venv/bin/python core/tests/data/service-model-errors.json"
   echo "error_names_python $here/error_names.py $python bindings-python/python/cognito_attr_code/_service_errors.py"
   echo "error_names_package_all $here/error_names.py $python bindings-python/python/cognito_attr_code/__init__.py"

@@ -8,10 +8,10 @@
 
 use ureq::Proxy;
 
-use crate::endpoint::is_loopback_host;
-use crate::environment::Environment;
+use crate::config::endpoint::is_loopback_host;
+use crate::config::environment::Environment;
+use crate::config::source::{Source, Sourced};
 use crate::error::{Error, Result};
-use crate::source::{Source, Sourced};
 
 /// The proxy settings of a client.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

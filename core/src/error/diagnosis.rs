@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::error::{Error, ErrorKind, ServiceErrorCode};
-use crate::token_claims::{Claims, ADMIN_SCOPE};
+use crate::secrecy::token_claims::{Claims, ADMIN_SCOPE};
 
 /// Why an error happened, as a stable identifier (see [`Cause::as_str`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -284,8 +284,8 @@ fn invalid_token(_: &Error, facts: &Facts<'_>) -> String {
     let issuer_region = facts
         .claims
         .and_then(|claims| claims.iss.as_deref())
-        .and_then(crate::token_claims::region_from_issuer)
-        .filter(|region| crate::endpoint::validate_region(region).is_ok());
+        .and_then(crate::secrecy::token_claims::region_from_issuer)
+        .filter(|region| crate::config::endpoint::validate_region(region).is_ok());
     match (issuer_region, facts.endpoint_region) {
         (Some(issuer), Some(endpoint)) if issuer != endpoint => format!(
             "the access token was issued by a user pool in {issuer} but the request went to the {endpoint} endpoint: send it to {issuer} (or set no region and let the library read it from the token)"

@@ -1,23 +1,17 @@
 //! The `GetUserAttributeVerificationCode` operation: its input, its output and the input rules
 //! of the service model, checked before any I/O.
 
-mod descriptor;
-mod verify;
-
 use std::collections::BTreeMap;
 
-use crate::secret::SecretBytes;
+use crate::secrecy::secret::SecretBytes;
 
-use descriptor::response_facts;
-pub(crate) use descriptor::{Operation, ResponseMetadata};
-pub use descriptor::{OperationName, ResponseFacts};
-pub use verify::{VerifyAttrOutput, VerifyAttrRequest, VERIFICATION_CODE_MAX_CHARS};
+use super::{response_facts, Operation, OperationName, ResponseMetadata};
 
 use crate::error::{Error, Result};
-use crate::protocol::{self, RawResponse};
-use crate::scrub::Secrets;
-use crate::secret::AccessToken;
-use crate::secret_forms::RecentForms;
+use crate::secrecy::scrub::Secrets;
+use crate::secrecy::secret::AccessToken;
+use crate::secrecy::secret_forms::RecentForms;
+use crate::transport::protocol::{self, RawResponse};
 
 /// Longest access token accepted, in bytes. Real Cognito access tokens are 1–4 KB; the limit only
 /// stops absurd inputs before they are sent.

@@ -1,6 +1,14 @@
 //! The HTTP transport: one `ureq::Agent` (connection pool, TLS, timeouts, proxy) built from the
 //! resolved configuration, one attempt at a time, with transport failures mapped to typed errors.
 
+pub(crate) mod cancellation;
+pub(crate) mod connection_reuse;
+pub(crate) mod protocol;
+pub(crate) mod proxy;
+pub(crate) mod resolver;
+pub(crate) mod tcp_transport;
+pub(crate) mod trust_roots;
+
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
@@ -11,15 +19,15 @@ use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 use ureq::unversioned::transport::{ConnectProxyConnector, Connector, RustlsConnector};
 use ureq::Agent;
 
-use crate::connection_reuse::{self, ObservingConnector};
+use crate::config::resolve::ResolvedConfig;
+use crate::config::source::Sourced;
 use crate::error::{Error, ErrorKind, TimeoutPhase};
-use crate::protocol::{RawResponse, CONTENT_TYPE};
-use crate::resolve::ResolvedConfig;
-use crate::resolver::CachingResolver;
 use crate::retry::FailedAttempt;
-use crate::scrub::Secrets;
-use crate::source::Sourced;
-use crate::tcp_transport::TcpConnector;
+use crate::secrecy::scrub::Secrets;
+use crate::transport::protocol::{RawResponse, CONTENT_TYPE};
+use crate::transport::resolver::CachingResolver;
+use crate::transport::tcp_transport::TcpConnector;
+use connection_reuse::ObservingConnector;
 
 /// Largest response body read, in bytes; anything larger is a `Protocol` error.
 pub const MAX_RESPONSE_BODY: u64 = 1024 * 1024;
@@ -78,7 +86,7 @@ impl Transport {
             }
             // No TLS to verify: the system's store is not read.
             None if plain_http => RootCerts::PlatformVerifier,
-            None => crate::trust_roots::default_roots(),
+            None => crate::transport::trust_roots::default_roots(),
         };
         if !config.verify_tls.value {
             log::warn!(
@@ -243,8 +251,12 @@ impl Transport {
 fn load_ca_bundle(bundle: &Sourced<std::path::PathBuf>) -> Result<RootCerts, Error> {
     let setting = || format!("ca_bundle ({})", bundle.source);
     let path: &Path = &bundle.value;
-    let pem = crate::local_file::read_capped(path, crate::local_file::CA_BUNDLE_MAX, "CA bundle")
-        .map_err(|e| Error::configuration(setting(), e))?;
+    let pem = crate::config::local_file::read_capped(
+        path,
+        crate::config::local_file::CA_BUNDLE_MAX,
+        "CA bundle",
+    )
+    .map_err(|e| Error::configuration(setting(), e))?;
     let mut certs: Vec<Certificate<'static>> = Vec::new();
     for item in ureq::tls::parse_pem(&pem) {
         match item {

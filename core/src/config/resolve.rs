@@ -4,14 +4,14 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::environment::Environment;
+use crate::config::environment::Environment;
+use crate::config::profile::Profile;
+use crate::config::setting_value::{InvalidValue, MaxAttempts};
+use crate::config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
+use crate::config::source::{Source, Sourced};
 use crate::error::{Error, Result};
-use crate::profile::Profile;
-use crate::proxy::ProxyConfig;
 use crate::retry::RetryMode;
-use crate::setting_value::{InvalidValue, MaxAttempts};
-use crate::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
-use crate::source::{Source, Sourced};
+use crate::transport::proxy::ProxyConfig;
 
 /// The configuration a client runs with.
 #[derive(Debug, Clone, PartialEq, Eq)]

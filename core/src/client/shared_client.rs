@@ -16,12 +16,12 @@
 
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
+use crate::client::per_process::PerProcess;
 use crate::client::Client;
-use crate::environment::{Environment, ProcessEnvironment};
+use crate::config::environment::{Environment, ProcessEnvironment};
+use crate::config::resolve::ResolvedConfig;
+use crate::config::settings::Settings;
 use crate::error::Result;
-use crate::per_process::PerProcess;
-use crate::resolve::ResolvedConfig;
-use crate::settings::Settings;
 
 /// Distinct configurations whose clients are kept.
 pub const MAX_SHARED_CLIENTS: usize = 8;

@@ -1,15 +1,15 @@
 //! The `VerifyUserAttribute` operation: submits the code the user received; on success the
 //! attribute is verified (`email_verified` / `phone_number_verified` become `true`).
 
-use crate::secret::SecretBytes;
+use crate::secrecy::secret::SecretBytes;
 
-use super::descriptor::{response_facts, Operation, OperationName, ResponseMetadata};
-use super::{validate_access_token, validate_attribute_name};
+use super::get_attr_code::{validate_access_token, validate_attribute_name};
+use super::{response_facts, Operation, OperationName, ResponseMetadata};
 use crate::error::{Error, Result};
-use crate::protocol::{self, RawResponse};
-use crate::scrub::Secrets;
-use crate::secret::{AccessToken, VerificationCode};
-use crate::secret_forms::RecentForms;
+use crate::secrecy::scrub::Secrets;
+use crate::secrecy::secret::{AccessToken, VerificationCode};
+use crate::secrecy::secret_forms::RecentForms;
+use crate::transport::protocol::{self, RawResponse};
 
 /// Longest verification code, in characters (service model).
 pub const VERIFICATION_CODE_MAX_CHARS: usize = 2048;

@@ -23,7 +23,7 @@ use base64::engine::general_purpose::STANDARD_NO_PAD;
 use base64::Engine;
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::secret::SecretBytes;
+use crate::secrecy::secret::SecretBytes;
 
 /// Shortest run of a secret's characters that is recognized and replaced (secrets shorter than
 /// this are recognized whole).

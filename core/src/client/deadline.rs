@@ -4,8 +4,8 @@
 
 use std::time::{Duration, Instant};
 
+use crate::config::resolve::ResolvedConfig;
 use crate::error::{Error, ErrorKind, TimeoutPhase};
-use crate::resolve::ResolvedConfig;
 use crate::retry::RetryClock;
 use crate::transport::AttemptDeadline;
 
@@ -84,7 +84,7 @@ mod tests {
     use std::sync::Mutex;
 
     use super::*;
-    use crate::settings::Settings;
+    use crate::config::settings::Settings;
 
     struct ManualClock(Mutex<Instant>);
     impl RetryClock for ManualClock {

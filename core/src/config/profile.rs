@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use ini::{Ini, ParseOption};
 
-use crate::environment::Environment;
+use crate::config::environment::Environment;
+use crate::config::local_file::{read_capped_text, CONFIG_FILE_MAX};
 use crate::error::{Error, Result};
-use crate::local_file::{read_capped_text, CONFIG_FILE_MAX};
 
 /// Key of Cognito user pools in a `[services NAME]` section.
 const SERVICE_KEY: &str = "cognito_identity_provider";

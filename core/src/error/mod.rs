@@ -1,9 +1,11 @@
 //! The one error type of the crate: service errors as Cognito reports them, and local errors.
 
+pub(crate) mod diagnosis;
+
 use std::fmt;
 
-use crate::diagnosis::Diagnosis;
 use crate::operation::OperationName;
+use diagnosis::Diagnosis;
 
 /// Result alias used throughout the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -266,7 +268,7 @@ impl Error {
                 let rest = &setting[end..];
                 let names_setting =
                     rest.is_empty() || rest.starts_with('=') || rest.starts_with(" (");
-                match crate::front_end::SettingSpec::find(&setting[..end]) {
+                match crate::config::front_end::SettingSpec::find(&setting[..end]) {
                     Some(spec) if names_setting => (spec.name, spec.spelled(front_end)),
                     _ => return self,
                 }

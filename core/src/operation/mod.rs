@@ -2,13 +2,23 @@
 //! secrets, its body and its success shape. [`crate::Client`] runs every operation through one
 //! generic path; an operation is this data plus a few small functions.
 
-use crate::secret::SecretBytes;
+mod get_attr_code;
+mod verify_attr;
+
+pub(crate) use get_attr_code::{is_token_byte, validate_access_token};
+pub use get_attr_code::{
+    CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest,
+    ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
+};
+pub use verify_attr::{VerifyAttrOutput, VerifyAttrRequest, VERIFICATION_CODE_MAX_CHARS};
+
+use crate::secrecy::secret::SecretBytes;
 
 use crate::error::{Result, ServiceErrorCode};
-use crate::protocol::RawResponse;
-use crate::scrub::Secrets;
-use crate::secret::AccessToken;
-use crate::secret_forms::RecentForms;
+use crate::secrecy::scrub::Secrets;
+use crate::secrecy::secret::AccessToken;
+use crate::secrecy::secret_forms::RecentForms;
+use crate::transport::protocol::RawResponse;
 
 /// The operations this crate sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

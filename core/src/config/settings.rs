@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::front_end::{FrontEnd, SettingValue};
+use crate::config::front_end::{FrontEnd, SettingValue};
+use crate::config::setting_value::{InvalidValue, MaxAttempts};
 use crate::retry::RetryMode;
-use crate::setting_value::{InvalidValue, MaxAttempts};
 
 /// AWS CLI default for both timeouts.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -263,7 +263,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::front_end::{SettingKind, SETTINGS};
+    use crate::config::front_end::{SettingKind, SETTINGS};
 
     #[test]
     fn every_row_of_the_settings_table_can_be_set() {

@@ -161,7 +161,7 @@ impl Transport for TcpTransport {
         update_timeout(limit, &mut self.write_timeout, |t| {
             stream.set_write_timeout(t)
         })?;
-        crate::cancellation::watch_socket(&self.stream);
+        crate::transport::cancellation::watch_socket(&self.stream);
         let output = &self.buffers.output()[..amount];
         (&*self.stream).write_all(output).map_err(|e| {
             if timed_out(&e) {
@@ -208,7 +208,7 @@ impl Transport for TcpTransport {
     /// Open means: nothing to read and no end of stream. Bytes the server sent unasked, an
     /// orderly close, or an error all mean the connection must not carry another request.
     fn is_open(&mut self) -> bool {
-        crate::cancellation::unwatch_socket(&self.stream);
+        crate::transport::cancellation::unwatch_socket(&self.stream);
         match peek_without_waiting(&self.stream) {
             Err(e) => e.kind() == io::ErrorKind::WouldBlock,
             Ok(_) => false,

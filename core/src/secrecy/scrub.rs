@@ -27,13 +27,13 @@ use zeroize::{Zeroize, Zeroizing};
 use crate::error::Error;
 use crate::operation::is_token_byte;
 use crate::operation::{DeliveryMedium, GetAttrCodeOutput, VerifyAttrOutput};
-use crate::protocol::RawResponse;
-use crate::secret_forms::{fold, RecentForms, SecretForms, PIECE};
+use crate::secrecy::secret_forms::{fold, RecentForms, SecretForms, PIECE};
+use crate::transport::protocol::RawResponse;
 
 /// What every recognized occurrence of a secret is replaced with.
 pub const REDACTED: &str = "***";
 
-pub use crate::secret_forms::SECRET_FRAGMENT_LEN;
+pub use crate::secrecy::secret_forms::SECRET_FRAGMENT_LEN;
 
 /// Nested encodings decoded at most this deep: enough for an escape inside an escape inside a
 /// percent-encoding, and a bound on the work a hostile response can cause.

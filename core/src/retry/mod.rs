@@ -1,13 +1,16 @@
 //! Retry policy: which failures are retried, how long to wait, and the retry quota shared by all
 //! calls of one client (the AWS SDKs' "standard" mode, with this operation's own rules).
 
+pub(crate) mod random;
+pub(crate) mod rate_limiter;
+
 use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::cancellation::Cancellation;
+use crate::config::setting_value::InvalidValue;
 use crate::error::{Error, ErrorKind, ServiceErrorRetry, TimeoutPhase};
-use crate::setting_value::InvalidValue;
+use crate::transport::cancellation::Cancellation;
 
 /// How failed attempts are retried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +92,7 @@ impl RetryClock for SystemClock {
         std::thread::sleep(duration);
     }
     fn random_unit(&self) -> f64 {
-        crate::random::unit()
+        random::unit()
     }
     fn sleep_unless_cancelled(
         &self,

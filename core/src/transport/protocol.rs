@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::secret::SecretBytes;
+use crate::secrecy::secret::SecretBytes;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 

@@ -1,30 +1,34 @@
 //! The client: built once from settings, reused for every call, shared between threads.
 
+pub(crate) mod deadline;
+pub(crate) mod per_process;
+pub(crate) mod shared_client;
+
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::cancellation::{self, Cancellation};
-use crate::deadline::OperationDeadline;
-use crate::diagnosis;
-use crate::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
-use crate::environment::{Environment, ProcessEnvironment};
+use crate::config::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
+use crate::config::environment::{Environment, ProcessEnvironment};
+use crate::config::resolve::ResolvedConfig;
+use crate::config::settings::Settings;
+use crate::config::source::{Source, Sourced};
+use crate::error::diagnosis;
 use crate::error::{Error, Result};
 use crate::operation::{
     validate_access_token, GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata,
     VerifyAttrOutput, VerifyAttrRequest,
 };
-use crate::per_process::{Owned, PerProcess};
-use crate::protocol;
-use crate::rate_limiter::RateLimiter;
-use crate::resolve::ResolvedConfig;
+use crate::retry::rate_limiter::RateLimiter;
 use crate::retry::{is_throttling, FailedAttempt, RetryClock, RetryMode, RetryPolicy, SystemClock};
-use crate::scrub::Secrets;
-use crate::secret_forms::{RecentForms, SecretForms};
-use crate::settings::Settings;
-use crate::source::{Source, Sourced};
-use crate::token_claims;
+use crate::secrecy::scrub::Secrets;
+use crate::secrecy::secret_forms::{RecentForms, SecretForms};
+use crate::secrecy::token_claims;
+use crate::transport::cancellation::{self, Cancellation};
+use crate::transport::protocol;
 use crate::transport::{AttemptDeadline, AttemptHeaders, Transport};
+use deadline::OperationDeadline;
+use per_process::{Owned, PerProcess};
 
 /// Sends `GetUserAttributeVerificationCode` and `VerifyUserAttribute` requests.
 ///
@@ -330,10 +334,11 @@ impl Client {
         // A version-4 UUID from the thread's seeded generator: an `amz-sdk-invocation-id` only
         // has to be unique, and the OS generator costs a system call per call (as would asking
         // for the process id again: `sending` knows it).
-        let invocation_id =
-            uuid::Builder::from_random_bytes(crate::random::u128(sending.pid()).to_le_bytes())
-                .into_uuid()
-                .to_string();
+        let invocation_id = uuid::Builder::from_random_bytes(
+            crate::retry::random::u128(sending.pid()).to_le_bytes(),
+        )
+        .into_uuid()
+        .to_string();
         let max_attempts = sending.retry.max_attempts;
         let operation = OperationDeadline::start(&*inner.clock, &inner.config);
         let mut acquired = 0;

@@ -1,0 +1,12 @@
+//! Where a client's configuration comes from (settings, environment, shared files) and what it
+//! resolves to (region, endpoint, credentials-free call settings).
+
+pub(crate) mod endpoint;
+pub(crate) mod environment;
+pub(crate) mod front_end;
+pub mod local_file;
+pub(crate) mod profile;
+pub(crate) mod resolve;
+pub(crate) mod setting_value;
+pub(crate) mod settings;
+pub(crate) mod source;
