@@ -135,14 +135,11 @@ impl Secrets {
         }
         // A token's forms hold only the characters a token may have (hex and Base64 digits are
         // among them): once it passed that check, no piece runs across any other character.
-        let classes = if self.long.iter().all(|forms| forms.checked_as_token()) {
-            &TOKEN_PLAIN
-        } else {
-            &PLAIN
-        };
-        match self.long.as_slice() {
-            [forms] => may_hold_piece(text, classes, |block| forms.has_piece(block)),
-            long => may_hold_piece(text, classes, |block| {
+        let tokens_only = self.long.iter().all(|forms| forms.checked_as_token());
+        match (self.long.as_slice(), tokens_only) {
+            ([forms], true) => may_hold_piece_in_runs(text, |block| forms.has_piece(block)),
+            ([forms], false) => may_hold_piece(text, &PLAIN, |block| forms.has_piece(block)),
+            (long, _) => may_hold_piece(text, &PLAIN, |block| {
                 long.iter().any(|f| f.has_piece(block))
             }),
         }
@@ -157,9 +154,14 @@ impl Secrets {
 
     /// Replaces every recognized occurrence in `text`; the old contents are zeroized.
     pub fn scrub_in_place(&self, text: &mut String) {
+        self.replace_occurrences(text);
+    }
+
+    /// [`Secrets::scrub_in_place`], saying whether `text` held nothing to replace.
+    fn replace_occurrences(&self, text: &mut String) -> bool {
         let ranges = self.occurrences(text.as_bytes());
         if ranges.is_empty() {
-            return;
+            return true;
         }
         // A secret with non-ASCII characters may match inside a character: widen to whole ones.
         let ranges = merge(
@@ -182,6 +184,7 @@ impl Secrets {
         }
         out.push_str(&text[copied..]);
         drop(Zeroizing::new(std::mem::replace(text, out)));
+        false
     }
 
     /// Replaces every recognized occurrence in raw bytes; the old contents are zeroized.
@@ -262,10 +265,30 @@ impl Secrets {
         self.scrub_bytes(&mut response.body);
     }
 
+    /// Header names and values. With one token to recognise, the strings its client found
+    /// clean before are skipped: names, and the value of `content-type` (values that change on
+    /// every response, such as a request id, are not remembered).
     fn scrub_headers(&self, headers: &mut [(String, String)]) {
+        let clean = match (self.short.as_slice(), self.long.as_slice()) {
+            ([], [forms]) => Some(forms.clean_headers()),
+            _ => None,
+        };
         for (name, value) in headers {
-            self.scrub_in_place(name);
-            self.scrub_in_place(value);
+            let remember_value = name == "content-type";
+            for (text, remember) in [(name, true), (value, remember_value)] {
+                match clean {
+                    Some(clean) if text.len() >= self.shortest_window => {
+                        if remember && clean.contains(text) {
+                            continue;
+                        }
+                        let was_clean = self.replace_occurrences(text);
+                        if was_clean && remember {
+                            clean.remember(text);
+                        }
+                    }
+                    _ => self.scrub_in_place(text),
+                }
+            }
         }
     }
 
@@ -359,6 +382,28 @@ fn may_hold_piece(text: &[u8], classes: &[u16; 256], has_piece: impl Fn(u64) -> 
     }
     block.zeroize();
     may
+}
+
+/// [`may_hold_piece`] with [`TOKEN_PLAIN`], looking only at the runs that may hold a window: a
+/// window of a token's forms is [`SECRET_FRAGMENT_LEN`] token characters, so a run of fewer kept
+/// bytes between two [`BREAK`]s holds none. Most of a response (JSON punctuation, short words)
+/// is such runs, cleared at a table look-up per byte.
+#[inline(always)]
+fn may_hold_piece_in_runs(text: &[u8], has_piece: impl Fn(u64) -> bool + Copy) -> bool {
+    let may_hold = |run: &[u8]| {
+        run.len() >= SECRET_FRAGMENT_LEN && may_hold_piece(run, &TOKEN_PLAIN, has_piece)
+    };
+    let mut rest = text;
+    while let Some(end) = rest
+        .iter()
+        .position(|&byte| TOKEN_PLAIN[usize::from(byte)] > DROP)
+    {
+        if TOKEN_PLAIN[usize::from(rest[end])] == ESCAPE || may_hold(&rest[..end]) {
+            return true;
+        }
+        rest = &rest[end + 1..];
+    }
+    may_hold(rest)
 }
 
 /// Whether decoding drops the byte: whitespace, and the NUL bytes between the characters of
@@ -756,6 +801,103 @@ mod tests {
         ] {
             assert_eq!(secrets.scrub(text), text);
             assert!(!secrets.may_contain_plain(text.as_bytes()), "{text}");
+        }
+    }
+
+    /// The secrets of a client's call whose token passed the access-token checks: their screen
+    /// looks only at runs of token characters long enough to hold a window.
+    fn checked_token_secrets(recent: &RecentForms) -> Secrets {
+        let secrets = Secrets::with_recent([TOKEN], recent);
+        secrets.forms_of(TOKEN).unwrap().mark_checked_as_token();
+        secrets
+    }
+
+    #[test]
+    fn a_checked_token_is_found_in_every_form_and_run() {
+        let recent = RecentForms::default();
+        let secrets = checked_token_secrets(&recent);
+        let signature = TOKEN.rsplit('.').next().unwrap();
+        let window = &signature[..SECRET_FRAGMENT_LEN];
+        let spaced: String = TOKEN
+            .as_bytes()
+            .chunks(5)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join(" \t");
+        let base64 = base64::engine::general_purpose::STANDARD.encode(TOKEN);
+        let hex: String = TOKEN.bytes().map(|b| format!("{b:02x}")).collect();
+        for echo in [
+            TOKEN.to_owned(),
+            TOKEN.to_ascii_uppercase(),
+            format!("{{\"m\":\"{TOKEN}\"}}"),
+            format!("{window}:"),
+            format!(":{window}"),
+            format!("a:b,{window}"),
+            spaced,
+            base64,
+            hex,
+        ] {
+            let kept = secrets.scrub(&echo);
+            assert!(kept.contains(REDACTED), "{echo} -> {kept}");
+            assert!(!kept.contains(window), "{echo} -> {kept}");
+        }
+        let le: Vec<u8> = TOKEN.bytes().flat_map(|b| [b, 0]).collect();
+        let mut body = [&b"{\"message\":\""[..], &le[..], &b"\"}"[..]].concat();
+        secrets.scrub_bytes(&mut body);
+        assert!(!String::from_utf8_lossy(&body)
+            .replace('\0', "")
+            .contains(window));
+    }
+
+    #[test]
+    fn a_checked_token_keeps_runs_too_short_for_a_window() {
+        let recent = RecentForms::default();
+        let secrets = checked_token_secrets(&recent);
+        let signature = TOKEN.rsplit('.').next().unwrap();
+        let short = &signature[..SECRET_FRAGMENT_LEN - 1];
+        for text in [
+            format!("{short}:{short}"),
+            format!("{{\"a\":\"{short}\",\"b\":\"{short}\"}}"),
+            "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\"}}".to_owned(),
+        ] {
+            assert_eq!(secrets.scrub(&text), text);
+        }
+    }
+
+    #[test]
+    fn clean_header_strings_are_remembered_and_echoes_still_replaced() {
+        let recent = RecentForms::default();
+        let response = |content_type: &str, name: &str, id: &str| RawResponse {
+            status: 200,
+            headers: vec![
+                ("content-type".to_owned(), content_type.to_owned()),
+                (name.to_owned(), id.to_owned()),
+            ],
+            body: Vec::new(),
+        };
+        let mut clean = response(
+            "application/x-amz-json-1.1",
+            "x-amzn-requestid",
+            "4f1c9a2b-7d3e-4c55-9a1f-0e2d3c4b5a69",
+        );
+        checked_token_secrets(&recent).scrub_response(&mut clean);
+        let secrets = checked_token_secrets(&recent);
+        let remembered = secrets.forms_of(TOKEN).unwrap().clean_headers();
+        assert!(remembered.contains("x-amzn-requestid"));
+        assert!(remembered.contains("application/x-amz-json-1.1"));
+        assert!(!remembered.contains("4f1c9a2b-7d3e-4c55-9a1f-0e2d3c4b5a69"));
+
+        let signature = TOKEN.rsplit('.').next().unwrap();
+        let mut hostile = response(
+            &format!("application/{signature}"),
+            &format!("x-{signature}"),
+            signature,
+        );
+        secrets.scrub_response(&mut hostile);
+        for (name, value) in &hostile.headers {
+            for text in [name, value] {
+                assert!(!text.contains(&signature[..SECRET_FRAGMENT_LEN]), "{text}");
+            }
         }
     }
 
