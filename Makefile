@@ -17,7 +17,10 @@ SYSTEM_LIBS     := -lpthread -ldl -lm
 VERSION      := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml)
 VERSION_MAJOR := $(word 1,$(subst ., ,$(VERSION)))
 VERSION_MINOR := $(word 2,$(subst ., ,$(VERSION)))
-SONAME       := libcognito_attr_code.so.$(VERSION_MAJOR)
+# The ABI version (ffi-c/build.rs): `0.<minor>` before 1.0, where a minor release may break
+# compatibility, then the major version.
+ABI_VERSION  := $(if $(filter 0,$(VERSION_MAJOR)),0.$(VERSION_MINOR),$(VERSION_MAJOR))
+SONAME       := libcognito_attr_code.so.$(ABI_VERSION)
 # `make install PREFIX=... DESTDIR=...`: DESTDIR stages the tree; PREFIX is where it will live.
 PREFIX       ?= /usr/local
 # The pkg-config file's prefix: PREFIX for a system install; make dist's tarballs pass

@@ -12,6 +12,11 @@ GLIBC=2.17
 ALL_TARGETS="x86_64-unknown-linux-gnu aarch64-unknown-linux-gnu x86_64-unknown-linux-musl aarch64-unknown-linux-musl x86_64-pc-windows-gnu"
 cd "$ROOT"
 VERSION=$(sh scripts/dist/release_version.sh)
+# The SONAME's ABI version (ffi-c/build.rs): 0.<minor> before 1.0, then the major version.
+case $VERSION in
+  0.*) ABI=0.$(echo "$VERSION" | cut -d. -f2) ;;
+  *) ABI=${VERSION%%.*} ;;
+esac
 step() { printf '\n==> %s\n' "$*"; }
 fail() { printf 'FAIL: %s\n' "$*" >&2; exit 1; }
 # need_debian COMMAND PACKAGE...: stops with the apt-get line that provides COMMAND when it is missing.

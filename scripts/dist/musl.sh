@@ -46,8 +46,8 @@ musl_test() {
   [ "$(readelf -d "$prefix/lib/libcognito_attr_code.so.$VERSION" | grep -c NEEDED)" -eq 1 ] &&
     readelf -d "$prefix/lib/libcognito_attr_code.so.$VERSION" | grep -q '\[libc.so\]' ||
     fail "the shared library needs more than musl's libc.so"
-  readelf -d "$prefix/lib/libcognito_attr_code.so.$VERSION" | grep -q "soname: \[libcognito_attr_code.so.${VERSION%%.*}\]" ||
-    fail "the shared library has no SONAME libcognito_attr_code.so.${VERSION%%.*}"
+  readelf -d "$prefix/lib/libcognito_attr_code.so.$VERSION" | grep -q "soname: \[libcognito_attr_code.so.$ABI\]" ||
+    fail "the shared library has no SONAME libcognito_attr_code.so.$ABI"
   echo "ok    static CLI ($(file -b "$cli" | cut -d, -f1-2)), shared library NEEDED libc.so only"
 
   step "$TRIPLE: the CLI and the C example from the extracted tree"

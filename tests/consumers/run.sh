@@ -22,19 +22,25 @@ needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
 step "make install PREFIX=$prefix"
 "$MAKE" --no-print-directory -C "$root" install PREFIX="$prefix" >"$work/install.log"
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml")
+# The SONAME's ABI version (ffi-c/build.rs): 0.<minor> before 1.0, then the major version.
 major=${version%%.*}
+minor=$(echo "$version" | cut -d. -f2)
+case $version in
+  0.*) abi=0.$minor ;;
+  *) abi=$major ;;
+esac
 for file in "lib/libcognito_attr_code.so.$version" lib/libcognito_attr_code.a include/cognito_attr_code.h \
     include/cognito_attr_code.hpp lib/pkgconfig/cognito_attr_code.pc \
     lib/cmake/CognitoAttrCode/CognitoAttrCodeConfig.cmake \
     lib/cmake/CognitoAttrCode/CognitoAttrCodeConfigVersion.cmake bin/cognito-attr-code; do
   [ -f "$prefix/$file" ] || fail "make install did not install $file"
 done
-[ "$(readlink "$prefix/lib/libcognito_attr_code.so.$major")" = "libcognito_attr_code.so.$version" ] ||
-  fail "lib/libcognito_attr_code.so.$major is not a link to the versioned library"
-[ "$(readlink "$prefix/lib/libcognito_attr_code.so")" = "libcognito_attr_code.so.$major" ] ||
+[ "$(readlink "$prefix/lib/libcognito_attr_code.so.$abi")" = "libcognito_attr_code.so.$version" ] ||
+  fail "lib/libcognito_attr_code.so.$abi is not a link to the versioned library"
+[ "$(readlink "$prefix/lib/libcognito_attr_code.so")" = "libcognito_attr_code.so.$abi" ] ||
   fail "lib/libcognito_attr_code.so is not a link to the SONAME"
-readelf -d "$prefix/lib/libcognito_attr_code.so.$version" | grep -q "Library soname: \[libcognito_attr_code.so.$major\]" ||
-  fail "installed library lacks SONAME libcognito_attr_code.so.$major"
+readelf -d "$prefix/lib/libcognito_attr_code.so.$version" | grep -q "Library soname: \[libcognito_attr_code.so.$abi\]" ||
+  fail "installed library lacks SONAME libcognito_attr_code.so.$abi"
 "$prefix/bin/cognito-attr-code" --version >/dev/null || fail "installed CLI does not run"
 
 step "pkg-config consumer ($PKG_CONFIG)"
@@ -54,7 +60,7 @@ static_libs=$("$PKG_CONFIG" --static --libs cognito_attr_code | sed 's/-lcognito
   "$cc" -std=c99 $strict $cflags -I"$server_dir" -o "$build/pc_static" "$root/tests/consumers/send_code_consumer.c" \
     "$server_dir/loopback_server.c" $static_libs
 }
-needed "$build/pc_shared" | grep -qx "libcognito_attr_code.so.$major" || fail "pc_shared does not need the SONAME"
+needed "$build/pc_shared" | grep -qx "libcognito_attr_code.so.$abi" || fail "pc_shared does not need the SONAME"
 if needed "$build/pc_static" | grep -q cognito; then fail "pc_static still needs the shared library"; fi
 "$build/pc_shared"
 "$build/pc_static"
@@ -72,7 +78,7 @@ for linkage in shared static; do
     { cat "$build/cmake-$linkage.log"; fail "cmake build ($linkage)"; }
   for program in consumer_c consumer_cpp; do
     if [ "$linkage" = shared ]; then
-      needed "$build/cmake-$linkage/$program" | grep -qx "libcognito_attr_code.so.$major" ||
+      needed "$build/cmake-$linkage/$program" | grep -qx "libcognito_attr_code.so.$abi" ||
         fail "$program does not need the SONAME"
     elif needed "$build/cmake-$linkage/$program" | grep -q cognito; then
       fail "$program ($linkage) still needs the shared library"
@@ -101,7 +107,10 @@ set -e
 [ "$usage_status" = 2 ] || fail "the docs/c-api.md example exited $usage_status, not 2 (usage)"
 
 step "CMake refuses an incompatible version request"
-for wanted in "$((major + 1)).0" "$major.999"; do
+incompatible="$((major + 1)).0 $abi.999"
+# Before 1.0 another minor version is another ABI: an older one is refused too.
+[ "$major" = 0 ] && [ "$minor" -gt 0 ] && incompatible="$incompatible 0.$((minor - 1))"
+for wanted in $incompatible; do
   if "$CMAKE" -S "$root/tests/consumers/cmake" -B "$build/cmake-v$wanted" -DCMAKE_PREFIX_PATH="$prefix" \
       -DCONSUMER_REQUIRED_VERSION="$wanted" >"$build/cmake-v$wanted.log" 2>&1; then
     fail "find_package(CognitoAttrCode $wanted) accepted version $version"
