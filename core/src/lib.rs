@@ -26,7 +26,9 @@ pub use config::endpoint::{
 pub use config::environment::{Environment, ProcessEnvironment};
 pub use config::front_end::{FrontEnd, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use config::local_file;
+pub use config::proxy::ProxyConfig;
 pub use config::resolve::ResolvedConfig;
+pub use config::retry_mode::RetryMode;
 pub use config::setting_value::{InvalidValue, MaxAttempts};
 pub use config::settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 pub use config::source::{Source, Sourced};
@@ -39,12 +41,12 @@ pub use operation::{
     ResponseFacts, VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES,
     ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS, VERIFICATION_CODE_MAX_CHARS,
 };
-pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
+pub use retry::{backoff, RetryClock, SystemClock, MAX_BACKOFF};
 pub use secrecy::scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
 pub use secrecy::secret::{AccessToken, VerificationCode};
 pub use transport::cancellation::Cancellation;
-pub use transport::proxy::ProxyConfig;
-pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
+pub use transport::connection_reuse::POOL_IDLE_TIMEOUT;
+pub use transport::MAX_RESPONSE_BODY;
 
 // The READMEs' Rust examples are compiled as doctests (their other blocks are not Rust). Only
 // under `cargo test --doc`: the packages that bundle this crate's sources carry no README.

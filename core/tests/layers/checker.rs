@@ -62,11 +62,15 @@ pub fn problems(files: &[(String, String)], layers: &[&str], allowed: &[Allowed]
     }
     for (file, _) in files {
         if layer_rank(file, layers).is_none() {
-            problems.push(format!("{file}: in no layer (layers, lowest first: {layers:?})"));
+            problems.push(format!(
+                "{file}: in no layer (layers, lowest first: {layers:?})"
+            ));
         }
     }
     for edge in &edges {
-        if let (Some(from), Some(to)) = (layer_rank(&edge.from, layers), layer_rank(&edge.to, layers)) {
+        if let (Some(from), Some(to)) =
+            (layer_rank(&edge.from, layers), layer_rank(&edge.to, layers))
+        {
             if to > from {
                 problems.push(format!(
                     "{}:{}: `{}` names {} of a higher layer",
@@ -106,7 +110,10 @@ fn one_loop<'a>(circle: &[String], edges: &'a [Edge]) -> Vec<&'a Edge> {
     while !frontier.is_empty() && !came_by.contains_key(start.as_str()) {
         let mut next = Vec::new();
         for file in frontier {
-            for edge in edges.iter().filter(|e| e.from == file && circle.contains(&e.to)) {
+            for edge in edges
+                .iter()
+                .filter(|e| e.from == file && circle.contains(&e.to))
+            {
                 if !came_by.contains_key(edge.to.as_str()) {
                     came_by.insert(&edge.to, edge);
                     next.push(edge.to.as_str());
@@ -132,7 +139,10 @@ fn one_loop<'a>(circle: &[String], edges: &'a [Edge]) -> Vec<&'a Edge> {
 fn module_path(file: &str) -> Vec<String> {
     let without = file.strip_suffix(".rs").unwrap_or(file);
     let mut parts: Vec<String> = without.split('/').map(str::to_owned).collect();
-    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main")) {
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
         parts.pop();
     }
     parts

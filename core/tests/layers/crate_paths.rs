@@ -67,7 +67,8 @@ pub fn crate_paths(code: &str, module: &[String], children: &[String]) -> Vec<Cr
                     };
                     if let Some(base) = base {
                         let mut trees = Vec::new();
-                        let skip = usize::from(word == "crate" || word == "super" || word == "self");
+                        let skip =
+                            usize::from(word == "crate" || word == "super" || word == "self");
                         let end = path_tree(&tokens, i + 2 * skip, &mut Vec::new(), &mut trees);
                         for relative in trees {
                             let mut absolute = base.clone();
@@ -192,8 +193,8 @@ mod tests {
     use super::crate_paths;
 
     fn strings(module: &[&str], children: &[&str], code: &str) -> Vec<(usize, String)> {
-        let module: Vec<String> = module.iter().map(|s| s.to_string()).collect();
-        let children: Vec<String> = children.iter().map(|s| s.to_string()).collect();
+        let module: Vec<String> = module.iter().map(|s| (*s).to_owned()).collect();
+        let children: Vec<String> = children.iter().map(|s| (*s).to_owned()).collect();
         crate_paths(code, &module, &children)
             .into_iter()
             .map(|p| (p.line, p.absolute.join("::")))
