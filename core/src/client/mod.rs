@@ -96,6 +96,7 @@ impl Client {
     }
 
     /// As [`Client::new`], with environment variables read from `env` instead of the process.
+    #[doc(hidden)]
     pub fn with_environment(settings: &Settings, env: &dyn Environment) -> Result<Self> {
         ResolvedConfig::resolve(settings, env)
             .and_then(Self::from_config)
@@ -103,6 +104,7 @@ impl Client {
     }
 
     /// A client running with an already resolved configuration.
+    #[doc(hidden)]
     pub fn from_config(config: ResolvedConfig) -> Result<Self> {
         let front_end = config.front_end;
         Self::build(config).map_err(|e| e.respelled(front_end))
@@ -150,6 +152,8 @@ impl Client {
 
     /// Replaces the clock and randomness of the retry loop (for deterministic tests).
     /// Call it right after construction: it applies to this handle only if it is not shared yet.
+    #[cfg(feature = "testing")]
+    #[doc(hidden)]
     pub fn with_retry_clock(mut self, clock: Arc<dyn RetryClock>) -> Self {
         if let Some(inner) = Arc::get_mut(&mut self.inner) {
             let config = &inner.config;
@@ -163,6 +167,7 @@ impl Client {
     }
 
     /// The resolved configuration, with the source of each value.
+    #[doc(hidden)]
     pub fn config(&self) -> &ResolvedConfig {
         &self.inner.config
     }
