@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use crate::config::profile::Profile;
 use crate::error::Error;
-use crate::operation::GetAttrCodeOutput;
+use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest, Operation};
+use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
 use crate::secrecy::token_claims;
-use crate::transport::protocol::{self, RawResponse};
+use crate::transport::protocol;
 
 /// A response as the client handles it: scrubbed of `token`, parsed as a success (2xx) or as the
 /// error it reports, and scrubbed again on the way out, as `Client` does.
@@ -26,7 +27,7 @@ pub fn parse_response(
     };
     secrets.scrub_response(&mut raw);
     if (200..300).contains(&raw.status) {
-        let details = protocol::parse_success(&raw).map_err(|e| secrets.scrub_error(e))?;
+        let details = GetAttrCodeRequest::parse_body(&raw).map_err(|e| secrets.scrub_error(e))?;
         Ok(secrets.scrub_output(GetAttrCodeOutput {
             code_delivery_details: details,
             request_id: raw.request_id(),

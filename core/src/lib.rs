@@ -16,20 +16,12 @@ mod retry;
 mod secrecy;
 mod transport;
 
-pub use client::shared_client::{
-    shared_client, shared_client_with_environment, MAX_SHARED_CLIENTS,
-};
+pub use client::shared_client::MAX_SHARED_CLIENTS;
 pub use client::Client;
-pub use config::endpoint::{
-    resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS,
-};
-pub use config::environment::{Environment, ProcessEnvironment};
 pub use config::front_end::{FrontEnd, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use config::local_file;
-pub use config::resolve::ResolvedConfig;
-pub use config::setting_value::{InvalidValue, MaxAttempts};
-pub use config::settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
-pub use config::source::{Source, Sourced};
+pub use config::retry_mode::RetryMode;
+pub use config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 pub use error::diagnosis::{Cause, Diagnosis};
 pub use error::{
     Error, ErrorKind, Result, ServiceErrorCode, ServiceErrorRetry, TimeoutPhase, BODY_EXCERPT_MAX,
@@ -39,12 +31,37 @@ pub use operation::{
     ResponseFacts, VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES,
     ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS, VERIFICATION_CODE_MAX_CHARS,
 };
-pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
-pub use secrecy::scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};
+pub use retry::MAX_BACKOFF;
+pub use secrecy::scrub::{REDACTED, SECRET_FRAGMENT_LEN};
 pub use secrecy::secret::{AccessToken, VerificationCode};
 pub use transport::cancellation::Cancellation;
-pub use transport::proxy::ProxyConfig;
-pub use transport::{MAX_RESPONSE_BODY, POOL_IDLE_TIMEOUT};
+pub use transport::connection_reuse::POOL_IDLE_TIMEOUT;
+pub use transport::MAX_RESPONSE_BODY;
+
+// What this workspace's front ends (C, Python, Node, CLI) need beyond the API above: not a
+// stable API, hidden from the documentation.
+#[cfg(feature = "front-end")]
+#[doc(hidden)]
+pub use {
+    client::shared_client::shared_client,
+    config::proxy::ProxyConfig,
+    config::resolve::ResolvedConfig,
+    config::setting_value::{InvalidValue, MaxAttempts},
+    config::settings::CommonSettings,
+    config::source::{Source, Sourced},
+    secrecy::scrub::Secrets,
+};
+
+// What this workspace's tests need besides (a substitute environment and retry clock, the
+// endpoint rule set on its own): not a stable API, hidden from the documentation.
+#[cfg(feature = "testing")]
+#[doc(hidden)]
+pub use {
+    client::shared_client::shared_client_with_environment,
+    config::endpoint::{resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS},
+    config::environment::{Environment, ProcessEnvironment},
+    retry::{backoff, RetryClock, SystemClock},
+};
 
 // The READMEs' Rust examples are compiled as doctests (their other blocks are not Rust). Only
 // under `cargo test --doc`: the packages that bundle this crate's sources carry no README.
@@ -61,11 +78,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One call with the process-wide client configured from the process environment.
 pub fn get_attr_code(request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
-    shared_client(&Settings::new())?.get_attr_code(request)
+    client::shared_client::shared_client(&Settings::new())?.get_attr_code(request)
 }
 
 /// One `VerifyUserAttribute` call with the process-wide client of the environment's
 /// configuration, as [`get_attr_code`].
 pub fn verify_attr(request: &VerifyAttrRequest) -> Result<VerifyAttrOutput> {
-    shared_client(&Settings::new())?.verify_attr(request)
+    client::shared_client::shared_client(&Settings::new())?.verify_attr(request)
 }

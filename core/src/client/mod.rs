@@ -1,6 +1,7 @@
 //! The client: built once from settings, reused for every call, shared between threads.
 
 pub(crate) mod deadline;
+mod diagnose;
 pub(crate) mod per_process;
 pub(crate) mod shared_client;
 
@@ -11,20 +12,22 @@ use std::time::{Duration, Instant};
 use crate::config::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
 use crate::config::environment::{Environment, ProcessEnvironment};
 use crate::config::resolve::ResolvedConfig;
+use crate::config::retry_mode::RetryMode;
 use crate::config::settings::Settings;
 use crate::config::source::{Source, Sourced};
-use crate::error::diagnosis;
 use crate::error::{Error, Result};
 use crate::operation::{
     validate_access_token, GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata,
     VerifyAttrOutput, VerifyAttrRequest,
 };
 use crate::retry::rate_limiter::RateLimiter;
-use crate::retry::{is_throttling, FailedAttempt, RetryClock, RetryMode, RetryPolicy, SystemClock};
+use crate::retry::{is_throttling, RetryClock, RetryPolicy, SystemClock};
+use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
 use crate::secrecy::secret_forms::{RecentForms, SecretForms};
 use crate::secrecy::token_claims;
 use crate::transport::cancellation::{self, Cancellation};
+use crate::transport::failed_attempt::FailedAttempt;
 use crate::transport::protocol;
 use crate::transport::{AttemptDeadline, AttemptHeaders, Transport};
 use deadline::OperationDeadline;
@@ -93,6 +96,7 @@ impl Client {
     }
 
     /// As [`Client::new`], with environment variables read from `env` instead of the process.
+    #[doc(hidden)]
     pub fn with_environment(settings: &Settings, env: &dyn Environment) -> Result<Self> {
         ResolvedConfig::resolve(settings, env)
             .and_then(Self::from_config)
@@ -100,6 +104,7 @@ impl Client {
     }
 
     /// A client running with an already resolved configuration.
+    #[doc(hidden)]
     pub fn from_config(config: ResolvedConfig) -> Result<Self> {
         let front_end = config.front_end;
         Self::build(config).map_err(|e| e.respelled(front_end))
@@ -147,6 +152,8 @@ impl Client {
 
     /// Replaces the clock and randomness of the retry loop (for deterministic tests).
     /// Call it right after construction: it applies to this handle only if it is not shared yet.
+    #[cfg(feature = "testing")]
+    #[doc(hidden)]
     pub fn with_retry_clock(mut self, clock: Arc<dyn RetryClock>) -> Self {
         if let Some(inner) = Arc::get_mut(&mut self.inner) {
             let config = &inner.config;
@@ -160,6 +167,7 @@ impl Client {
     }
 
     /// The resolved configuration, with the source of each value.
+    #[doc(hidden)]
     pub fn config(&self) -> &ResolvedConfig {
         &self.inner.config
     }
@@ -260,7 +268,10 @@ impl Client {
             _ => return error,
         };
         // An attempt deadline derived from connect + read names no setting of its own.
-        let (Some(value), Some(spec)) = (setting.value, crate::SettingSpec::find(name)) else {
+        let (Some(value), Some(spec)) = (
+            setting.value,
+            crate::config::front_end::SettingSpec::find(name),
+        ) else {
             return error;
         };
         let mut shown = spec.spelled_with_duration(config.front_end, value);
@@ -276,7 +287,7 @@ impl Client {
         })
     }
 
-    /// The error with its diagnosis (`diagnosis.rs`), from the error, the token's claims and
+    /// The error with its diagnosis (`diagnose.rs`), from the error, the token's claims and
     /// the region the request went to. Before the scrubber: the hint may quote the service.
     fn diagnosed(&self, error: Error, token: &str) -> Error {
         if error.diagnosis().is_some() {
@@ -287,12 +298,12 @@ impl Client {
             EndpointPlan::Fixed(_) => self.inner.config.region.as_ref(),
             EndpointPlan::RegionFromToken => None,
         };
-        let facts = diagnosis::Facts {
+        let facts = diagnose::Facts {
             claims: claims.as_ref(),
             now_unix: now_unix(),
             endpoint_region: endpoint_region.map(|region| region.value.as_str()),
         };
-        match diagnosis::diagnose(&error, &facts) {
+        match diagnose::diagnose(&error, &facts) {
             Some(found) => error.with_diagnosis(found),
             None => error,
         }
@@ -315,7 +326,7 @@ impl Client {
             // and sending it would count toward the user's limits.
             if let Some(refusal) = token_claims::id_token_claims(token)
                 .as_ref()
-                .and_then(diagnosis::local_refusal)
+                .and_then(diagnose::local_refusal)
             {
                 return Err(refusal);
             }
@@ -443,7 +454,7 @@ impl Client {
         secrets: &Secrets,
         operation: &OperationDeadline,
         cancellation: &Cancellation,
-    ) -> std::result::Result<protocol::RawResponse, FailedAttempt> {
+    ) -> std::result::Result<RawResponse, FailedAttempt> {
         let Message { url, body, headers } = *message;
         let deadline = operation.for_attempt(&*self.inner.clock);
         let started = Instant::now();
@@ -584,14 +595,14 @@ fn check_endpoint_url(url: &str, config: &ResolvedConfig) -> Result<String> {
     Ok(format!("{}/", url.trim_end_matches('/')))
 }
 
-fn allow_insecure_http(front_end: crate::FrontEnd) -> String {
-    crate::SettingSpec::find("allow_insecure_http").map_or_else(
+fn allow_insecure_http(front_end: crate::config::front_end::FrontEnd) -> String {
+    crate::config::front_end::SettingSpec::find("allow_insecure_http").map_or_else(
         || "allow_insecure_http".to_owned(),
         |spec| spec.spelled(front_end),
     )
 }
 
-fn retry_after(raw: &protocol::RawResponse) -> Option<Duration> {
+fn retry_after(raw: &RawResponse) -> Option<Duration> {
     raw.headers
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case("x-amz-retry-after"))

@@ -3,24 +3,10 @@
 
 use crate::error::{Error, Result};
 
+mod partition;
 mod partitions;
+pub use partition::Partition;
 pub use partitions::PARTITIONS;
-
-/// One AWS partition, as in botocore's `data/partitions.json` (embedded; never read at run time).
-/// The table, [`PARTITIONS`], is generated into `endpoint/partitions.rs` by `make generate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Partition {
-    /// Partition id, e.g. `"aws-cn"`.
-    pub name: &'static str,
-    /// DNS suffix, e.g. `"amazonaws.com.cn"`.
-    pub dns_suffix: &'static str,
-    /// Dual-stack DNS suffix, e.g. `"api.amazonwebservices.com.cn"`.
-    pub dual_stack_dns_suffix: &'static str,
-    /// The partition's `regionRegex` is `^(prefix)\-\w+\-\d+$` with one of these prefixes.
-    region_prefixes: &'static [&'static str],
-    /// The regions the partition lists by name.
-    regions: &'static [&'static str],
-}
 
 impl Partition {
     /// The partition of `region`: listed by name, else matched by the partition's region
@@ -31,25 +17,6 @@ impl Partition {
             .find(|p| p.regions.contains(&region))
             .or_else(|| PARTITIONS.iter().find(|p| p.matches_pattern(region)))
             .unwrap_or(&PARTITIONS[0])
-    }
-
-    // `^(prefix)\-\w+\-\d+$`
-    fn matches_pattern(&self, region: &str) -> bool {
-        self.region_prefixes.iter().any(|prefix| {
-            let Some(rest) = region
-                .strip_prefix(prefix)
-                .and_then(|r| r.strip_prefix('-'))
-            else {
-                return false;
-            };
-            let Some((word, digits)) = rest.rsplit_once('-') else {
-                return false;
-            };
-            !word.is_empty()
-                && word.chars().all(|c| c.is_alphanumeric() || c == '_')
-                && !digits.is_empty()
-                && digits.chars().all(|c| c.is_ascii_digit())
-        })
     }
 }
 

@@ -47,7 +47,7 @@ pub enum SettingValue {
     Path(std::path::PathBuf),
     /// For [`SettingKind::Duration`]; zero means none.
     Duration(std::time::Duration),
-    /// For [`SettingKind::Attempts`]: checked by [`crate::MaxAttempts`].
+    /// For [`SettingKind::Attempts`]: checked by `MaxAttempts`.
     Attempts(i64),
     /// For [`SettingKind::RetryMode`]: parsed by [`crate::RetryMode`].
     RetryMode(String),

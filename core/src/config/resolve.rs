@@ -6,12 +6,12 @@ use std::time::Duration;
 
 use crate::config::environment::Environment;
 use crate::config::profile::Profile;
+use crate::config::proxy::ProxyConfig;
+use crate::config::retry_mode::RetryMode;
 use crate::config::setting_value::{InvalidValue, MaxAttempts};
 use crate::config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 use crate::config::source::{Source, Sourced};
 use crate::error::{Error, Result};
-use crate::retry::RetryMode;
-use crate::transport::proxy::ProxyConfig;
 
 /// The configuration a client runs with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub struct ResolvedConfig {
     /// The front end named in the `User-Agent`.
     pub user_agent_suffix: String,
     /// The front end whose spelling errors use.
-    pub front_end: crate::FrontEnd,
+    pub front_end: crate::config::front_end::FrontEnd,
     /// The profile read from the shared config file (empty when there is none).
     pub(crate) profile: Profile,
 }

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::front_end::{FrontEnd, SettingValue};
+use crate::config::retry_mode::RetryMode;
 use crate::config::setting_value::{InvalidValue, MaxAttempts};
-use crate::retry::RetryMode;
 
 /// AWS CLI default for both timeouts.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);

@@ -152,7 +152,7 @@ pub enum ErrorKind {
 /// The error of every fallible operation in this crate.
 ///
 /// No string of an error contains the access token: every error that leaves a call has passed
-/// through [`crate::Secrets`].
+/// through the call's scrubber (`Secrets`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error(Box<Details>);
 

@@ -3,15 +3,18 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::secrecy::secret::SecretBytes;
 
 use super::{response_facts, Operation, OperationName, ResponseMetadata};
 
 use crate::error::{Error, Result};
+use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
-use crate::secrecy::secret::AccessToken;
+use crate::secrecy::secret::{is_token_byte, AccessToken};
 use crate::secrecy::secret_forms::RecentForms;
-use crate::transport::protocol::{self, RawResponse};
+use crate::transport::protocol;
 
 /// Longest access token accepted, in bytes. Real Cognito access tokens are 1–4 KB; the limit only
 /// stops absurd inputs before they are sent.
@@ -77,23 +80,6 @@ impl GetAttrCodeRequest {
         }
         Ok(())
     }
-}
-
-/// The bytes an access token may hold: A-Z a-z 0-9 - _ = . (base64url segments and dots).
-const TOKEN_BYTES: [bool; 256] = {
-    let mut allowed = [false; 256];
-    let mut at = 0;
-    while at < 256 {
-        let byte = at as u8;
-        allowed[at] = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'=' | b'.');
-        at += 1;
-    }
-    allowed
-};
-
-/// Whether an access token may hold `byte`.
-pub(crate) const fn is_token_byte(byte: u8) -> bool {
-    TOKEN_BYTES[byte as usize]
 }
 
 /// Linear, one table look-up per byte. A client checks each token once (see
@@ -249,11 +235,11 @@ impl Operation for GetAttrCodeRequest {
     }
 
     fn body(&self) -> SecretBytes {
-        protocol::request_body(self)
+        request_body(self)
     }
 
     fn parse_body(response: &RawResponse) -> Result<Option<CodeDeliveryDetails>> {
-        protocol::parse_success(response)
+        parse_success(response)
     }
 
     fn output(
@@ -273,6 +259,60 @@ impl Operation for GetAttrCodeRequest {
     fn scrub_output(secrets: &Secrets, output: GetAttrCodeOutput) -> GetAttrCodeOutput {
         secrets.scrub_parsed_output(output)
     }
+}
+
+/// The fields after `AccessToken` (written as it is, see `protocol::zeroizing_json`).
+#[derive(Serialize)]
+struct WireRequest<'a> {
+    #[serde(rename = "AttributeName")]
+    attribute_name: &'a str,
+    #[serde(rename = "ClientMetadata", skip_serializing_if = "Option::is_none")]
+    client_metadata: Option<&'a BTreeMap<String, String>>,
+}
+
+/// The compact JSON body. It holds the token, so it is zeroized when dropped; its capacity is
+/// reserved up front so that no reallocation leaves a copy behind.
+fn request_body(request: &GetAttrCodeRequest) -> SecretBytes {
+    let metadata_len: usize = request
+        .metadata()
+        .map_or(0, |m| m.iter().map(|(k, v)| k.len() + v.len() + 8).sum());
+    // Escaping can grow a string up to six times (\uXXXX); the token is never escaped.
+    let capacity = 96
+        + request.access_token().expose().len()
+        + 6 * (request.attribute_name().len() + metadata_len);
+    let wire = WireRequest {
+        attribute_name: request.attribute_name(),
+        client_metadata: request.metadata(),
+    };
+    protocol::zeroizing_json(capacity, request.access_token().expose(), &wire)
+}
+
+#[derive(Deserialize)]
+struct WireOutput {
+    #[serde(rename = "CodeDeliveryDetails")]
+    code_delivery_details: Option<WireDetails>,
+}
+
+#[derive(Deserialize)]
+struct WireDetails {
+    #[serde(rename = "Destination")]
+    destination: Option<String>,
+    #[serde(rename = "DeliveryMedium")]
+    delivery_medium: Option<String>,
+    #[serde(rename = "AttributeName")]
+    attribute_name: Option<String>,
+}
+
+/// Parses a 2xx response. An empty body, `{}`, unknown fields and `null` members mean "absent".
+fn parse_success(response: &RawResponse) -> Result<Option<CodeDeliveryDetails>> {
+    let Some(output) = protocol::parse_success_json::<WireOutput>(response)? else {
+        return Ok(None);
+    };
+    Ok(output.code_delivery_details.map(|d| CodeDeliveryDetails {
+        destination: d.destination,
+        delivery_medium: d.delivery_medium.map(Into::into),
+        attribute_name: d.attribute_name,
+    }))
 }
 
 #[cfg(test)]
@@ -363,5 +403,51 @@ mod tests {
         );
         let other = DeliveryMedium::from("CARRIER_PIGEON".to_string());
         assert_eq!(other.as_str(), "CARRIER_PIGEON");
+    }
+
+    fn response(body: &[u8]) -> RawResponse {
+        RawResponse {
+            status: 200,
+            headers: Vec::new(),
+            body: body.to_vec(),
+        }
+    }
+
+    #[test]
+    fn body_is_compact_and_omits_absent_members() {
+        let request = GetAttrCodeRequest::new("a.b.c", "email");
+        assert_eq!(
+            std::str::from_utf8(&request_body(&request)).unwrap(),
+            r#"{"AccessToken":"a.b.c","AttributeName":"email"}"#
+        );
+        let request = request.client_metadata(BTreeMap::from([("k".into(), "v\"".into())]));
+        assert_eq!(
+            std::str::from_utf8(&request_body(&request)).unwrap(),
+            r#"{"AccessToken":"a.b.c","AttributeName":"email","ClientMetadata":{"k":"v\""}}"#
+        );
+    }
+
+    #[test]
+    fn success_shapes() {
+        assert_eq!(parse_success(&response(b"")).unwrap(), None);
+        assert_eq!(parse_success(&response(b"{}")).unwrap(), None);
+        let details = parse_success(&response(
+            br#"{"CodeDeliveryDetails":{"Destination":null,"DeliveryMedium":"FAX","AttributeName":"email","Extra":1},"More":true}"#,
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(details.destination, None);
+        assert_eq!(details.delivery_medium.unwrap().as_str(), "FAX");
+        assert_eq!(details.attribute_name.as_deref(), Some("email"));
+        let err = parse_success(&response(b"<html>")).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Protocol);
+        assert_eq!(err.body_excerpt(), Some("<html>"));
+    }
+
+    #[test]
+    fn an_invalid_utf8_byte_keeps_the_delivery_details() {
+        let raw = response(b"{\"CodeDeliveryDetails\":{\"Destination\":\"a\xff@e.com\"}}");
+        let details = parse_success(&raw).unwrap().unwrap();
+        assert_eq!(details.destination.as_deref(), Some("a\u{FFFD}@e.com"));
     }
 }

@@ -5,7 +5,7 @@
 mod get_attr_code;
 mod verify_attr;
 
-pub(crate) use get_attr_code::{is_token_byte, validate_access_token};
+pub(crate) use get_attr_code::validate_access_token;
 pub use get_attr_code::{
     CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest,
     ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
@@ -15,10 +15,10 @@ pub use verify_attr::{VerifyAttrOutput, VerifyAttrRequest, VERIFICATION_CODE_MAX
 use crate::secrecy::secret::SecretBytes;
 
 use crate::error::{Result, ServiceErrorCode};
+use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
 use crate::secrecy::secret::AccessToken;
 use crate::secrecy::secret_forms::RecentForms;
-use crate::transport::protocol::RawResponse;
 
 /// The operations this crate sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,15 +1,18 @@
 //! The `VerifyUserAttribute` operation: submits the code the user received; on success the
 //! attribute is verified (`email_verified` / `phone_number_verified` become `true`).
 
+use serde::Serialize;
+
 use crate::secrecy::secret::SecretBytes;
 
 use super::get_attr_code::{validate_access_token, validate_attribute_name};
 use super::{response_facts, Operation, OperationName, ResponseMetadata};
 use crate::error::{Error, Result};
+use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
 use crate::secrecy::secret::{AccessToken, VerificationCode};
 use crate::secrecy::secret_forms::RecentForms;
-use crate::transport::protocol::{self, RawResponse};
+use crate::transport::protocol;
 
 /// Longest verification code, in characters (service model).
 pub const VERIFICATION_CODE_MAX_CHARS: usize = 2048;
@@ -120,7 +123,7 @@ impl Operation for VerifyAttrRequest {
     }
 
     fn body(&self) -> SecretBytes {
-        protocol::verify_request_body(self)
+        request_body(self)
     }
 
     fn parse_body(response: &RawResponse) -> Result<()> {
@@ -141,6 +144,26 @@ impl Operation for VerifyAttrRequest {
         // Nothing of it comes from the body: its request id and headers were scrubbed as received.
         output
     }
+}
+
+#[derive(Serialize)]
+struct WireRequest<'a> {
+    #[serde(rename = "AttributeName")]
+    attribute_name: &'a str,
+    #[serde(rename = "Code")]
+    code: &'a str,
+}
+
+/// The body: it holds the token and the code, so it is zeroized when dropped.
+fn request_body(request: &VerifyAttrRequest) -> SecretBytes {
+    let capacity = 96
+        + request.access_token().expose().len()
+        + 6 * (request.attribute_name().len() + request.code().expose().len());
+    let wire = WireRequest {
+        attribute_name: request.attribute_name(),
+        code: request.code().expose(),
+    };
+    protocol::zeroizing_json(capacity, request.access_token().expose(), &wire)
 }
 
 #[cfg(test)]
@@ -200,6 +223,15 @@ mod tests {
         assert!(
             !debug.contains("tok-en") && !debug.contains("493817"),
             "{debug}"
+        );
+    }
+
+    #[test]
+    fn body_carries_the_code() {
+        let request = VerifyAttrRequest::new("a.b.c", "email", "12\"34");
+        assert_eq!(
+            std::str::from_utf8(&request_body(&request)).unwrap(),
+            r#"{"AccessToken":"a.b.c","AttributeName":"email","Code":"12\"34"}"#
         );
     }
 }

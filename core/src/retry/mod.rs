@@ -4,53 +4,12 @@
 pub(crate) mod random;
 pub(crate) mod rate_limiter;
 
-use std::str::FromStr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::config::setting_value::InvalidValue;
 use crate::error::{Error, ErrorKind, ServiceErrorRetry, TimeoutPhase};
 use crate::transport::cancellation::Cancellation;
-
-/// How failed attempts are retried.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RetryMode {
-    /// Exponential backoff with full jitter and a retry quota (the AWS SDKs' default).
-    Standard,
-    /// Standard, plus a client-side rate limiter that slows sends down after throttling.
-    Adaptive,
-}
-
-impl RetryMode {
-    /// As [`str::parse`], without the reason.
-    pub fn parse(text: &str) -> Option<Self> {
-        text.parse().ok()
-    }
-
-    /// The mode's name as used in configuration.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RetryMode::Standard => "standard",
-            RetryMode::Adaptive => "adaptive",
-        }
-    }
-}
-
-impl FromStr for RetryMode {
-    type Err = InvalidValue;
-
-    /// `standard`, `adaptive`, and `legacy` (which the AWS SDKs still accept) as standard; case
-    /// and surrounding white space are ignored.
-    fn from_str(text: &str) -> Result<Self, InvalidValue> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "standard" | "legacy" => Ok(RetryMode::Standard),
-            "adaptive" => Ok(RetryMode::Adaptive),
-            _ => Err(InvalidValue::new(format!(
-                "{text:?} is not one of \"standard\", \"adaptive\", \"legacy\""
-            ))),
-        }
-    }
-}
+use crate::transport::failed_attempt::FailedAttempt;
 
 /// Longest wait between two attempts.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(20);
@@ -101,19 +60,6 @@ impl RetryClock for SystemClock {
     ) -> Result<(), Error> {
         cancellation.wait(duration)
     }
-}
-
-/// What is known about an attempt that failed.
-#[derive(Debug)]
-pub(crate) struct FailedAttempt {
-    pub error: Error,
-    /// `x-amz-retry-after`, when the server sent one.
-    pub retry_after: Option<Duration>,
-    /// The request certainly did not reach the server (DNS or connect failure).
-    pub not_sent: bool,
-    /// The attempt failed on a connection taken from the pool before any byte of response
-    /// arrived: the server had closed it, and did not see the request.
-    pub stale_connection: bool,
 }
 
 /// The retry quota of one client: retries draw from it, successes refill it, and an empty quota

@@ -25,10 +25,10 @@ use std::sync::Arc;
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::Error;
-use crate::operation::is_token_byte;
 use crate::operation::{DeliveryMedium, GetAttrCodeOutput, VerifyAttrOutput};
+use crate::secrecy::raw_response::RawResponse;
+use crate::secrecy::secret::is_token_byte;
 use crate::secrecy::secret_forms::{fold, RecentForms, SecretForms, PIECE};
-use crate::transport::protocol::RawResponse;
 
 /// What every recognized occurrence of a secret is replaced with.
 pub const REDACTED: &str = "***";

@@ -41,6 +41,23 @@ impl Drop for SecretBytes {
     }
 }
 
+/// The bytes an access token may hold: A-Z a-z 0-9 - _ = . (base64url segments and dots).
+const TOKEN_BYTES: [bool; 256] = {
+    let mut allowed = [false; 256];
+    let mut at = 0;
+    while at < 256 {
+        let byte = at as u8;
+        allowed[at] = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'=' | b'.');
+        at += 1;
+    }
+    allowed
+};
+
+/// Whether an access token may hold `byte`.
+pub(crate) const fn is_token_byte(byte: u8) -> bool {
+    TOKEN_BYTES[byte as usize]
+}
+
 /// `value` in an allocation of exactly its length, wiped on drop as one slice (see
 /// [`SecretBytes`]); a `String` with spare capacity is copied and wiped.
 fn boxed_secret(value: String) -> Zeroizing<Box<str>> {

@@ -12,8 +12,13 @@
 //! incoming bytes mark it too.
 
 use std::cell::Cell;
+use std::time::Duration;
 
 use ureq::unversioned::transport::{Buffers, ConnectionDetails, Connector, NextTimeout, Transport};
+
+/// Pooled connections older than this are not reused: servers (cognito-local among them) close
+/// idle keep-alive connections after about 5 s, and a request sent on such a connection fails.
+pub const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(4);
 
 /// The connection facts of the attempt running on this thread.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

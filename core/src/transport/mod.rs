@@ -3,8 +3,8 @@
 
 pub(crate) mod cancellation;
 pub(crate) mod connection_reuse;
+pub(crate) mod failed_attempt;
 pub(crate) mod protocol;
-pub(crate) mod proxy;
 pub(crate) mod resolver;
 pub(crate) mod tcp_transport;
 pub(crate) mod trust_roots;
@@ -22,18 +22,16 @@ use ureq::Agent;
 use crate::config::resolve::ResolvedConfig;
 use crate::config::source::Sourced;
 use crate::error::{Error, ErrorKind, TimeoutPhase};
-use crate::retry::FailedAttempt;
+use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
-use crate::transport::protocol::{RawResponse, CONTENT_TYPE};
+use crate::transport::failed_attempt::FailedAttempt;
+use crate::transport::protocol::CONTENT_TYPE;
 use crate::transport::resolver::CachingResolver;
 use crate::transport::tcp_transport::TcpConnector;
-use connection_reuse::ObservingConnector;
+use connection_reuse::{ObservingConnector, POOL_IDLE_TIMEOUT};
 
 /// Largest response body read, in bytes; anything larger is a `Protocol` error.
 pub const MAX_RESPONSE_BODY: u64 = 1024 * 1024;
-/// Pooled connections older than this are not reused: servers (cognito-local among them) close
-/// idle keep-alive connections after about 5 s, and a request sent on such a connection fails.
-pub const POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(4);
 
 /// Idle connections kept for reuse: enough for one per thread of a busy multi-threaded caller
 /// (ureq's default of 3 makes a 4th concurrent thread reconnect on every call).

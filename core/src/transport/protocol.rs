@@ -1,70 +1,23 @@
-//! The AWS JSON 1.1 wire format of the operation: the request body and headers, and the parsing of
-//! success and error responses.
+//! The AWS JSON 1.1 wire format every operation shares: the request body around the token, the
+//! content type, success bodies as JSON, and error responses. Each operation declares its own
+//! request and success shapes (`operation/`).
 
-use std::collections::BTreeMap;
-
-use crate::secrecy::secret::SecretBytes;
-use serde::{Deserialize, Serialize};
+use crate::secrecy::secret::{is_token_byte, SecretBytes};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, ErrorKind, ServiceErrorCode};
-use crate::operation::{CodeDeliveryDetails, GetAttrCodeRequest, VerifyAttrRequest};
+use crate::secrecy::raw_response::RawResponse;
 
 /// `Content-Type` of every request.
 pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
-
-/// The fields after `AccessToken` (written as it is, see [`zeroizing_json`]).
-#[derive(Serialize)]
-struct WireRequest<'a> {
-    #[serde(rename = "AttributeName")]
-    attribute_name: &'a str,
-    #[serde(rename = "ClientMetadata", skip_serializing_if = "Option::is_none")]
-    client_metadata: Option<&'a BTreeMap<String, String>>,
-}
-
-/// The compact JSON body. It holds the token, so it is zeroized when dropped; its capacity is
-/// reserved up front so that no reallocation leaves a copy behind.
-pub fn request_body(request: &GetAttrCodeRequest) -> SecretBytes {
-    let metadata_len: usize = request
-        .metadata()
-        .map_or(0, |m| m.iter().map(|(k, v)| k.len() + v.len() + 8).sum());
-    // Escaping can grow a string up to six times (\uXXXX); the token is never escaped.
-    let capacity = 96
-        + request.access_token().expose().len()
-        + 6 * (request.attribute_name().len() + metadata_len);
-    let wire = WireRequest {
-        attribute_name: request.attribute_name(),
-        client_metadata: request.metadata(),
-    };
-    zeroizing_json(capacity, request.access_token().expose(), &wire)
-}
-
-#[derive(Serialize)]
-struct WireVerifyRequest<'a> {
-    #[serde(rename = "AttributeName")]
-    attribute_name: &'a str,
-    #[serde(rename = "Code")]
-    code: &'a str,
-}
-
-/// The body of `VerifyUserAttribute`: it holds the token and the code, so it is zeroized too.
-pub fn verify_request_body(request: &VerifyAttrRequest) -> SecretBytes {
-    let capacity = 96
-        + request.access_token().expose().len()
-        + 6 * (request.attribute_name().len() + request.code().expose().len());
-    let wire = WireVerifyRequest {
-        attribute_name: request.attribute_name(),
-        code: request.code().expose(),
-    };
-    zeroizing_json(capacity, request.access_token().expose(), &wire)
-}
 
 /// `{"AccessToken":"<token>",` and the fields of `rest`, as compact JSON in a buffer reserved up
 /// front, so that no reallocation leaves a copy of a secret behind. The token is written as it
 /// is: the call path sends only tokens that passed validation (A-Z a-z 0-9 - _ = ., nothing
 /// JSON escapes), and scanning 1 KB for escapes was a tenth of a call's instructions.
-fn zeroizing_json(capacity: usize, token: &str, rest: &impl Serialize) -> SecretBytes {
-    debug_assert!(token.bytes().all(crate::operation::is_token_byte));
+pub(crate) fn zeroizing_json(capacity: usize, token: &str, rest: &impl Serialize) -> SecretBytes {
+    debug_assert!(token.bytes().all(is_token_byte));
     let mut body = SecretBytes::with_capacity(capacity);
     body.extend_from_slice(b"{\"AccessToken\":\"");
     body.extend_from_slice(token.as_bytes());
@@ -76,66 +29,10 @@ fn zeroizing_json(capacity: usize, token: &str, rest: &impl Serialize) -> Secret
     body
 }
 
-/// An HTTP response as received: lower-case header names, the whole (capped) body.
-#[derive(Debug, Clone)]
-pub struct RawResponse {
-    /// HTTP status code.
-    pub status: u16,
-    /// Header names in lower case, in order.
-    pub headers: Vec<(String, String)>,
-    /// The body, already scrubbed of the call's secrets (see [`crate::Secrets`]).
-    pub body: Vec<u8>,
-}
-
-impl RawResponse {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(name))
-            .map(|(_, value)| value.as_str())
-    }
-
-    /// The request id, from the first of the three headers AWS services use.
-    pub fn request_id(&self) -> Option<String> {
-        ["x-amzn-requestid", "x-amzn-request-id", "x-amz-request-id"]
-            .iter()
-            .find_map(|name| self.header(name))
-            .map(str::to_owned)
-    }
-}
-
 /// The body as text for the JSON parser: a stray invalid UTF-8 byte (in a message, say) must not
 /// cost the error code or the delivery details, so it becomes U+FFFD instead of failing the parse.
 fn body_text(body: &[u8]) -> std::borrow::Cow<'_, str> {
     String::from_utf8_lossy(body)
-}
-
-#[derive(Deserialize)]
-struct WireOutput {
-    #[serde(rename = "CodeDeliveryDetails")]
-    code_delivery_details: Option<WireDetails>,
-}
-
-#[derive(Deserialize)]
-struct WireDetails {
-    #[serde(rename = "Destination")]
-    destination: Option<String>,
-    #[serde(rename = "DeliveryMedium")]
-    delivery_medium: Option<String>,
-    #[serde(rename = "AttributeName")]
-    attribute_name: Option<String>,
-}
-
-/// Parses a 2xx response. An empty body, `{}`, unknown fields and `null` members mean "absent".
-pub fn parse_success(response: &RawResponse) -> Result<Option<CodeDeliveryDetails>, Error> {
-    let Some(output) = parse_success_json::<WireOutput>(response)? else {
-        return Ok(None);
-    };
-    Ok(output.code_delivery_details.map(|d| CodeDeliveryDetails {
-        destination: d.destination,
-        delivery_medium: d.delivery_medium.map(Into::into),
-        attribute_name: d.attribute_name,
-    }))
 }
 
 /// Parses a 2xx response of an operation whose output has no members: any JSON object (unknown
@@ -145,7 +42,7 @@ pub fn parse_empty_success(response: &RawResponse) -> Result<(), Error> {
 }
 
 /// The body of a 2xx response as `T`, or `None` when it is empty.
-fn parse_success_json<T: serde::de::DeserializeOwned>(
+pub(crate) fn parse_success_json<T: serde::de::DeserializeOwned>(
     response: &RawResponse,
 ) -> Result<Option<T>, Error> {
     if response.body.iter().all(u8::is_ascii_whitespace) {
@@ -242,20 +139,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn body_is_compact_and_omits_absent_members() {
-        let request = GetAttrCodeRequest::new("a.b.c", "email");
-        assert_eq!(
-            std::str::from_utf8(&request_body(&request)).unwrap(),
-            r#"{"AccessToken":"a.b.c","AttributeName":"email"}"#
-        );
-        let request = request.client_metadata(BTreeMap::from([("k".into(), "v\"".into())]));
-        assert_eq!(
-            std::str::from_utf8(&request_body(&request)).unwrap(),
-            r#"{"AccessToken":"a.b.c","AttributeName":"email","ClientMetadata":{"k":"v\""}}"#
-        );
-    }
-
     // The 14 error-parsing cases of the Smithy awsJson1_1 protocol tests (their intent, with our
     // error shape).
     #[test]
@@ -328,15 +211,6 @@ mod tests {
     }
 
     #[test]
-    fn verify_body_carries_the_code() {
-        let request = VerifyAttrRequest::new("a.b.c", "email", "12\"34");
-        assert_eq!(
-            std::str::from_utf8(&verify_request_body(&request)).unwrap(),
-            r#"{"AccessToken":"a.b.c","AttributeName":"email","Code":"12\"34"}"#
-        );
-    }
-
-    #[test]
     fn empty_success_shapes() {
         for body in ["", " ", "{}", r#"{"Unexpected":{"x":1}}"#] {
             parse_empty_success(&response(200, &[], body)).unwrap();
@@ -345,25 +219,6 @@ mod tests {
             let err = parse_empty_success(&response(200, &[], body)).unwrap_err();
             assert_eq!(err.kind(), &ErrorKind::Protocol, "{body}");
         }
-    }
-
-    #[test]
-    fn success_shapes() {
-        assert_eq!(parse_success(&response(200, &[], "")).unwrap(), None);
-        assert_eq!(parse_success(&response(200, &[], "{}")).unwrap(), None);
-        let details = parse_success(&response(
-            200,
-            &[],
-            r#"{"CodeDeliveryDetails":{"Destination":null,"DeliveryMedium":"FAX","AttributeName":"email","Extra":1},"More":true}"#,
-        ))
-        .unwrap()
-        .unwrap();
-        assert_eq!(details.destination, None);
-        assert_eq!(details.delivery_medium.unwrap().as_str(), "FAX");
-        assert_eq!(details.attribute_name.as_deref(), Some("email"));
-        let err = parse_success(&response(200, &[], "<html>")).unwrap_err();
-        assert_eq!(err.kind(), &ErrorKind::Protocol);
-        assert_eq!(err.body_excerpt(), Some("<html>"));
     }
 
     #[test]
@@ -377,9 +232,5 @@ mod tests {
             &ErrorKind::Service(ServiceErrorCode::NotAuthorized)
         );
         assert_eq!(err.message(), "bad \u{FFFD} byte");
-        raw.status = 200;
-        raw.body = b"{\"CodeDeliveryDetails\":{\"Destination\":\"a\xff@e.com\"}}".to_vec();
-        let details = parse_success(&raw).unwrap().unwrap();
-        assert_eq!(details.destination.as_deref(), Some("a\u{FFFD}@e.com"));
     }
 }

@@ -16,7 +16,7 @@ use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::NextTimeout;
 
-use crate::transport::POOL_IDLE_TIMEOUT;
+use crate::transport::connection_reuse::POOL_IDLE_TIMEOUT;
 
 /// How long the addresses of a host name are reused for new connections.
 pub(crate) const RESOLVED_ADDRESS_LIFETIME: Duration = POOL_IDLE_TIMEOUT;
