@@ -24,13 +24,15 @@ pub use config::endpoint::{
     resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS,
 };
 pub use config::environment::{Environment, ProcessEnvironment};
-pub use config::front_end::{FrontEnd, SettingKind, SettingSpec, SettingValue, SETTINGS};
+pub use config::setting_id::{SettingId, SettingKind};
 pub use config::local_file;
 pub use config::resolve::ResolvedConfig;
-pub use config::setting_value::{InvalidValue, MaxAttempts};
-pub use config::settings::{CommonSettings, Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
+pub use config::resolved_setting::ShownSetting;
+pub use config::setting_value::{InvalidValue, MaxAttempts, SettingValue};
+pub use config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 pub use config::source::{Source, Sourced};
 pub use error::diagnosis::{Cause, Diagnosis};
+pub use error::phrase::{ArgumentId, Part, Phrase, RustSpelling, Spelling};
 pub use error::{
     Error, ErrorKind, Result, ServiceErrorCode, ServiceErrorRetry, TimeoutPhase, BODY_EXCERPT_MAX,
 };
