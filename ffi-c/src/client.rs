@@ -47,8 +47,7 @@ pub unsafe extern "C" fn cognito_client_new(
         let settings = match config.as_ref() {
             Some(config) => config.settings.clone(),
             None => cognito_core::Settings::new()
-                .user_agent_suffix("lang/c")
-                .front_end(cognito_core::FrontEnd::C),
+                .user_agent_suffix("lang/c"),
         };
         match cognito_core::Client::new(&settings) {
             Ok(client) => {
@@ -234,8 +233,7 @@ pub unsafe extern "C" fn cognito_get_attr_code(
 pub(crate) fn one_shot_client() -> cognito_core::Result<cognito_core::Client> {
     cognito_core::shared_client(
         &cognito_core::Settings::new()
-            .user_agent_suffix("lang/c")
-            .front_end(cognito_core::FrontEnd::C),
+            .user_agent_suffix("lang/c"),
     )
 }
 
