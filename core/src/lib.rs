@@ -24,10 +24,10 @@ pub use config::endpoint::{
     resolve_endpoint, validate_region, EndpointParams, Partition, PARTITIONS,
 };
 pub use config::environment::{Environment, ProcessEnvironment};
-pub use config::setting_id::{SettingId, SettingKind};
 pub use config::local_file;
 pub use config::resolve::ResolvedConfig;
 pub use config::resolved_setting::ShownSetting;
+pub use config::setting_id::{SettingId, SettingKind};
 pub use config::setting_value::{InvalidValue, MaxAttempts, SettingValue};
 pub use config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 pub use config::source::{Source, Sourced};

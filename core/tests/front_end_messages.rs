@@ -83,7 +83,10 @@ fn settings_and_arguments_are_named_as_the_front_end_spells_them() {
     assert_eq!(error.subject_in(&Camel).as_deref(), Some("endpointUrl"));
     let node = error.message_in(&Camel);
     assert!(node.starts_with("endpointUrl: "), "{node}");
-    assert!(node.contains("set allowInsecureHttp to permit it"), "{node}");
+    assert!(
+        node.contains("set allowInsecureHttp to permit it"),
+        "{node}"
+    );
     assert!(error.message().starts_with("endpoint_url: "), "{error}");
     assert!(error
         .message()
@@ -144,15 +147,13 @@ fn dns_failures_name_host_and_port() {
 
 #[test]
 fn only_setting_names_are_respelled_not_text_that_starts_like_one() {
-    let error =
-        Client::with_environment(&Settings::new().profile("nobody"), &env()).unwrap_err();
+    let error = Client::with_environment(&Settings::new().profile("nobody"), &env()).unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::Configuration { setting: None });
     assert!(
         error.message_in(&Camel).starts_with("profile 'nobody'"),
         "{error}"
     );
-    let error =
-        Client::with_environment(&Settings::new().max_attempts(0), &env()).unwrap_err();
+    let error = Client::with_environment(&Settings::new().max_attempts(0), &env()).unwrap_err();
     assert!(
         error.message_in(&Camel).starts_with("maxAttempts=0: "),
         "{error}"

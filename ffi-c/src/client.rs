@@ -46,8 +46,7 @@ pub unsafe extern "C" fn cognito_client_new(
         }
         let settings = match config.as_ref() {
             Some(config) => config.settings.clone(),
-            None => cognito_core::Settings::new()
-                .user_agent_suffix("lang/c"),
+            None => cognito_core::Settings::new().user_agent_suffix("lang/c"),
         };
         match cognito_core::Client::new(&settings) {
             Ok(client) => {
@@ -231,10 +230,7 @@ pub unsafe extern "C" fn cognito_get_attr_code(
 /// The client of every one-shot C function: the process-wide one for the environment's
 /// configuration, so that consecutive one-shot calls reuse its connections.
 pub(crate) fn one_shot_client() -> cognito_core::Result<cognito_core::Client> {
-    cognito_core::shared_client(
-        &cognito_core::Settings::new()
-            .user_agent_suffix("lang/c"),
-    )
+    cognito_core::shared_client(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
 }
 
 /// The request, once every argument is checked; otherwise the error is reported and its status

@@ -66,10 +66,7 @@ pub(crate) unsafe fn report(
 ) -> cognito_status {
     let status = cognito_status::from_kind(error.kind());
     let message = match error.body_excerpt() {
-        Some(excerpt) => format!(
-            "{} (body starts: {excerpt})",
-            error.message_in(&CSpelling)
-        ),
+        Some(excerpt) => format!("{} (body starts: {excerpt})", error.message_in(&CSpelling)),
         None => error.message_in(&CSpelling),
     };
     write_error(

@@ -107,8 +107,12 @@ impl cognito_status {
             COGNITO_USER_LAMBDA_VALIDATION => b"COGNITO_USER_LAMBDA_VALIDATION\0",
             COGNITO_INVALID_LAMBDA_RESPONSE => b"COGNITO_INVALID_LAMBDA_RESPONSE\0",
             COGNITO_INVALID_SMS_ROLE_ACCESS_POLICY => b"COGNITO_INVALID_SMS_ROLE_ACCESS_POLICY\0",
-            COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP => b"COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP\0",
-            COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY => b"COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY\0",
+            COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP => {
+                b"COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP\0"
+            }
+            COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY => {
+                b"COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY\0"
+            }
             COGNITO_CODE_DELIVERY_FAILURE => b"COGNITO_CODE_DELIVERY_FAILURE\0",
             COGNITO_LIMIT_EXCEEDED => b"COGNITO_LIMIT_EXCEEDED\0",
             COGNITO_PASSWORD_RESET_REQUIRED => b"COGNITO_PASSWORD_RESET_REQUIRED\0",
@@ -134,8 +138,12 @@ impl cognito_status {
             ServiceErrorCode::UserLambdaValidation => COGNITO_USER_LAMBDA_VALIDATION,
             ServiceErrorCode::InvalidLambdaResponse => COGNITO_INVALID_LAMBDA_RESPONSE,
             ServiceErrorCode::InvalidSmsRoleAccessPolicy => COGNITO_INVALID_SMS_ROLE_ACCESS_POLICY,
-            ServiceErrorCode::InvalidSmsRoleTrustRelationship => COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP,
-            ServiceErrorCode::InvalidEmailRoleAccessPolicy => COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY,
+            ServiceErrorCode::InvalidSmsRoleTrustRelationship => {
+                COGNITO_INVALID_SMS_ROLE_TRUST_RELATIONSHIP
+            }
+            ServiceErrorCode::InvalidEmailRoleAccessPolicy => {
+                COGNITO_INVALID_EMAIL_ROLE_ACCESS_POLICY
+            }
             ServiceErrorCode::CodeDeliveryFailure => COGNITO_CODE_DELIVERY_FAILURE,
             ServiceErrorCode::LimitExceeded => COGNITO_LIMIT_EXCEEDED,
             ServiceErrorCode::PasswordResetRequired => COGNITO_PASSWORD_RESET_REQUIRED,

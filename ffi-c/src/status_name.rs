@@ -90,7 +90,10 @@ mod tests {
             assert_eq!(name(*number), *expected);
         }
         let defined: Vec<u32> = cognito_status::ALL.iter().map(|s| *s as u32).collect();
-        assert_eq!(defined[..pinned.len()], *pinned.iter().map(|p| p.0).collect::<Vec<_>>());
+        assert_eq!(
+            defined[..pinned.len()],
+            *pinned.iter().map(|p| p.0).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ usage: c_status.py OUTPUT [CHECKED_IN_PATH]"""
 
 import pathlib
 import re
+import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -118,8 +119,22 @@ def render():
     return "\n".join(lines) + "\n"
 
 
+def formatted(text):
+    """`text` as rustfmt writes it (the workspace's cargo fmt leaves it unchanged)."""
+    done = subprocess.run(
+        ["rustfmt", "--edition", "2021", "--emit", "stdout", "--quiet"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        fail(f"rustfmt failed: {done.stderr.strip()}")
+    return done.stdout
+
+
 def main():
-    pathlib.Path(sys.argv[1]).write_text(render(), encoding="utf-8")
+    pathlib.Path(sys.argv[1]).write_text(formatted(render()), encoding="utf-8")
 
 
 if __name__ == "__main__":

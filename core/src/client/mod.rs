@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 use crate::config::endpoint::{is_loopback_host, missing_region, resolve_endpoint, EndpointParams};
 use crate::config::environment::{Environment, ProcessEnvironment};
 use crate::config::resolve::ResolvedConfig;
+use crate::config::setting_id::SettingId;
 use crate::config::settings::Settings;
 use crate::config::source::{Source, Sourced};
 use crate::error::diagnosis;
-use crate::config::setting_id::SettingId;
 use crate::error::phrase::{Part, Phrase};
 use crate::error::{Error, Result};
 use crate::operation::{
@@ -169,12 +169,12 @@ impl Client {
     pub fn endpoint_url(&self) -> Result<&str> {
         match &self.inner.endpoint {
             EndpointPlan::Fixed(url) => Ok(url),
-            EndpointPlan::RegionFromToken => Err(self.missing_region()),
+            EndpointPlan::RegionFromToken => Err(Self::missing_region()),
         }
     }
 
     /// "Missing Region", with how to set one (each front end spells it).
-    fn missing_region(&self) -> Error {
+    fn missing_region() -> Error {
         missing_region().with_hint(vec![
             Part::Text("set one with ".into()),
             Part::HowToSet(SettingId::Region, "eu-west-1"),
@@ -504,7 +504,7 @@ impl Client {
             }
             EndpointPlan::RegionFromToken => {
                 let Some(region) = token_claims::token_region(token) else {
-                    return Err(self.missing_region());
+                    return Err(Self::missing_region());
                 };
                 let url = resolve_endpoint(&endpoint_params(config, Some(region)))?;
                 check_endpoint_url(&url, config)

@@ -50,8 +50,7 @@ pub fn shared_client_with_environment(
     settings: &Settings,
     env: &dyn Environment,
 ) -> Result<Client> {
-    let config =
-        ResolvedConfig::resolve(settings, env)?;
+    let config = ResolvedConfig::resolve(settings, env)?;
     if let Some(client) = take_recent(&config) {
         return Ok(client);
     }

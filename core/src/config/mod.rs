@@ -7,7 +7,7 @@ pub mod local_file;
 pub(crate) mod profile;
 pub(crate) mod resolve;
 pub(crate) mod resolved_setting;
-pub(crate) mod setting_value;
 pub(crate) mod setting_id;
+pub(crate) mod setting_value;
 pub(crate) mod settings;
 pub(crate) mod source;

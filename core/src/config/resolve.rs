@@ -269,14 +269,13 @@ impl Lookup<'_> {
 fn explicit_max_attempts(explicit: Option<u32>) -> Result<Option<MaxAttempts>> {
     explicit
         .map(|attempts| {
-            MaxAttempts::new(attempts)
-                .map_err(|why| {
-                    Error::setting_with(
-                        SettingId::MaxAttempts,
-                        &format!("={attempts}"),
-                        why.to_string(),
-                    )
-                })
+            MaxAttempts::new(attempts).map_err(|why| {
+                Error::setting_with(
+                    SettingId::MaxAttempts,
+                    &format!("={attempts}"),
+                    why.to_string(),
+                )
+            })
         })
         .transpose()
 }

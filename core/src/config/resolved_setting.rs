@@ -64,7 +64,10 @@ impl ResolvedConfig {
             S::UseDualstackEndpoint => shown(&self.use_dualstack_endpoint),
             S::RetryReadTimeouts => explicit_or_default(self.retry_read_timeouts),
             S::ValidateToken => explicit_or_default(self.validate_token),
-            S::Profile => absent(self.profile_name(), "explicit setting, AWS_PROFILE or default"),
+            S::Profile => absent(
+                self.profile_name(),
+                "explicit setting, AWS_PROFILE or default",
+            ),
             S::Proxy => None,
         }
     }

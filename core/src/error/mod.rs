@@ -208,7 +208,10 @@ impl Error {
         error
     }
 
-    pub(crate) fn invalid_argument(argument: impl Into<ArgumentId>, why: impl fmt::Display) -> Self {
+    pub(crate) fn invalid_argument(
+        argument: impl Into<ArgumentId>,
+        why: impl fmt::Display,
+    ) -> Self {
         let argument = argument.into();
         Self::new(ErrorKind::InvalidArgument { argument }, why.to_string())
     }
@@ -220,11 +223,7 @@ impl Error {
 
     /// A configuration error about `setting`, named with `suffix` after it (`=0`,
     /// ` (environment variable AWS_CA_BUNDLE)`).
-    pub(crate) fn setting_with(
-        setting: SettingId,
-        suffix: &str,
-        why: impl Into<Phrase>,
-    ) -> Self {
+    pub(crate) fn setting_with(setting: SettingId, suffix: &str, why: impl Into<Phrase>) -> Self {
         let mut subject = Phrase::from(Part::Setting(setting));
         if !suffix.is_empty() {
             subject.push_text(suffix);

@@ -101,7 +101,7 @@ impl Phrase {
                 Part::Text(text) => out.push_str(text),
                 Part::Setting(id) => out.push_str(&spelling.setting(*id)),
                 Part::SettingDuration(id, value) => {
-                    out.push_str(&spelling.setting_duration(*id, *value))
+                    out.push_str(&spelling.setting_duration(*id, *value));
                 }
                 Part::Argument(id) => out.push_str(&spelling.argument(*id)),
                 Part::HowToSet(id, example) => out.push_str(&spelling.how_to_set(*id, example)),

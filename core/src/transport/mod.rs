@@ -358,7 +358,7 @@ fn classify(err: ureq::Error, deadline: AttemptDeadline, to: &str) -> (ErrorKind
             format!("the response header is larger than {limit} bytes (at least {size})"),
             false,
         ),
-        ureq::Error::BadUri(e) => (ErrorKind::Configuration { setting: Some(SettingId::EndpointUrl) }, e.to_string(), true),
+        ureq::Error::BadUri(e) => (ErrorKind::Configuration { setting: Some(SettingId::EndpointUrl) }, e, true),
         other => (ErrorKind::Network, format!("HTTP failure: {other}"), false),
     }
 }
