@@ -12,6 +12,7 @@ use crate::config::endpoint::is_loopback_host;
 use crate::config::environment::Environment;
 use crate::config::setting_id::SettingId;
 use crate::config::source::{Source, Sourced};
+use crate::error::phrase::{Part, Phrase};
 use crate::error::{Error, Result};
 
 /// The proxy settings of a client.
@@ -70,11 +71,15 @@ impl ProxyConfig {
         if cleartext_hop && !allow_insecure_http {
             return Err(self.error(
                 https,
-                format!(
-                    "the proxy {}:{} is reached over plain HTTP off loopback, and so is the endpoint: the access token would cross the network unencrypted (set allow_insecure_http to permit it)",
-                    proxy.host(),
-                    proxy.port()
-                ),
+                Phrase::from(vec![
+                    Part::Text(format!(
+                        "the proxy {}:{} is reached over plain HTTP off loopback, and so is the endpoint: the access token would cross the network unencrypted (set ",
+                        proxy.host(),
+                        proxy.port()
+                    )),
+                    Part::Setting(SettingId::AllowInsecureHttp),
+                    Part::Text(" to permit it)".into()),
+                ]),
             ));
         }
         Ok(Some(proxy))
@@ -82,12 +87,13 @@ impl ProxyConfig {
 
     /// A configuration error naming where the proxy came from: its environment variable or
     /// the `proxy` setting.
-    fn error(&self, https: bool, why: String) -> Error {
+    fn error(&self, https: bool, why: impl Into<Phrase>) -> Error {
+        let why = why.into();
         match (if https { &self.https } else { &self.http })
             .as_ref()
             .map(|url| &url.source)
         {
-            Some(Source::Environment(name)) => Error::configuration(*name, why),
+            Some(Source::Environment(name)) => Error::configuration_phrase(*name, why),
             _ => Error::setting(SettingId::Proxy, why),
         }
     }
