@@ -101,7 +101,7 @@ def render():
         *[f"        {name}," for name in names],
         "    ];",
         "",
-        "    /// The NUL-terminated name of the status, e.g. `\"COGNITO_NOT_AUTHORIZED\\0\"`.",
+        '    /// The NUL-terminated name of the status, e.g. `"COGNITO_NOT_AUTHORIZED\\0"`.',
         "    pub(crate) fn name(self) -> &'static [u8] {",
         "        match self {",
         *[f'            {name} => b"{name}\\0",' for name in names],
