@@ -26,7 +26,7 @@ export declare class NativeCancellation {
  * Construction never throws: the wrapper reads `error` and throws the matching class.
  */
 export declare class NativeClient {
-  constructor(settings?: Record<string, string | number | boolean> | undefined | null)
+  constructor(settings?: NativeSettings | undefined | null)
   /** The error that prevented building the client, if any. */
   get error(): NativeError | null
   /** The endpoint requests go to (resolved when the client was built). */
@@ -97,10 +97,10 @@ export interface EndpointOutcome {
  * threads, like the call itself, in turn within that client's bound); `cancellation` stops it
  * before its next attempt.
  */
-export declare function getAttrCode(request: NativeRequest, settings?: Record<string, string | number | boolean> | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
+export declare function getAttrCode(request: NativeRequest, settings?: NativeSettings | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
 
 /** One blocking call with the process-wide client of `settings`. */
-export declare function getAttrCodeSync(request: NativeRequest, settings?: Record<string, string | number | boolean> | undefined | null): Outcome
+export declare function getAttrCodeSync(request: NativeRequest, settings?: NativeSettings | undefined | null): Outcome
 
 /** The addon's I/O threads alive now, busy or idle (they end after a few idle seconds). */
 export declare function ioThreadCount(): number
@@ -172,6 +172,54 @@ export interface NativeRequest {
   clientMetadata?: Record<string, string>
 }
 
+/**
+ * The settings of a client or a one-shot call. Unset values come from the environment, then
+ * defaults.
+ */
+export interface NativeSettings {
+  /** AWS region, e.g. `eu-west-1`. */
+  region?: string
+  /** A custom endpoint (an emulator or a proxy); its path is kept. */
+  endpointUrl?: string
+  /** Connect timeout in milliseconds; 0 means none. */
+  connectTimeoutMs?: number
+  /** Read timeout (each socket read or write) in milliseconds; 0 means none. */
+  readTimeoutMs?: number
+  /** Deadline of one attempt in milliseconds; 0 means none. */
+  attemptTimeoutMs?: number
+  /** Deadline of a whole call in milliseconds; 0 means none. */
+  operationTimeoutMs?: number
+  /** Attempts per call, including the first (at least 1). */
+  maxAttempts?: number
+  /** `standard`, `adaptive` or `legacy`. */
+  retryMode?: string
+  /** PEM file of CA certificates trusted instead of the system store. */
+  caBundle?: string
+  /** `false` disables TLS certificate verification. */
+  verify?: boolean
+  /** Allow plain `http://` to a non-loopback host. */
+  allowInsecureHttp?: boolean
+  /** Use the region's FIPS endpoint. */
+  useFipsEndpoint?: boolean
+  /** Use the region's dual-stack endpoint. */
+  useDualstackEndpoint?: boolean
+  /** Retry after a read timeout. */
+  retryReadTimeouts?: boolean
+  /** Profile of the shared config file. */
+  profile?: string
+  /** Proxy URL `http://[user:password@]host:port`. */
+  proxy?: string
+  /** Check the token locally before sending. */
+  validateToken?: boolean
+  /** Names the front end in the `User-Agent`. */
+  userAgentSuffix?: string
+  /**
+   * A `Client`'s own setting (the one-shot functions do not take it): how many of its calls
+   * run at once.
+   */
+  maxConcurrentCalls?: number
+}
+
 /** One row of the settings table as JavaScript sees it. */
 export interface NativeSettingSpec {
   /** The option's name, e.g. `readTimeoutMs`. */
@@ -209,10 +257,10 @@ export declare function settingTable(): Array<NativeSettingSpec>
  * One `VerifyUserAttribute` call with the process-wide client of `settings`, run as
  * `get_attr_code` runs one.
  */
-export declare function verifyAttr(request: NativeVerifyRequest, settings?: Record<string, string | number | boolean> | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
+export declare function verifyAttr(request: NativeVerifyRequest, settings?: NativeSettings | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
 
 /** One blocking `VerifyUserAttribute` call with the process-wide client of `settings`. */
-export declare function verifyAttrSync(request: NativeVerifyRequest, settings?: Record<string, string | number | boolean> | undefined | null): Outcome
+export declare function verifyAttrSync(request: NativeVerifyRequest, settings?: NativeSettings | undefined | null): Outcome
 
 /** The version of the native library. */
 export declare const VERSION: string

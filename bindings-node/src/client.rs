@@ -3,10 +3,9 @@
 //! bound on the calls it runs at once.
 
 use cognito_attr_code::Client;
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{Either3, Object};
+use napi::bindgen_prelude::Object;
 use napi::Env;
 
 use napi_derive::napi;
@@ -15,7 +14,7 @@ use crate::call::{self, NativeCancellation, Sender};
 use crate::call_queue::CallQueue;
 use crate::outcome::{NativeError, Outcome};
 use crate::request::{NativeRequest, NativeVerifyRequest};
-use crate::settings;
+use crate::settings::{self, NativeSettings};
 
 /// A client and its bound, or the configuration error that prevented building it.
 /// Construction never throws: the wrapper reads `error` and throws the matching class.
@@ -34,9 +33,9 @@ pub struct EndpointOutcome {
 #[napi]
 impl NativeClient {
     #[napi(constructor)]
-    pub fn new(settings: Option<HashMap<String, Either3<String, f64, bool>>>) -> Self {
-        let client = settings::split_client_only(settings).and_then(|(settings, bound)| {
-            let settings = settings::into_core(settings)?;
+    pub fn new(settings: Option<NativeSettings>) -> Self {
+        let bound = settings::max_concurrent_calls(settings.as_ref());
+        let client = settings::into_core(settings).and_then(|settings| {
             let client = Client::new(&settings).map_err(|e| Box::new(NativeError::from(&e)))?;
             Ok((client, CallQueue::new(bound)))
         });

@@ -12,18 +12,17 @@ mod io_threads;
 mod outcome;
 mod request;
 mod settings;
+mod spelling;
 
 pub use call::NativeCancellation;
 pub use client::NativeClient;
 pub use fake::{NativeFakeCognito, NativeFakeOptions, StopFake};
 pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
 pub use request::{NativeRequest, NativeVerifyRequest};
-pub use settings::{setting_table, NativeSettingSpec};
-
-use std::collections::HashMap;
+pub use settings::{setting_table, NativeSettingSpec, NativeSettings};
 
 use call::Sender;
-use napi::bindgen_prelude::{Either3, Object};
+use napi::bindgen_prelude::Object;
 use napi::Env;
 use napi_derive::napi;
 
@@ -43,7 +42,7 @@ pub const DEFAULT_MAX_CONCURRENT_CALLS: u32 = call_queue::DEFAULT_MAX_CONCURRENT
 pub fn get_attr_code<'env>(
     env: &'env Env,
     request: NativeRequest,
-    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
+    settings: Option<NativeSettings>,
     cancellation: Option<&NativeCancellation>,
 ) -> napi::Result<Object<'env>> {
     let settings = settings::into_core(settings);
@@ -52,10 +51,7 @@ pub fn get_attr_code<'env>(
 
 /// One blocking call with the process-wide client of `settings`.
 #[napi]
-pub fn get_attr_code_sync(
-    request: NativeRequest,
-    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
-) -> Outcome {
+pub fn get_attr_code_sync(request: NativeRequest, settings: Option<NativeSettings>) -> Outcome {
     Sender::one_shot(settings::into_core(settings)).send(&request.into_core())
 }
 
@@ -65,7 +61,7 @@ pub fn get_attr_code_sync(
 pub fn verify_attr<'env>(
     env: &'env Env,
     request: NativeVerifyRequest,
-    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
+    settings: Option<NativeSettings>,
     cancellation: Option<&NativeCancellation>,
 ) -> napi::Result<Object<'env>> {
     let settings = settings::into_core(settings);
@@ -74,10 +70,7 @@ pub fn verify_attr<'env>(
 
 /// One blocking `VerifyUserAttribute` call with the process-wide client of `settings`.
 #[napi]
-pub fn verify_attr_sync(
-    request: NativeVerifyRequest,
-    settings: Option<HashMap<String, Either3<String, f64, bool>>>,
-) -> Outcome {
+pub fn verify_attr_sync(request: NativeVerifyRequest, settings: Option<NativeSettings>) -> Outcome {
     Sender::one_shot(settings::into_core(settings)).send_verify(&request.into_core())
 }
 

@@ -2,9 +2,11 @@
 //! into an instance of the matching error class.
 
 use cognito_attr_code::{
-    CodeDeliveryDetails, Error, ErrorKind, FrontEnd, GetAttrCodeOutput, ResponseFacts,
+    CodeDeliveryDetails, Error, ErrorKind, GetAttrCodeOutput, ResponseFacts, Spelling,
     TimeoutPhase, VerifyAttrOutput,
 };
+
+use crate::spelling::NodeSpelling;
 use napi_derive::napi;
 
 /// Where Cognito sent the code; every field is optional in the service model.
@@ -94,7 +96,7 @@ impl From<&Error> for NativeError {
         let mut native = Self {
             kind: String::new(),
             code: error.code().to_owned(),
-            message: error.message().to_owned(),
+            message: error.message_in(&NodeSpelling),
             server_fault: error.is_server_fault(),
             http_status_code: error.http_status().map(u32::from),
             request_id: error.request_id().map(str::to_owned),
@@ -114,11 +116,11 @@ impl From<&Error> for NativeError {
             ErrorKind::Service(_) => "service",
             ErrorKind::UnknownService(_) => "unknownService",
             ErrorKind::InvalidArgument { argument } => {
-                native.argument = Some(FrontEnd::Node.parameter(argument));
+                native.argument = Some(NodeSpelling.argument(*argument));
                 "invalidArgument"
             }
-            ErrorKind::Configuration { setting } => {
-                native.setting = Some(setting.clone());
+            ErrorKind::Configuration { .. } => {
+                native.setting = error.subject_in(&NodeSpelling);
                 "configuration"
             }
             ErrorKind::Network => "network",

@@ -1,28 +1,91 @@
-//! Client settings as JavaScript passes them (camelCase names, durations in milliseconds),
-//! converted row by row of the core's settings table: a setting added to the table needs nothing
-//! here. The JavaScript wrapper has already checked every name, type and range.
+//! Client settings as JavaScript passes them: one object with a typed optional field per
+//! setting (camelCase, durations in milliseconds), converted setting by setting of the core's
+//! table. The JavaScript wrapper has already checked every name, type and range.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
-use cognito_attr_code::{FrontEnd, SettingKind, SettingValue, Settings, SETTINGS};
-use napi::bindgen_prelude::Either3;
+use cognito_attr_code::{SettingId, SettingKind, SettingValue, Settings};
 use napi_derive::napi;
 
 use crate::call_queue::DEFAULT_MAX_CONCURRENT_CALLS;
 use crate::outcome::NativeError;
+use crate::spelling::NodeSpelling;
 
-/// Settings of a client by their JavaScript names, plus `userAgentSuffix` (names the front end
-/// in the `User-Agent`). Unset values come from the environment, then defaults. (Spelled out in
-/// the exported signatures: napi-rs writes no TypeScript for an alias.)
-pub type NativeSettings = HashMap<String, Either3<String, f64, bool>>;
+/// The settings of a client or a one-shot call. Unset values come from the environment, then
+/// defaults.
+#[napi(object)]
+#[derive(Default)]
+pub struct NativeSettings {
+    /// AWS region, e.g. `eu-west-1`.
+    pub region: Option<String>,
+    /// A custom endpoint (an emulator or a proxy); its path is kept.
+    pub endpoint_url: Option<String>,
+    /// Connect timeout in milliseconds; 0 means none.
+    pub connect_timeout_ms: Option<u32>,
+    /// Read timeout (each socket read or write) in milliseconds; 0 means none.
+    pub read_timeout_ms: Option<u32>,
+    /// Deadline of one attempt in milliseconds; 0 means none.
+    pub attempt_timeout_ms: Option<u32>,
+    /// Deadline of a whole call in milliseconds; 0 means none.
+    pub operation_timeout_ms: Option<u32>,
+    /// Attempts per call, including the first (at least 1).
+    pub max_attempts: Option<u32>,
+    /// `standard`, `adaptive` or `legacy`.
+    pub retry_mode: Option<String>,
+    /// PEM file of CA certificates trusted instead of the system store.
+    pub ca_bundle: Option<String>,
+    /// `false` disables TLS certificate verification.
+    pub verify: Option<bool>,
+    /// Allow plain `http://` to a non-loopback host.
+    pub allow_insecure_http: Option<bool>,
+    /// Use the region's FIPS endpoint.
+    pub use_fips_endpoint: Option<bool>,
+    /// Use the region's dual-stack endpoint.
+    pub use_dualstack_endpoint: Option<bool>,
+    /// Retry after a read timeout.
+    pub retry_read_timeouts: Option<bool>,
+    /// Profile of the shared config file.
+    pub profile: Option<String>,
+    /// Proxy URL `http://[user:password@]host:port`.
+    pub proxy: Option<String>,
+    /// Check the token locally before sending.
+    pub validate_token: Option<bool>,
+    /// Names the front end in the `User-Agent`.
+    pub user_agent_suffix: Option<String>,
+    /// A `Client`'s own setting (the one-shot functions do not take it): how many of its calls
+    /// run at once.
+    pub max_concurrent_calls: Option<u32>,
+}
 
-/// Names the front end in the `User-Agent`; not a row of the table.
-const USER_AGENT_SUFFIX: &str = "userAgentSuffix";
-
-/// Node's own setting of a `Client` (not a row of the core's table): how many of its calls run
-/// at once. The one-shot functions do not take it (the JavaScript wrapper says so).
-pub const MAX_CONCURRENT_CALLS: &str = "maxConcurrentCalls";
+impl NativeSettings {
+    /// The value of `setting`, if given, in the core's type.
+    fn value(&self, setting: SettingId) -> Option<SettingValue> {
+        use SettingId as S;
+        let text = |v: &Option<String>| v.clone().map(SettingValue::Text);
+        let ms =
+            |v: Option<u32>| v.map(|ms| SettingValue::Duration(Duration::from_millis(ms.into())));
+        let switch = |v: Option<bool>| v.map(SettingValue::Switch);
+        match setting {
+            S::Region => text(&self.region),
+            S::EndpointUrl => text(&self.endpoint_url),
+            S::ConnectTimeout => ms(self.connect_timeout_ms),
+            S::ReadTimeout => ms(self.read_timeout_ms),
+            S::AttemptTimeout => ms(self.attempt_timeout_ms),
+            S::OperationTimeout => ms(self.operation_timeout_ms),
+            S::MaxAttempts => self.max_attempts.map(|n| SettingValue::Attempts(n.into())),
+            S::RetryMode => self.retry_mode.clone().map(SettingValue::RetryMode),
+            S::CaBundle => self.ca_bundle.clone().map(|p| SettingValue::Path(p.into())),
+            S::VerifyTls => switch(self.verify),
+            S::AllowInsecureHttp => switch(self.allow_insecure_http),
+            S::UseFipsEndpoint => switch(self.use_fips_endpoint),
+            S::UseDualstackEndpoint => switch(self.use_dualstack_endpoint),
+            S::RetryReadTimeouts => switch(self.retry_read_timeouts),
+            S::Profile => text(&self.profile),
+            S::Proxy => text(&self.proxy),
+            S::ValidateToken => switch(self.validate_token),
+        }
+    }
+}
 
 /// One row of the settings table as JavaScript sees it.
 #[napi(object)]
@@ -36,11 +99,11 @@ pub struct NativeSettingSpec {
 /// Every setting, in table order.
 #[napi]
 pub fn setting_table() -> Vec<NativeSettingSpec> {
-    SETTINGS
+    SettingId::ALL
         .iter()
-        .map(|spec| NativeSettingSpec {
-            name: spec.spelled(FrontEnd::Node),
-            kind: match spec.kind {
+        .map(|&setting| NativeSettingSpec {
+            name: NodeSpelling::option(setting).into(),
+            kind: match setting.kind() {
                 SettingKind::Text => "text",
                 SettingKind::Path => "path",
                 SettingKind::Duration => "duration",
@@ -53,64 +116,30 @@ pub fn setting_table() -> Vec<NativeSettingSpec> {
         .collect()
 }
 
-/// A client's settings without `maxConcurrentCalls`, and its value (the default when unset).
-pub fn split_client_only(
-    settings: Option<NativeSettings>,
-) -> Result<(Option<NativeSettings>, u32), Box<NativeError>> {
-    let Some(mut settings) = settings else {
-        return Ok((None, DEFAULT_MAX_CONCURRENT_CALLS));
-    };
-    let bound = match settings.remove(MAX_CONCURRENT_CALLS) {
-        None => DEFAULT_MAX_CONCURRENT_CALLS,
-        Some(Either3::B(count))
-            if count >= 1.0 && count <= u32::MAX as f64 && count.fract() == 0.0 =>
-        {
-            count as u32
-        }
-        Some(_) => {
-            return Err(invalid(
-                MAX_CONCURRENT_CALLS,
-                format!("must be an integer from 1 to {}", u32::MAX),
-            ))
-        }
-    };
-    Ok((Some(settings), bound))
+/// A client's bound of concurrent calls (the default when unset).
+pub fn max_concurrent_calls(settings: Option<&NativeSettings>) -> u32 {
+    settings
+        .and_then(|s| s.max_concurrent_calls)
+        .filter(|bound| *bound >= 1)
+        .unwrap_or(DEFAULT_MAX_CONCURRENT_CALLS)
 }
 
 /// The core settings, or a configuration error naming the option as JavaScript spells it.
 pub fn into_core(settings: Option<NativeSettings>) -> Result<Settings, Box<NativeError>> {
-    let mut core = Settings::new().front_end(FrontEnd::Node);
-    for (name, value) in settings.unwrap_or_default() {
-        if name == USER_AGENT_SUFFIX {
-            if let Either3::A(suffix) = value {
-                core = core.user_agent_suffix(suffix);
-            }
-            continue;
+    let settings = settings.unwrap_or_default();
+    let mut core = Settings::new();
+    if let Some(suffix) = &settings.user_agent_suffix {
+        core = core.user_agent_suffix(suffix);
+    }
+    for &setting in SettingId::ALL {
+        if let Some(value) = settings.value(setting) {
+            core = core.set(setting, value).map_err(|why| {
+                Box::new(NativeError::configuration(
+                    NodeSpelling::option(setting),
+                    why.to_string(),
+                ))
+            })?;
         }
-        let spec = SETTINGS
-            .iter()
-            .find(|spec| spec.spelled(FrontEnd::Node) == name)
-            .ok_or_else(|| invalid(&name, "is not a known setting".into()))?;
-        let converted = match (spec.kind, value) {
-            (SettingKind::Text, Either3::A(text)) => SettingValue::Text(text),
-            (SettingKind::Path, Either3::A(path)) => SettingValue::Path(path.into()),
-            (SettingKind::RetryMode, Either3::A(mode)) => SettingValue::RetryMode(mode),
-            (SettingKind::Switch, Either3::C(on)) => SettingValue::Switch(on),
-            (SettingKind::Duration, Either3::B(ms)) if ms >= 0.0 && ms.fract() == 0.0 => {
-                SettingValue::Duration(Duration::from_millis(ms as u64))
-            }
-            (SettingKind::Attempts, Either3::B(count)) if count.fract() == 0.0 => {
-                SettingValue::Attempts(count as i64)
-            }
-            _ => return Err(invalid(&name, "has the wrong type".into())),
-        };
-        core = core
-            .set(spec.name, converted)
-            .map_err(|why| invalid(&name, why.to_string()))?;
     }
     Ok(core)
-}
-
-fn invalid(setting: &str, why: String) -> Box<NativeError> {
-    Box::new(NativeError::configuration(setting, why))
 }

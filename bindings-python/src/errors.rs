@@ -1,11 +1,13 @@
 //! Core errors become instances of the exception classes defined in
 //! `cognito_attr_code.exceptions`, built by its `_from_native` factory.
 
-use cognito_attr_code::{Error, ErrorKind, TimeoutPhase};
+use cognito_attr_code::{Error, ErrorKind, Spelling, TimeoutPhase};
 use pyo3::exceptions::{PyException, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyDict;
+
+use crate::spelling::PySpelling;
 
 static FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
@@ -13,13 +15,13 @@ static FACTORY: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 struct ErrorFields<'a> {
     kind: &'static str,
     code: &'a str,
-    message: &'a str,
+    message: String,
     description: String,
     request_id: Option<&'a str>,
     http_status: Option<u16>,
     attempts: u32,
     /// The argument, setting or timeout phase a local error is about.
-    detail: Option<&'a str>,
+    detail: Option<String>,
     body_excerpt: Option<&'a str>,
     max_attempts_reached: bool,
     http_headers: &'a [(String, String)],
@@ -38,13 +40,15 @@ pub fn from_call(py: Python<'_>, error: &Error, max_attempts: Option<u32>) -> Py
     let (kind, detail) = match error.kind() {
         ErrorKind::Service(_) => ("service", None),
         ErrorKind::UnknownService(_) => ("unknown_service", None),
-        ErrorKind::InvalidArgument { argument } => ("invalid_argument", Some(*argument)),
-        ErrorKind::Configuration { setting } => ("configuration", Some(setting.as_str())),
+        ErrorKind::InvalidArgument { argument } => {
+            ("invalid_argument", Some(PySpelling.argument(*argument)))
+        }
+        ErrorKind::Configuration { .. } => ("configuration", error.subject_in(&PySpelling)),
         ErrorKind::Network => ("network", None),
-        ErrorKind::Timeout(TimeoutPhase::Connect) => ("timeout", Some("connect")),
-        ErrorKind::Timeout(TimeoutPhase::Read) => ("timeout", Some("read")),
-        ErrorKind::Timeout(TimeoutPhase::Attempt) => ("timeout", Some("attempt")),
-        ErrorKind::Timeout(TimeoutPhase::Operation) => ("timeout", Some("operation")),
+        ErrorKind::Timeout(TimeoutPhase::Connect) => ("timeout", Some("connect".into())),
+        ErrorKind::Timeout(TimeoutPhase::Read) => ("timeout", Some("read".into())),
+        ErrorKind::Timeout(TimeoutPhase::Attempt) => ("timeout", Some("attempt".into())),
+        ErrorKind::Timeout(TimeoutPhase::Operation) => ("timeout", Some("operation".into())),
         ErrorKind::Tls => ("tls", None),
         ErrorKind::Protocol => ("protocol", None),
         // A kind added to the core later: still a CognitoError, with its code and message.
@@ -55,8 +59,8 @@ pub fn from_call(py: Python<'_>, error: &Error, max_attempts: Option<u32>) -> Py
         ErrorFields {
             kind,
             code: error.code(),
-            message: error.message(),
-            description: error.to_string(),
+            message: error.message_in(&PySpelling),
+            description: error.to_string_in(&PySpelling),
             request_id: error.request_id(),
             http_status: error.http_status(),
             attempts: error.attempts(),
@@ -89,11 +93,11 @@ fn local(py: Python<'_>, kind: &'static str, code: &str, detail: &str, why: &str
             kind,
             code,
             description: format!("{code} error: {message}"),
-            message: &message,
+            message,
             request_id: None,
             http_status: None,
             attempts: 0,
-            detail: Some(detail),
+            detail: Some(detail.to_owned()),
             body_excerpt: None,
             http_headers: &[],
             max_attempts_reached: false,
@@ -115,12 +119,12 @@ fn build(py: Python<'_>, fields: ErrorFields<'_>) -> PyErr {
             let keywords = PyDict::new(py);
             keywords.set_item("kind", fields.kind)?;
             keywords.set_item("code", fields.code)?;
-            keywords.set_item("message", fields.message)?;
+            keywords.set_item("message", &fields.message)?;
             keywords.set_item("description", &fields.description)?;
             keywords.set_item("request_id", fields.request_id)?;
             keywords.set_item("http_status", fields.http_status)?;
             keywords.set_item("attempts", fields.attempts)?;
-            keywords.set_item("detail", fields.detail)?;
+            keywords.set_item("detail", &fields.detail)?;
             keywords.set_item("body_excerpt", fields.body_excerpt)?;
             keywords.set_item("max_attempts_reached", fields.max_attempts_reached)?;
             keywords.set_item("cause", fields.diagnosis.map(|(cause, _)| cause))?;

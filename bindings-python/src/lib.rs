@@ -11,6 +11,7 @@ mod log_bridge;
 mod output;
 mod request;
 mod settings;
+mod spelling;
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;

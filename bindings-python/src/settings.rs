@@ -1,22 +1,23 @@
 //! The settings dict into core `Settings`, row by row of the core's settings table: each value is
-//! converted by its kind, so a setting added to the table needs nothing here. Names are the
-//! Python spellings (`FrontEnd::Python`); `None` leaves a setting to the environment.
+//! converted by its kind, so a setting added to the table needs only its keyword in
+//! `spelling.rs`. `None` leaves a setting to the environment.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use cognito_attr_code::{FrontEnd, SettingKind, SettingSpec, SettingValue, Settings, SETTINGS};
+use cognito_attr_code::{SettingId, SettingKind, SettingValue, Settings};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
 use crate::errors;
+use crate::spelling::PySpelling;
 
 /// The Python names of every setting, in table order.
 pub fn names() -> Vec<String> {
-    SETTINGS
+    SettingId::ALL
         .iter()
-        .map(|spec| spec.spelled(FrontEnd::Python))
+        .map(|&setting| PySpelling::keyword(setting).to_owned())
         .collect()
 }
 
@@ -30,8 +31,7 @@ pub fn from_python(
 ) -> PyResult<Settings> {
     let version = py.version_info();
     let mut core = Settings::new()
-        .user_agent_suffix(format!("lang/python#{}.{}", version.major, version.minor))
-        .front_end(FrontEnd::Python);
+        .user_agent_suffix(format!("lang/python#{}.{}", version.major, version.minor));
     let Some(settings) = settings else {
         return Ok(core);
     };
@@ -39,9 +39,10 @@ pub fn from_python(
     let mut bundle_given = false;
     for (key, value) in settings.iter() {
         let name: String = key.extract()?;
-        let spec = SETTINGS
+        let setting = SettingId::ALL
             .iter()
-            .find(|spec| spec.spelled(FrontEnd::Python) == name)
+            .copied()
+            .find(|&setting| PySpelling::keyword(setting) == name)
             .ok_or_else(|| {
                 PyTypeError::new_err(format!(
                     "{caller}() got an unexpected keyword argument '{name}'"
@@ -50,14 +51,14 @@ pub fn from_python(
         if value.is_none() {
             continue;
         }
-        if spec.name == "verify_tls" && !value.is_instance_of::<PyBool>() {
+        if setting == SettingId::VerifyTls && !value.is_instance_of::<PyBool>() {
             // boto3's `verify=` also takes a CA bundle path.
             bundle_from_verify = Some(path(&name, &value, "a bool or a CA bundle path")?);
             continue;
         }
-        bundle_given |= spec.name == "ca_bundle";
-        let converted = convert(py, spec, &name, &value)?;
-        core = core.set(spec.name, converted).map_err(|why| {
+        bundle_given |= setting == SettingId::CaBundle;
+        let converted = convert(py, setting, &name, &value)?;
+        core = core.set(setting, converted).map_err(|why| {
             errors::configuration(py, &format!("{name}={value}"), &why.to_string())
         })?;
     }
@@ -74,14 +75,14 @@ pub fn from_python(
     Ok(core)
 }
 
-/// `value` as the core type of `spec`'s kind, or a `TypeError` naming the setting.
+/// `value` as the core type of `setting`'s kind, or a `TypeError` naming the setting.
 fn convert(
     py: Python<'_>,
-    spec: &SettingSpec,
+    setting: SettingId,
     name: &str,
     value: &Bound<'_, PyAny>,
 ) -> PyResult<SettingValue> {
-    Ok(match spec.kind {
+    Ok(match setting.kind() {
         SettingKind::Text => SettingValue::Text(text(name, value)?),
         SettingKind::RetryMode => SettingValue::RetryMode(text(name, value)?),
         SettingKind::Path => SettingValue::Path(path(name, value, "a str or os.PathLike")?),

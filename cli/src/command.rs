@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
 use cognito_attr_code::{
-    Client, CommonSettings, GetAttrCodeRequest, ResolvedConfig, ResponseFacts, Settings,
+    Client, GetAttrCodeRequest, ResolvedConfig, ResponseFacts, SettingId, Settings,
     VerifyAttrRequest,
 };
 use serde_json::Value;
@@ -161,7 +161,7 @@ fn call_failure(
             e.code(),
             e.http_status().map_or("-".to_owned(), |s| s.to_string()),
             e.request_id().unwrap_or("-"),
-            e.message()
+            e.message_in(&crate::spelling::CliSpelling)
         );
         for (name, value) in e.http_headers() {
             log::debug!(target: TARGET, "response header {name}: {value}");
@@ -252,15 +252,16 @@ fn auto_prompt(global: &GlobalArgs) -> bool {
 }
 
 fn settings(global: &GlobalArgs) -> Settings {
-    let mut settings = Settings::new()
-        .user_agent_suffix("app/cli")
-        .front_end(cognito_attr_code::FrontEnd::Cli)
-        .with_common(CommonSettings {
-            region: global.region.clone(),
-            endpoint_url: global.endpoint_url.clone(),
-            profile: global.profile.clone(),
-            ..CommonSettings::default()
-        });
+    let mut settings = Settings::new().user_agent_suffix("app/cli");
+    if let Some(region) = &global.region {
+        settings = settings.region(region);
+    }
+    if let Some(url) = &global.endpoint_url {
+        settings = settings.endpoint_url(url);
+    }
+    if let Some(profile) = &global.profile {
+        settings = settings.profile(profile);
+    }
     if let Some(bundle) = &global.ca_bundle {
         settings = settings.ca_bundle(bundle);
     }
@@ -305,72 +306,19 @@ fn write_stdout(text: &str) {
         .and_then(|()| stdout.flush());
 }
 
+/// Every setting of the core's table as resolved, with its source (the proxy, which may
+/// carry a password, is left out by the core).
 fn log_settings(config: &ResolvedConfig, endpoint: &str) {
-    fn show<T: std::fmt::Debug>(name: &str, value: &T, source: &dyn std::fmt::Display) {
-        log::debug!(target: TARGET, "setting {name} = {value:?} (from {source})");
+    for &setting in SettingId::ALL {
+        if let Some(shown) = config.shown(setting) {
+            log::debug!(
+                target: TARGET,
+                "setting {setting} = {} (from {})",
+                shown.value,
+                shown.source
+            );
+        }
     }
-    match &config.region {
-        Some(region) => show("region", &region.value, &region.source),
-        None => show(
-            "region",
-            &"(none)",
-            &"no source; read from the access token",
-        ),
-    }
-    match &config.endpoint_url {
-        Some(url) => show("endpoint_url", &url.value, &url.source),
-        None => show("endpoint_url", &"(none)", &"default; endpoint rules"),
-    }
-    show(
-        "use_fips_endpoint",
-        &config.use_fips_endpoint.value,
-        &config.use_fips_endpoint.source,
-    );
-    show(
-        "use_dualstack_endpoint",
-        &config.use_dualstack_endpoint.value,
-        &config.use_dualstack_endpoint.source,
-    );
-    show(
-        "connect_timeout",
-        &config.connect_timeout.value,
-        &config.connect_timeout.source,
-    );
-    show(
-        "read_timeout",
-        &config.read_timeout.value,
-        &config.read_timeout.source,
-    );
-    show(
-        "attempt_timeout",
-        &config.attempt_timeout.value,
-        &config.attempt_timeout.source,
-    );
-    show(
-        "operation_timeout",
-        &config.operation_timeout.value,
-        &config.operation_timeout.source,
-    );
-    match &config.ca_bundle {
-        Some(bundle) => show("ca_bundle", &bundle.value, &bundle.source),
-        None => show("ca_bundle", &"(system trust store)", &"default"),
-    }
-    show(
-        "verify_tls",
-        &config.verify_tls.value,
-        &config.verify_tls.source,
-    );
-    show(
-        "max_attempts",
-        &config.max_attempts.value,
-        &config.max_attempts.source,
-    );
-    show(
-        "retry_mode",
-        &config.retry_mode.value,
-        &config.retry_mode.source,
-    );
-    log::debug!(target: TARGET, "profile: {}", config.profile_name());
     log::debug!(target: TARGET, "endpoint: {endpoint}");
 }
 

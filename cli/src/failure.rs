@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::spelling::CliSpelling;
+
 /// The operation name as the AWS CLI prints it in error lines.
 pub const OPERATION: &str = "GetUserAttributeVerificationCode";
 /// The name of the `verify-user-attribute` operation in error lines and table titles.
@@ -70,6 +72,7 @@ impl Failure {
         endpoint: &str,
     ) -> Self {
         use cognito_attr_code::ErrorKind;
+        let spelled = error.message_in(&CliSpelling);
         let (class, message) = match error.kind() {
             ErrorKind::Service(_) | ErrorKind::UnknownService(_) => {
                 // botocore adds this whenever the last attempt was the last one allowed.
@@ -86,16 +89,16 @@ impl Failure {
                     format!(
                         "An error occurred ({}) when calling the {operation} operation{retries}: {}",
                         error.code(),
-                        error.message()
+                        spelled
                     ),
                 )
             }
             ErrorKind::InvalidArgument { .. } => (
                 ExitClass::Usage,
-                format!("Parameter validation failed:\n{}", error.message()),
+                format!("Parameter validation failed:\n{spelled}"),
             ),
             ErrorKind::Configuration { .. } => {
-                (ExitClass::Configuration, error.message().to_owned())
+                (ExitClass::Configuration, spelled)
             }
             // botocore's ConnectionClosedError: a response had started (status and headers
             // received) when the connection was reset or cut short.
@@ -110,9 +113,9 @@ impl Failure {
             ErrorKind::Timeout(phase) => (ExitClass::Other, timeout_message(*phase, endpoint)),
             ErrorKind::Tls => (
                 ExitClass::Other,
-                format!("SSL validation failed for {endpoint} {}", error.message()),
+                format!("SSL validation failed for {endpoint} {spelled}"),
             ),
-            _ => (ExitClass::Other, error.to_string()),
+            _ => (ExitClass::Other, error.to_string_in(&CliSpelling)),
         };
         let hint = error.diagnosis().map(|found| found.hint().to_owned());
         Self {

@@ -15,4 +15,5 @@ pub mod prompt;
 pub mod query;
 pub mod shorthand;
 pub mod skeleton;
+pub mod spelling;
 pub mod wire_log;

@@ -705,3 +705,25 @@ fn profile_settings_and_precedence() {
     assert_eq!(outcome.code, 253, "{}", outcome.stderr);
     assert!(outcome.stderr.contains("nobody"), "{}", outcome.stderr);
 }
+
+#[test]
+fn debug_logs_every_setting_of_the_core_table_but_the_proxy() {
+    let server = Server::start(Reply::success());
+    let outcome = run_with(
+        &server,
+        &["--debug"],
+        &[("HTTPS_PROXY", "http://user:proxy-password@127.0.0.1:9")],
+    );
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    for &setting in cognito_attr_code::SettingId::ALL {
+        let line = format!("setting {} = ", setting.name());
+        let logged = outcome.stderr.contains(&line);
+        assert_eq!(
+            logged,
+            setting != cognito_attr_code::SettingId::Proxy,
+            "{line}: {}",
+            outcome.stderr
+        );
+    }
+    assert!(!outcome.stderr.contains("proxy-password"));
+}

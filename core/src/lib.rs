@@ -18,11 +18,13 @@ mod transport;
 
 pub use client::shared_client::MAX_SHARED_CLIENTS;
 pub use client::Client;
-pub use config::front_end::{FrontEnd, SettingKind, SettingSpec, SettingValue, SETTINGS};
 pub use config::local_file;
 pub use config::retry_mode::RetryMode;
+pub use error::setting_id::{SettingId, SettingKind};
+pub use config::setting_value::SettingValue;
 pub use config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 pub use error::diagnosis::{Cause, Diagnosis};
+pub use error::phrase::{ArgumentId, Part, Phrase, RustSpelling, Spelling};
 pub use error::{
     Error, ErrorKind, Result, ServiceErrorCode, ServiceErrorRetry, TimeoutPhase, BODY_EXCERPT_MAX,
 };
@@ -46,8 +48,8 @@ pub use {
     client::shared_client::shared_client,
     config::proxy::ProxyConfig,
     config::resolve::ResolvedConfig,
+    config::resolved_setting::ShownSetting,
     config::setting_value::{InvalidValue, MaxAttempts},
-    config::settings::CommonSettings,
     config::source::{Source, Sourced},
     secrecy::scrub::Secrets,
 };

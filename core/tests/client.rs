@@ -399,7 +399,7 @@ fn token_prechecks_are_off_by_default_and_stop_bad_tokens_when_on() {
     assert_eq!(
         err.kind(),
         &ErrorKind::InvalidArgument {
-            argument: "access_token"
+            argument: "access_token".into()
         }
     );
     assert!(err.message().contains("scope"), "{err}");

@@ -1,9 +1,37 @@
-//! Errors name settings as the caller's front end spells them, say how to set a missing region
-//! there, and name the host and port a connection failed to reach.
+//! Errors carry the settings and arguments they name as identifiers, which a front end's
+//! [`Spelling`] renders (how to set a missing region included), and name the host and port a
+//! connection failed to reach.
 
 use std::collections::HashMap;
 
-use cognito_attr_code::{Client, ErrorKind, FrontEnd, GetAttrCodeRequest, Settings};
+use cognito_attr_code::{
+    ArgumentId, Client, ErrorKind, GetAttrCodeRequest, SettingId, Settings, Spelling,
+};
+
+/// A front end that writes names in camelCase, as Node does.
+struct Camel;
+
+fn camel(snake: &str) -> String {
+    let mut parts = snake.split('_');
+    let mut out = parts.next().unwrap_or_default().to_owned();
+    for part in parts {
+        out.extend(part.chars().take(1).flat_map(char::to_uppercase));
+        out.push_str(&part[1.min(part.len())..]);
+    }
+    out
+}
+
+impl Spelling for Camel {
+    fn setting(&self, setting: SettingId) -> String {
+        camel(setting.name())
+    }
+    fn argument(&self, argument: ArgumentId) -> String {
+        camel(argument.name())
+    }
+    fn how_to_set(&self, setting: SettingId, example: &str) -> String {
+        format!("{{ {}: '{example}' }}", self.setting(setting))
+    }
+}
 
 /// A token without an issuer: its region cannot be read.
 const TOKEN: &str = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c2VyLTEifQ.sig";
@@ -14,26 +42,28 @@ fn env() -> HashMap<&'static str, &'static str> {
 
 #[test]
 fn missing_region_says_how_to_set_one_in_each_front_end() {
-    for (front_end, how) in [
-        (FrontEnd::Python, "region=\"eu-west-1\""),
-        (FrontEnd::Node, "{ region: 'eu-west-1' }"),
-        (FrontEnd::Cli, "--region eu-west-1"),
-        (FrontEnd::C, "cognito_config_set_region()"),
+    let client = Client::with_environment(&Settings::new(), &env()).unwrap();
+    for error in [
+        client.endpoint_url().unwrap_err(),
+        client
+            .get_attr_code(&GetAttrCodeRequest::new(TOKEN, "email"))
+            .unwrap_err(),
     ] {
-        let client =
-            Client::with_environment(&Settings::new().front_end(front_end), &env()).unwrap();
-        for error in [
-            client.endpoint_url().unwrap_err(),
-            client
-                .get_attr_code(&GetAttrCodeRequest::new(TOKEN, "email"))
-                .unwrap_err(),
+        assert_eq!(
+            error.kind(),
+            &ErrorKind::Configuration {
+                setting: Some(SettingId::Region)
+            }
+        );
+        for (message, how) in [
+            (error.message().to_owned(), "Settings::region(...)"),
+            (error.message_in(&Camel), "{ region: 'eu-west-1' }"),
         ] {
-            let message = error.message();
             assert!(
                 message.contains("Invalid Configuration: Missing Region"),
                 "{message}"
             );
-            assert!(message.contains(how), "{front_end:?}: {message}");
+            assert!(message.contains(how), "{message}");
             assert!(message.contains("AWS_REGION"), "{message}");
             assert!(message.contains("issuer names a region"), "{message}");
         }
@@ -43,34 +73,34 @@ fn missing_region_says_how_to_set_one_in_each_front_end() {
 #[test]
 fn settings_and_arguments_are_named_as_the_front_end_spells_them() {
     let insecure = Settings::new().endpoint_url("http://example.com");
-    let node =
-        Client::with_environment(&insecure.clone().front_end(FrontEnd::Node), &env()).unwrap_err();
+    let error = Client::with_environment(&insecure, &env()).unwrap_err();
     assert_eq!(
-        node.kind(),
+        error.kind(),
         &ErrorKind::Configuration {
-            setting: "endpointUrl".into()
+            setting: Some(SettingId::EndpointUrl)
         }
     );
-    assert!(node.message().starts_with("endpointUrl: "), "{node}");
+    assert_eq!(error.subject_in(&Camel).as_deref(), Some("endpointUrl"));
+    let node = error.message_in(&Camel);
+    assert!(node.starts_with("endpointUrl: "), "{node}");
     assert!(
-        node.message()
-            .contains("set allowInsecureHttp to permit it"),
+        node.contains("set allowInsecureHttp to permit it"),
         "{node}"
     );
-    let cli = Client::with_environment(&insecure.front_end(FrontEnd::Cli), &env()).unwrap_err();
-    assert!(cli.message().starts_with("--endpoint-url: "), "{cli}");
+    assert!(error.message().starts_with("endpoint_url: "), "{error}");
+    assert!(error
+        .message()
+        .contains("set allow_insecure_http to permit it"));
 
-    let client = Client::with_environment(
-        &Settings::new()
-            .region("eu-west-1")
-            .front_end(FrontEnd::Node),
-        &env(),
-    )
-    .unwrap();
+    let client = Client::with_environment(&Settings::new().region("eu-west-1"), &env()).unwrap();
     let error = client
         .get_attr_code(&GetAttrCodeRequest::new(TOKEN, ""))
         .unwrap_err();
-    assert!(error.message().starts_with("attributeName: "), "{error}");
+    assert!(
+        error.message_in(&Camel).starts_with("attributeName: "),
+        "{error}"
+    );
+    assert!(error.message().starts_with("attribute_name: "), "{error}");
 }
 
 /// The error of a one-attempt call to `endpoint`.
@@ -117,16 +147,16 @@ fn dns_failures_name_host_and_port() {
 
 #[test]
 fn only_setting_names_are_respelled_not_text_that_starts_like_one() {
-    let error = Client::with_environment(
-        &Settings::new().profile("nobody").front_end(FrontEnd::C),
-        &env(),
-    )
-    .unwrap_err();
-    assert!(error.message().starts_with("profile 'nobody'"), "{error}");
-    let error = Client::with_environment(
-        &Settings::new().max_attempts(0).front_end(FrontEnd::Node),
-        &env(),
-    )
-    .unwrap_err();
-    assert!(error.message().starts_with("maxAttempts=0: "), "{error}");
+    let error = Client::with_environment(&Settings::new().profile("nobody"), &env()).unwrap_err();
+    assert_eq!(error.kind(), &ErrorKind::Configuration { setting: None });
+    assert!(
+        error.message_in(&Camel).starts_with("profile 'nobody'"),
+        "{error}"
+    );
+    let error = Client::with_environment(&Settings::new().max_attempts(0), &env()).unwrap_err();
+    assert!(
+        error.message_in(&Camel).starts_with("maxAttempts=0: "),
+        "{error}"
+    );
+    assert_eq!(error.subject_in(&Camel).as_deref(), Some("maxAttempts=0"));
 }

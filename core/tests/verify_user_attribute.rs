@@ -129,7 +129,12 @@ fn a_bad_code_is_refused_before_any_io_without_quoting_it() {
         let err = client(server.url(), 1)
             .verify_attr(&VerifyAttrRequest::new(TOKEN, "email", code))
             .unwrap_err();
-        assert_eq!(err.kind(), &ErrorKind::InvalidArgument { argument: "code" });
+        assert_eq!(
+            err.kind(),
+            &ErrorKind::InvalidArgument {
+                argument: "code".into()
+            }
+        );
         assert!(!err.to_string().contains("secret"), "{err}");
     }
     assert!(server.requests().is_empty());

@@ -66,7 +66,7 @@ mod tests {
             include_str!("error.rs"),
             include_str!("log_callback.rs"),
             include_str!("output.rs"),
-            include_str!("status.rs"),
+            include_str!("status_name.rs"),
             include_str!("verify.rs"),
             include_str!("version.rs"),
         ];

@@ -46,9 +46,7 @@ pub unsafe extern "C" fn cognito_client_new(
         }
         let settings = match config.as_ref() {
             Some(config) => config.settings.clone(),
-            None => cognito_core::Settings::new()
-                .user_agent_suffix("lang/c")
-                .front_end(cognito_core::FrontEnd::C),
+            None => cognito_core::Settings::new().user_agent_suffix("lang/c"),
         };
         match cognito_core::Client::new(&settings) {
             Ok(client) => {
@@ -232,11 +230,7 @@ pub unsafe extern "C" fn cognito_get_attr_code(
 /// The client of every one-shot C function: the process-wide one for the environment's
 /// configuration, so that consecutive one-shot calls reuse its connections.
 pub(crate) fn one_shot_client() -> cognito_core::Result<cognito_core::Client> {
-    cognito_core::shared_client(
-        &cognito_core::Settings::new()
-            .user_agent_suffix("lang/c")
-            .front_end(cognito_core::FrontEnd::C),
-    )
+    cognito_core::shared_client(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
 }
 
 /// The request, once every argument is checked; otherwise the error is reported and its status

@@ -21,9 +21,7 @@ pub struct cognito_config {
 pub extern "C" fn cognito_config_new() -> *mut cognito_config {
     std::panic::catch_unwind(|| {
         Box::into_raw(Box::new(cognito_config {
-            settings: cognito_core::Settings::new()
-                .user_agent_suffix("lang/c")
-                .front_end(cognito_core::FrontEnd::C),
+            settings: cognito_core::Settings::new().user_agent_suffix("lang/c"),
         }))
     })
     .unwrap_or(std::ptr::null_mut())

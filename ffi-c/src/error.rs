@@ -4,6 +4,7 @@ use std::ffi::c_char;
 
 use crate::c_string::{free_c_string, optional_c_string, to_c_string};
 use crate::cognito_status;
+use crate::spelling::CSpelling;
 
 /// Details of a failed call. Written only when a function fails and `error_out` is not NULL.
 /// The strings are owned by the caller: release them with `cognito_error_free`.
@@ -65,8 +66,8 @@ pub(crate) unsafe fn report(
 ) -> cognito_status {
     let status = cognito_status::from_kind(error.kind());
     let message = match error.body_excerpt() {
-        Some(excerpt) => format!("{} (body starts: {excerpt})", error.message()),
-        None => error.message().to_owned(),
+        Some(excerpt) => format!("{} (body starts: {excerpt})", error.message_in(&CSpelling)),
+        None => error.message_in(&CSpelling),
     };
     write_error(
         error_out,

@@ -10,7 +10,9 @@ mod error;
 mod log_callback;
 mod no_unwind;
 mod output;
+mod spelling;
 mod status;
+mod status_name;
 mod verify;
 mod version;
 
@@ -21,5 +23,6 @@ pub use error::*;
 pub use log_callback::*;
 pub use output::*;
 pub use status::*;
+pub use status_name::*;
 pub use verify::*;
 pub use version::*;

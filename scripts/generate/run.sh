@@ -52,6 +52,7 @@ generators() {
   echo "error_names_package_all $here/error_names.py $python bindings-python/python/cognito_attr_code/__init__.py"
   echo "error_names_esm $here/error_names.py $python bindings-node/lib/service-errors.generated.mjs"
   echo "error_names_types $here/error_names.py $python bindings-node/lib/service-errors.generated.d.ts"
+  echo "c_status $here/c_status.py $python ffi-c/src/status.rs"
 }
 
 compare() { # CHECKED_IN GENERATED

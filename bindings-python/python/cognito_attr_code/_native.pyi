@@ -1,7 +1,8 @@
 """The compiled module. Use the re-exports in :mod:`cognito_attr_code` instead."""
 
-from typing import Any, Mapping, Optional, Tuple, final
+from typing import Mapping, Optional, Tuple, final
 
+from .settings import Settings
 from .shapes import GetUserAttributeVerificationCodeResponseTypeDef, VerifyUserAttributeResponseTypeDef
 
 __all__ = [
@@ -37,9 +38,9 @@ class Cancellation:
 class Client:
     """The core client: one connection pool and retry quota, safe to share between threads."""
 
-    def __new__(
-        cls, settings: Optional[Mapping[str, Any]] = None, caller: str = "Client", shared: bool = False
-    ) -> Client: ...
+    def __new__(cls, settings: Optional[Settings] = None, caller: str = "Client", shared: bool = False) -> Client:
+        """``settings``: the typed keyword settings (see :class:`cognito_attr_code.Settings`),
+        converted by the kind of each; an unknown one is a ``TypeError`` naming ``caller``."""
     def get_attr_code(
         self,
         access_token: str,

@@ -134,7 +134,7 @@ class Client:
     exceptions = ClientExceptions()
 
     def __init__(self, **settings: "Unpack[Settings]") -> None:
-        self._native: Optional[_native.Client] = _native.Client(dict(settings), "Client")
+        self._native: Optional[_native.Client] = _native.Client(settings, "Client")
         self._executor: "Optional[ThreadPoolExecutor]" = None
         self._lock = threading.Lock()
         _CLIENTS.add(self)
@@ -295,9 +295,9 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
-def one_shot_client(caller: str, settings: Mapping[str, Any]) -> _native.Client:
+def one_shot_client(caller: str, settings: "Settings") -> _native.Client:
     """The client of every one-shot function: the library's process-wide client for these
     settings (one per resolved configuration, a few at most), so that consecutive one-shot calls
     reuse its connections instead of opening one each. ``caller``: the function the user called,
     named in a ``TypeError`` for a misspelt setting."""
-    return _native.Client(dict(settings), caller, shared=True)
+    return _native.Client(settings, caller, shared=True)

@@ -13,8 +13,10 @@ use crate::config::endpoint::{is_loopback_host, missing_region, resolve_endpoint
 use crate::config::environment::{Environment, ProcessEnvironment};
 use crate::config::resolve::ResolvedConfig;
 use crate::config::retry_mode::RetryMode;
+use crate::error::setting_id::SettingId;
 use crate::config::settings::Settings;
 use crate::config::source::{Source, Sourced};
+use crate::error::phrase::{Part, Phrase};
 use crate::error::{Error, Result};
 use crate::operation::{
     validate_access_token, GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata,
@@ -98,16 +100,13 @@ impl Client {
     /// As [`Client::new`], with environment variables read from `env` instead of the process.
     #[doc(hidden)]
     pub fn with_environment(settings: &Settings, env: &dyn Environment) -> Result<Self> {
-        ResolvedConfig::resolve(settings, env)
-            .and_then(Self::from_config)
-            .map_err(|e| e.respelled(settings.front_end))
+        ResolvedConfig::resolve(settings, env).and_then(Self::from_config)
     }
 
     /// A client running with an already resolved configuration.
     #[doc(hidden)]
     pub fn from_config(config: ResolvedConfig) -> Result<Self> {
-        let front_end = config.front_end;
-        Self::build(config).map_err(|e| e.respelled(front_end))
+        Self::build(config)
     }
 
     fn build(config: ResolvedConfig) -> Result<Self> {
@@ -178,16 +177,22 @@ impl Client {
     pub fn endpoint_url(&self) -> Result<&str> {
         match &self.inner.endpoint {
             EndpointPlan::Fixed(url) => Ok(url),
-            EndpointPlan::RegionFromToken => Err(self.missing_region()),
+            EndpointPlan::RegionFromToken => Err(Self::missing_region()),
         }
     }
 
-    /// "Missing Region", with how to set one in the caller's front end.
-    fn missing_region(&self) -> Error {
-        let front_end = self.inner.config.front_end;
-        missing_region()
-            .with_hint(&front_end.region_hint())
-            .respelled(front_end)
+    /// "Missing Region", with how to set one (each front end spells it).
+    fn missing_region() -> Error {
+        missing_region().with_hint(vec![
+            Part::Text("set one with ".into()),
+            Part::HowToSet(SettingId::Region, "eu-west-1"),
+            Part::Text(
+                ", the AWS_REGION environment variable or `region` in the profile \
+                 (~/.aws/config), or pass an access token whose issuer names a region \
+                 (https://cognito-idp.<region>.amazonaws.com/...)"
+                    .into(),
+            ),
+        ])
     }
 
     /// The `User-Agent` sent with every request.
@@ -237,52 +242,49 @@ impl Client {
             .map_err(|error| {
                 let error = self.named_timeout(error);
                 let error = self.diagnosed(error, request.access_token().expose());
-                secrets
-                    .scrub_error(error)
-                    .respelled(self.inner.config.front_end)
+                secrets.scrub_error(error)
             })
     }
 
-    /// A timeout's message with the setting that ran out and its value, as the caller's front
-    /// end spells it (`readTimeoutMs=200`), instead of "the configured read timeout".
+    /// A timeout's message with the setting that ran out and its value (each front end spells
+    /// it: `readTimeoutMs=200`), instead of "the configured read timeout".
     fn named_timeout(&self, error: Error) -> Error {
         use crate::error::{ErrorKind, TimeoutPhase};
         let config = &self.inner.config;
-        let (setting, name, phrase) = match error.kind() {
+        let (setting, id, phrase) = match error.kind() {
             ErrorKind::Timeout(TimeoutPhase::Connect) => (
                 &config.connect_timeout,
-                "connect_timeout",
+                SettingId::ConnectTimeout,
                 "the configured connect timeout",
             ),
             ErrorKind::Timeout(TimeoutPhase::Read) => (
                 &config.read_timeout,
-                "read_timeout",
+                SettingId::ReadTimeout,
                 "the configured read timeout",
             ),
             ErrorKind::Timeout(TimeoutPhase::Attempt) => {
-                (&config.attempt_timeout, "attempt_timeout", "")
+                (&config.attempt_timeout, SettingId::AttemptTimeout, "")
             }
             ErrorKind::Timeout(TimeoutPhase::Operation) => {
-                (&config.operation_timeout, "operation_timeout", "")
+                (&config.operation_timeout, SettingId::OperationTimeout, "")
             }
             _ => return error,
         };
         // An attempt deadline derived from connect + read names no setting of its own.
-        let (Some(value), Some(spec)) = (
-            setting.value,
-            crate::config::front_end::SettingSpec::find(name),
-        ) else {
+        let Some(value) = setting.value else {
             return error;
         };
-        let mut shown = spec.spelled_with_duration(config.front_end, value);
+        let mut shown = vec![Part::SettingDuration(id, value)];
         if setting.source == Source::Default {
-            shown.push_str(", the default");
+            shown.push(Part::Text(", the default".into()));
         }
-        error.map_message(|message| {
-            if !phrase.is_empty() && message.contains(phrase) {
-                *message = message.replace(phrase, &shown);
-            } else {
-                message.push_str(&format!(" ({shown})"));
+        error.map_why(|why| {
+            if phrase.is_empty() || !why.replace_text(phrase, shown.clone()) {
+                why.push_text(" (");
+                for part in shown {
+                    why.push(part);
+                }
+                why.push_text(")");
             }
         })
     }
@@ -510,7 +512,7 @@ impl Client {
             }
             EndpointPlan::RegionFromToken => {
                 let Some(region) = token_claims::token_region(token) else {
-                    return Err(self.missing_region());
+                    return Err(Self::missing_region());
                 };
                 let url = resolve_endpoint(&endpoint_params(config, Some(region)))?;
                 check_endpoint_url(&url, config)
@@ -554,52 +556,41 @@ fn endpoint_params(config: &ResolvedConfig, token_region: Option<String>) -> End
 /// trailing `/`). Plain HTTP is refused off loopback unless explicitly allowed: the body carries
 /// the token.
 fn check_endpoint_url(url: &str, config: &ResolvedConfig) -> Result<String> {
-    let setting = match &config.endpoint_url {
+    let invalid = |why: Phrase| match &config.endpoint_url {
         Some(Sourced {
             source: Source::Environment(name),
             ..
-        }) => (*name).to_owned(),
-        _ => "endpoint_url".to_owned(),
+        }) => Error::configuration_phrase(*name, why),
+        _ => Error::setting(SettingId::EndpointUrl, why),
     };
-    let uri: ureq::http::Uri = url.parse().map_err(|e| {
-        Error::configuration(
-            setting.clone(),
-            format_args!("{url:?} is not a valid URL: {e}"),
-        )
-    })?;
-    let host = uri.host().ok_or_else(|| {
-        Error::configuration(setting.clone(), format_args!("{url:?} has no host"))
-    })?;
+    let uri: ureq::http::Uri = url
+        .parse()
+        .map_err(|e| invalid(format!("{url:?} is not a valid URL: {e}").into()))?;
+    let host = uri
+        .host()
+        .ok_or_else(|| invalid(format!("{url:?} has no host").into()))?;
     if uri.query().is_some() || url.contains('#') {
-        return Err(Error::configuration(
-            setting,
-            format_args!("{url:?} must not have a query or fragment"),
+        return Err(invalid(
+            format!("{url:?} must not have a query or fragment").into(),
         ));
     }
     match uri.scheme_str() {
         Some("https") => {}
         Some("http") if is_loopback_host(host) || config.allow_insecure_http.value => {}
         Some("http") => {
-            return Err(Error::configuration(
-                setting,
-                format_args!(
-                    "{url:?} is plain HTTP to a non-loopback host; the access token would cross the network unencrypted (set {} to permit it)",
-                    allow_insecure_http(config.front_end)
-                ),
-            ))
+            return Err(invalid(Phrase::from(vec![
+                Part::Text(format!("{url:?} is plain HTTP to a non-loopback host; the access token would cross the network unencrypted (set ")),
+                Part::Setting(SettingId::AllowInsecureHttp),
+                Part::Text(" to permit it)".into()),
+            ])))
         }
         _ => {
-            return Err(Error::configuration(setting, format_args!("{url:?} must start with https:// or http://")))
+            return Err(invalid(
+                format!("{url:?} must start with https:// or http://").into(),
+            ))
         }
     }
     Ok(format!("{}/", url.trim_end_matches('/')))
-}
-
-fn allow_insecure_http(front_end: crate::config::front_end::FrontEnd) -> String {
-    crate::config::front_end::SettingSpec::find("allow_insecure_http").map_or_else(
-        || "allow_insecure_http".to_owned(),
-        |spec| spec.spelled(front_end),
-    )
 }
 
 fn retry_after(raw: &RawResponse) -> Option<Duration> {

@@ -50,8 +50,7 @@ pub fn shared_client_with_environment(
     settings: &Settings,
     env: &dyn Environment,
 ) -> Result<Client> {
-    let config =
-        ResolvedConfig::resolve(settings, env).map_err(|e| e.respelled(settings.front_end))?;
+    let config = ResolvedConfig::resolve(settings, env)?;
     if let Some(client) = take_recent(&config) {
         return Ok(client);
     }

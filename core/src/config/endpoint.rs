@@ -1,6 +1,7 @@
 //! Endpoint resolution: the cognito-idp endpoint rule set over the AWS partitions, plus the
 //! region check the rule set lacks.
 
+use crate::error::setting_id::SettingId;
 use crate::error::{Error, Result};
 
 mod partition;
@@ -42,14 +43,14 @@ pub fn resolve_endpoint(params: &EndpointParams) -> Result<String> {
     }
     if let Some(endpoint) = &params.endpoint {
         if params.use_fips {
-            return Err(Error::configuration(
-                "endpoint_url",
+            return Err(Error::setting(
+                SettingId::EndpointUrl,
                 "Invalid Configuration: FIPS and custom endpoint are not supported",
             ));
         }
         if params.use_dual_stack {
-            return Err(Error::configuration(
-                "endpoint_url",
+            return Err(Error::setting(
+                SettingId::EndpointUrl,
                 "Invalid Configuration: Dualstack and custom endpoint are not supported",
             ));
         }
@@ -93,7 +94,7 @@ pub(crate) fn is_loopback_host(host: &str) -> bool {
 
 /// The rule set's error when neither a region nor an endpoint is configured.
 pub(crate) fn missing_region() -> Error {
-    Error::configuration("region", "Invalid Configuration: Missing Region")
+    Error::setting(SettingId::Region, "Invalid Configuration: Missing Region")
 }
 
 /// A region becomes part of a host name, so it must be one DNS label: letters, digits and
@@ -110,9 +111,9 @@ pub fn validate_region(region: &str) -> Result<()> {
     if valid {
         Ok(())
     } else {
-        Err(Error::configuration(
-            "region",
-            format_args!(
+        Err(Error::setting(
+            SettingId::Region,
+            format!(
                 "{region:?} is not a valid region name (one DNS label: letters, digits, hyphens)"
             ),
         ))

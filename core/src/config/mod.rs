@@ -3,11 +3,11 @@
 
 pub(crate) mod endpoint;
 pub(crate) mod environment;
-pub(crate) mod front_end;
 pub mod local_file;
 pub(crate) mod profile;
 pub(crate) mod proxy;
 pub(crate) mod resolve;
+pub(crate) mod resolved_setting;
 pub(crate) mod retry_mode;
 pub(crate) mod setting_value;
 pub(crate) mod settings;

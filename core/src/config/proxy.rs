@@ -10,7 +10,9 @@ use ureq::Proxy;
 
 use crate::config::endpoint::is_loopback_host;
 use crate::config::environment::Environment;
+use crate::error::setting_id::SettingId;
 use crate::config::source::{Source, Sourced};
+use crate::error::phrase::{Part, Phrase};
 use crate::error::{Error, Result};
 
 /// The proxy settings of a client.
@@ -67,25 +69,32 @@ impl ProxyConfig {
             && proxy.protocol() == ureq::ProxyProtocol::Http
             && !is_loopback_host(proxy.host());
         if cleartext_hop && !allow_insecure_http {
-            return Err(Error::configuration(
-                self.setting(https),
-                format_args!(
-                    "the proxy {}:{} is reached over plain HTTP off loopback, and so is the endpoint: the access token would cross the network unencrypted (set allow_insecure_http to permit it)",
-                    proxy.host(),
-                    proxy.port()
-                ),
+            return Err(self.error(
+                https,
+                Phrase::from(vec![
+                    Part::Text(format!(
+                        "the proxy {}:{} is reached over plain HTTP off loopback, and so is the endpoint: the access token would cross the network unencrypted (set ",
+                        proxy.host(),
+                        proxy.port()
+                    )),
+                    Part::Setting(SettingId::AllowInsecureHttp),
+                    Part::Text(" to permit it)".into()),
+                ]),
             ));
         }
         Ok(Some(proxy))
     }
 
-    fn setting(&self, https: bool) -> String {
+    /// A configuration error naming where the proxy came from: its environment variable or
+    /// the `proxy` setting.
+    fn error(&self, https: bool, why: impl Into<Phrase>) -> Error {
+        let why = why.into();
         match (if https { &self.https } else { &self.http })
             .as_ref()
             .map(|url| &url.source)
         {
-            Some(Source::Environment(name)) => (*name).to_owned(),
-            _ => "proxy".to_owned(),
+            Some(Source::Environment(name)) => Error::configuration_phrase(*name, why),
+            _ => Error::setting(SettingId::Proxy, why),
         }
     }
 
@@ -95,9 +104,9 @@ impl ProxyConfig {
             return Ok(None);
         };
         let invalid = |why: &str| {
-            Error::configuration(
-                self.setting(https),
-                format_args!("{why} (expected http://[user:password@]host:port)"),
+            self.error(
+                https,
+                format!("{why} (expected http://[user:password@]host:port)"),
             )
         };
         let uri: ureq::http::Uri = if url.value.contains("://") {

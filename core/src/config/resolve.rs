@@ -8,6 +8,7 @@ use crate::config::environment::Environment;
 use crate::config::profile::Profile;
 use crate::config::proxy::ProxyConfig;
 use crate::config::retry_mode::RetryMode;
+use crate::error::setting_id::SettingId;
 use crate::config::setting_value::{InvalidValue, MaxAttempts};
 use crate::config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 use crate::config::source::{Source, Sourced};
@@ -50,8 +51,6 @@ pub struct ResolvedConfig {
     pub proxy: ProxyConfig,
     /// The front end named in the `User-Agent`.
     pub user_agent_suffix: String,
-    /// The front end whose spelling errors use.
-    pub front_end: crate::config::front_end::FrontEnd,
     /// The profile read from the shared config file (empty when there is none).
     pub(crate) profile: Profile,
 }
@@ -193,7 +192,6 @@ impl ResolvedConfig {
                 .user_agent_suffix
                 .clone()
                 .unwrap_or_else(|| "lang/rust".to_owned()),
-            front_end: settings.front_end,
             profile,
         })
     }
@@ -271,8 +269,13 @@ impl Lookup<'_> {
 fn explicit_max_attempts(explicit: Option<u32>) -> Result<Option<MaxAttempts>> {
     explicit
         .map(|attempts| {
-            MaxAttempts::new(attempts)
-                .map_err(|why| Error::configuration(format!("max_attempts={attempts}"), why))
+            MaxAttempts::new(attempts).map_err(|why| {
+                Error::setting_with(
+                    SettingId::MaxAttempts,
+                    &format!("={attempts}"),
+                    why.to_string(),
+                )
+            })
         })
         .transpose()
 }

@@ -6,6 +6,24 @@ use std::fmt;
 use std::num::NonZeroU32;
 use std::str::FromStr;
 
+/// A setting's value in the core's types, as a front end converts it by
+/// [`crate::SettingKind`] for [`crate::Settings::set`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum SettingValue {
+    /// For [`crate::SettingKind::Text`].
+    Text(String),
+    /// For [`crate::SettingKind::Path`].
+    Path(std::path::PathBuf),
+    /// For [`crate::SettingKind::Duration`]; zero means none.
+    Duration(std::time::Duration),
+    /// For [`crate::SettingKind::Attempts`]: checked by [`MaxAttempts`].
+    Attempts(i64),
+    /// For [`crate::SettingKind::RetryMode`]: parsed by [`crate::RetryMode`].
+    RetryMode(String),
+    /// For [`crate::SettingKind::Switch`].
+    Switch(bool),
+}
+
 /// Why a setting's value was refused, e.g. `must be at least 1`. It never quotes secrets: only
 /// non-secret settings are validated here.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::config::front_end::{FrontEnd, SettingValue};
 use crate::config::retry_mode::RetryMode;
-use crate::config::setting_value::{InvalidValue, MaxAttempts};
+use crate::error::setting_id::SettingId;
+use crate::config::setting_value::{InvalidValue, MaxAttempts, SettingValue};
 
 /// AWS CLI default for both timeouts.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -41,7 +41,6 @@ pub struct Settings {
     pub(crate) profile: Option<String>,
     pub(crate) validate_token: Option<bool>,
     pub(crate) proxy: Option<String>,
-    pub(crate) front_end: FrontEnd,
 }
 
 impl Settings {
@@ -160,13 +159,6 @@ impl Settings {
         self
     }
 
-    /// The front end the caller uses: errors name settings and arguments as it spells them,
-    /// and "Missing Region" says how to set a region there. Default [`FrontEnd::Rust`].
-    pub fn front_end(mut self, front_end: FrontEnd) -> Self {
-        self.front_end = front_end;
-        self
-    }
-
     /// Appended to the `User-Agent`, naming the front end, e.g. `"lang/python#3.11"`.
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
@@ -174,86 +166,34 @@ impl Settings {
     }
 }
 
-/// The settings every front end receives in the core's own types, each one optional (unset
-/// leaves it to the environment), applied by [`Settings::with_common`] so that no front end
-/// repeats the "if given, set it" for each. Settings whose type or unit differs per front end
-/// (timeouts, attempts, retry mode, CA bundle) are set one by one.
-#[derive(Debug, Clone, Default)]
-pub struct CommonSettings {
-    /// See [`Settings::region`].
-    pub region: Option<String>,
-    /// See [`Settings::endpoint_url`].
-    pub endpoint_url: Option<String>,
-    /// See [`Settings::allow_insecure_http`].
-    pub allow_insecure_http: Option<bool>,
-    /// See [`Settings::use_fips_endpoint`].
-    pub use_fips_endpoint: Option<bool>,
-    /// See [`Settings::use_dualstack_endpoint`].
-    pub use_dualstack_endpoint: Option<bool>,
-    /// See [`Settings::retry_read_timeouts`].
-    pub retry_read_timeouts: Option<bool>,
-    /// See [`Settings::profile`].
-    pub profile: Option<String>,
-    /// See [`Settings::proxy`].
-    pub proxy: Option<String>,
-    /// See [`Settings::validate_token`].
-    pub validate_token: Option<bool>,
-}
-
 impl Settings {
-    /// Sets each value of `common` that is given; the others keep what was set before.
-    pub fn with_common(mut self, common: CommonSettings) -> Self {
-        let CommonSettings {
-            region,
-            endpoint_url,
-            allow_insecure_http,
-            use_fips_endpoint,
-            use_dualstack_endpoint,
-            retry_read_timeouts,
-            profile,
-            proxy,
-            validate_token,
-        } = common;
-        self.region = region.or(self.region);
-        self.endpoint_url = endpoint_url.or(self.endpoint_url);
-        self.allow_insecure_http = allow_insecure_http.or(self.allow_insecure_http);
-        self.use_fips_endpoint = use_fips_endpoint.or(self.use_fips_endpoint);
-        self.use_dualstack_endpoint = use_dualstack_endpoint.or(self.use_dualstack_endpoint);
-        self.retry_read_timeouts = retry_read_timeouts.or(self.retry_read_timeouts);
-        self.profile = profile.or(self.profile);
-        self.proxy = proxy.or(self.proxy);
-        self.validate_token = validate_token.or(self.validate_token);
-        self
-    }
-}
-
-impl Settings {
-    /// Sets the setting named `name` (core spelling, a row of [`crate::SETTINGS`]) to `value`:
-    /// how front ends apply the settings table without naming each setting. A value of the
-    /// wrong kind for the setting, or an invalid one, is refused with the reason.
-    pub fn set(self, name: &str, value: SettingValue) -> Result<Self, InvalidValue> {
+    /// Sets `setting` to `value`: how front ends apply the settings table without naming
+    /// each setting. A value of the wrong kind for the setting, or an invalid one, is refused
+    /// with the reason.
+    pub fn set(self, setting: SettingId, value: SettingValue) -> Result<Self, InvalidValue> {
+        use SettingId as S;
         use SettingValue as V;
-        Ok(match (name, value) {
-            ("region", V::Text(v)) => self.region(v),
-            ("endpoint_url", V::Text(v)) => self.endpoint_url(v),
-            ("connect_timeout", V::Duration(v)) => self.connect_timeout(v),
-            ("read_timeout", V::Duration(v)) => self.read_timeout(v),
-            ("attempt_timeout", V::Duration(v)) => self.attempt_timeout(v),
-            ("operation_timeout", V::Duration(v)) => self.operation_timeout(v),
-            ("max_attempts", V::Attempts(v)) => self.max_attempts(MaxAttempts::try_from(v)?.get()),
-            ("retry_mode", V::RetryMode(v)) => self.retry_mode(v.parse::<RetryMode>()?),
-            ("ca_bundle", V::Path(v)) => self.ca_bundle(v),
-            ("verify_tls", V::Switch(v)) => self.verify_tls(v),
-            ("allow_insecure_http", V::Switch(v)) => self.allow_insecure_http(v),
-            ("use_fips_endpoint", V::Switch(v)) => self.use_fips_endpoint(v),
-            ("use_dualstack_endpoint", V::Switch(v)) => self.use_dualstack_endpoint(v),
-            ("retry_read_timeouts", V::Switch(v)) => self.retry_read_timeouts(v),
-            ("profile", V::Text(v)) => self.profile(v),
-            ("proxy", V::Text(v)) => self.proxy(v),
-            ("validate_token", V::Switch(v)) => self.validate_token(v),
-            (name, value) => {
+        Ok(match (setting, value) {
+            (S::Region, V::Text(v)) => self.region(v),
+            (S::EndpointUrl, V::Text(v)) => self.endpoint_url(v),
+            (S::ConnectTimeout, V::Duration(v)) => self.connect_timeout(v),
+            (S::ReadTimeout, V::Duration(v)) => self.read_timeout(v),
+            (S::AttemptTimeout, V::Duration(v)) => self.attempt_timeout(v),
+            (S::OperationTimeout, V::Duration(v)) => self.operation_timeout(v),
+            (S::MaxAttempts, V::Attempts(v)) => self.max_attempts(MaxAttempts::try_from(v)?.get()),
+            (S::RetryMode, V::RetryMode(v)) => self.retry_mode(v.parse::<RetryMode>()?),
+            (S::CaBundle, V::Path(v)) => self.ca_bundle(v),
+            (S::VerifyTls, V::Switch(v)) => self.verify_tls(v),
+            (S::AllowInsecureHttp, V::Switch(v)) => self.allow_insecure_http(v),
+            (S::UseFipsEndpoint, V::Switch(v)) => self.use_fips_endpoint(v),
+            (S::UseDualstackEndpoint, V::Switch(v)) => self.use_dualstack_endpoint(v),
+            (S::RetryReadTimeouts, V::Switch(v)) => self.retry_read_timeouts(v),
+            (S::Profile, V::Text(v)) => self.profile(v),
+            (S::Proxy, V::Text(v)) => self.proxy(v),
+            (S::ValidateToken, V::Switch(v)) => self.validate_token(v),
+            (setting, value) => {
                 return Err(InvalidValue::new(format!(
-                    "{value:?} is not a value of the setting {name:?}"
+                    "{value:?} is not a value of the setting {setting}"
                 )))
             }
         })
@@ -263,12 +203,12 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::front_end::{SettingKind, SETTINGS};
+    use crate::error::setting_id::SettingKind;
 
     #[test]
     fn every_row_of_the_settings_table_can_be_set() {
-        for spec in SETTINGS {
-            let value = match spec.kind {
+        for &setting in SettingId::ALL {
+            let value = match setting.kind() {
                 SettingKind::Text => SettingValue::Text("x".into()),
                 SettingKind::Path => SettingValue::Path("/x".into()),
                 SettingKind::Duration => SettingValue::Duration(Duration::from_secs(1)),
@@ -277,43 +217,18 @@ mod tests {
                 SettingKind::Switch => SettingValue::Switch(true),
             };
             let before = format!("{:?}", Settings::new());
-            let after = Settings::new().set(spec.name, value).unwrap();
-            assert_ne!(
-                format!("{after:?}"),
-                before,
-                "{} changed nothing",
-                spec.name
-            );
+            let after = Settings::new().set(setting, value).unwrap();
+            assert_ne!(format!("{after:?}"), before, "{setting} changed nothing");
         }
         assert!(Settings::new()
-            .set("region", SettingValue::Switch(true))
+            .set(SettingId::Region, SettingValue::Switch(true))
             .is_err());
         assert_eq!(
             Settings::new()
-                .set("max_attempts", SettingValue::Attempts(0))
+                .set(SettingId::MaxAttempts, SettingValue::Attempts(0))
                 .unwrap_err()
                 .to_string(),
             "must be at least 1"
         );
-    }
-
-    #[test]
-    fn common_settings_set_what_is_given_and_keep_the_rest() {
-        let settings = Settings::new()
-            .region("eu-west-1")
-            .proxy("http://127.0.0.1:3128")
-            .validate_token(true)
-            .with_common(CommonSettings {
-                region: Some("us-east-2".into()),
-                use_fips_endpoint: Some(false),
-                validate_token: None,
-                ..CommonSettings::default()
-            });
-        assert_eq!(settings.region.as_deref(), Some("us-east-2"));
-        assert_eq!(settings.use_fips_endpoint, Some(false));
-        assert_eq!(settings.proxy.as_deref(), Some("http://127.0.0.1:3128"));
-        assert_eq!(settings.validate_token, Some(true));
-        assert_eq!(settings.endpoint_url, None);
-        assert_eq!(settings.retry_read_timeouts, None);
     }
 }

@@ -1,18 +1,22 @@
 //! The one error type of the crate: service errors as Cognito reports them, and local errors.
 
 pub(crate) mod diagnosis;
+pub(crate) mod phrase;
+pub(crate) mod setting_id;
 
 use std::fmt;
 
+use crate::error::setting_id::SettingId;
 use crate::operation::OperationName;
 use diagnosis::Diagnosis;
+use phrase::{ArgumentId, Part, Phrase, RustSpelling, Spelling};
 
 /// Result alias used throughout the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 macro_rules! service_errors {
     ($(
-        $variant:ident => $code:literal, status $status:literal, retry $retry:ident,
+        $variant:ident => $code:literal, retry $retry:ident,
         [$($operation:ident),+];
     )+) => {
         /// The errors the service model declares for the operations of this crate.
@@ -23,8 +27,8 @@ macro_rules! service_errors {
 
         impl ServiceErrorCode {
             /// Every modeled error, in table order: the 17 of `GetUserAttributeVerificationCode`
-            /// in its service model's order, then each later code appended (the order of the C
-            /// status numbers; every front end's list follows it).
+            /// in its service model's order, then each later code appended (every front end's
+            /// list follows it).
             pub const ALL: &'static [ServiceErrorCode] = &[$(ServiceErrorCode::$variant),+];
 
             /// The error code exactly as the service sends it, e.g. `"NotAuthorizedException"`.
@@ -35,12 +39,6 @@ macro_rules! service_errors {
             /// The modeled error for a sanitized code, if it is one.
             pub fn from_code(code: &str) -> Option<Self> {
                 match code { $( $code => Some(ServiceErrorCode::$variant), )+ _ => None }
-            }
-
-            /// The number of the C API's `cognito_status` for this error. Fixed forever: a new
-            /// code takes the next free number.
-            pub fn c_status(self) -> u32 {
-                match self { $( ServiceErrorCode::$variant => $status, )+ }
             }
 
             /// Whether a failed attempt with this error is sent again.
@@ -56,34 +54,34 @@ macro_rules! service_errors {
     };
 }
 
-// The one table of service error codes. Every other list (C status numbers and names, Python
-// and Node classes and exports) is checked against it, names and order, by a test that fails on
-// drift. Append new codes at the end with the next status number; never renumber.
+// The one table of service error codes. Every other list (C status names, Python and Node
+// classes and exports) is generated from it or checked against it, names and order. Append new
+// codes at the end; the C API numbers them in ffi-c (`ffi-c/status-numbers.txt`).
 service_errors! {
-    ResourceNotFound => "ResourceNotFoundException", status 101, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    InvalidParameter => "InvalidParameterException", status 102, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    TooManyRequests => "TooManyRequestsException", status 103, retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    NotAuthorized => "NotAuthorizedException", status 104, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UnexpectedLambda => "UnexpectedLambdaException", status 105, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    UserLambdaValidation => "UserLambdaValidationException", status 106, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidLambdaResponse => "InvalidLambdaResponseException", status 107, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException", status 108, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException", status 109, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException", status 110, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    CodeDeliveryFailure => "CodeDeliveryFailureException", status 111, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    ResourceNotFound => "ResourceNotFoundException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    InvalidParameter => "InvalidParameterException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    TooManyRequests => "TooManyRequestsException", retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    NotAuthorized => "NotAuthorizedException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    UnexpectedLambda => "UnexpectedLambdaException", retry OnServerStatus, [GetUserAttributeVerificationCode];
+    UserLambdaValidation => "UserLambdaValidationException", retry OnServerStatus, [GetUserAttributeVerificationCode];
+    InvalidLambdaResponse => "InvalidLambdaResponseException", retry OnServerStatus, [GetUserAttributeVerificationCode];
+    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException", retry OnServerStatus, [GetUserAttributeVerificationCode];
+    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException", retry OnServerStatus, [GetUserAttributeVerificationCode];
+    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException", retry OnServerStatus, [GetUserAttributeVerificationCode];
+    CodeDeliveryFailure => "CodeDeliveryFailureException", retry OnServerStatus, [GetUserAttributeVerificationCode];
     // Per-user hourly limits (5 code requests, 15 verifications) or the daily e-mail quota: a
     // retry seconds later cannot succeed.
-    LimitExceeded => "LimitExceededException", status 112, retry Never, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    PasswordResetRequired => "PasswordResetRequiredException", status 113, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UserNotFound => "UserNotFoundException", status 114, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UserNotConfirmed => "UserNotConfirmedException", status 115, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    InternalError => "InternalErrorException", status 116, retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    Forbidden => "ForbiddenException", status 117, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    OperationNotEnabled => "OperationNotEnabledException", status 118, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    LimitExceeded => "LimitExceededException", retry Never, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    PasswordResetRequired => "PasswordResetRequiredException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    UserNotFound => "UserNotFoundException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    UserNotConfirmed => "UserNotConfirmedException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    InternalError => "InternalErrorException", retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    Forbidden => "ForbiddenException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    OperationNotEnabled => "OperationNotEnabledException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
     // The same wrong code stays wrong; each try counts against the hourly verification limit.
-    CodeMismatch => "CodeMismatchException", status 119, retry Never, [VerifyUserAttribute];
-    ExpiredCode => "ExpiredCodeException", status 120, retry OnServerStatus, [VerifyUserAttribute];
-    AliasExists => "AliasExistsException", status 121, retry OnServerStatus, [VerifyUserAttribute];
+    CodeMismatch => "CodeMismatchException", retry Never, [VerifyUserAttribute];
+    ExpiredCode => "ExpiredCodeException", retry OnServerStatus, [VerifyUserAttribute];
+    AliasExists => "AliasExistsException", retry OnServerStatus, [VerifyUserAttribute];
 }
 
 /// How the retry policy treats a modeled service error.
@@ -128,13 +126,14 @@ pub enum ErrorKind {
     UnknownService(String),
     /// An argument was rejected before any I/O.
     InvalidArgument {
-        /// Which argument, e.g. `"access_token"`.
-        argument: &'static str,
+        /// Which argument, e.g. `access_token`.
+        argument: ArgumentId,
     },
     /// A setting is missing or invalid.
     Configuration {
-        /// Which setting, with its source, e.g. `"AWS_REGION"` or `"endpoint_url"`.
-        setting: String,
+        /// Which setting of [`crate::Settings`], when it is one; `None` for an environment
+        /// variable, a profile or the config file ([`Error::subject`] names it).
+        setting: Option<SettingId>,
     },
     /// DNS failure, connection refused or reset.
     Network,
@@ -160,6 +159,11 @@ pub struct Error(Box<Details>);
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Details {
     kind: ErrorKind,
+    /// What a local error is about (a setting, an argument, an environment variable); empty
+    /// otherwise.
+    subject: Phrase,
+    why: Phrase,
+    /// `subject: why` in the Rust spelling.
     message: String,
     request_id: Option<String>,
     http_status: Option<u16>,
@@ -176,9 +180,22 @@ pub const BODY_EXCERPT_MAX: usize = 256;
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Self(Box::new(Details {
+        let subject = match &kind {
+            ErrorKind::InvalidArgument { argument } => Part::Argument(*argument).into(),
+            ErrorKind::Configuration {
+                setting: Some(setting),
+            } => Part::Setting(*setting).into(),
+            _ => Phrase::default(),
+        };
+        Self::with_subject(kind, subject, Phrase::from(message.into()))
+    }
+
+    fn with_subject(kind: ErrorKind, subject: Phrase, why: Phrase) -> Self {
+        let mut error = Self(Box::new(Details {
             kind,
-            message: message.into(),
+            subject,
+            why,
+            message: String::new(),
             request_id: None,
             http_status: None,
             body_excerpt: None,
@@ -187,20 +204,47 @@ impl Error {
             reason_code: None,
             total_retry_delay: std::time::Duration::ZERO,
             diagnosis: None,
-        }))
+        }));
+        error.0.message = error.message_in(&RustSpelling);
+        error
     }
 
-    pub(crate) fn invalid_argument(argument: &'static str, why: impl fmt::Display) -> Self {
-        Self::new(
-            ErrorKind::InvalidArgument { argument },
-            format!("{argument}: {why}"),
-        )
+    pub(crate) fn invalid_argument(
+        argument: impl Into<ArgumentId>,
+        why: impl fmt::Display,
+    ) -> Self {
+        let argument = argument.into();
+        Self::new(ErrorKind::InvalidArgument { argument }, why.to_string())
     }
 
-    pub(crate) fn configuration(setting: impl Into<String>, why: impl fmt::Display) -> Self {
-        let setting = setting.into();
-        let message = format!("{setting}: {why}");
-        Self::new(ErrorKind::Configuration { setting }, message)
+    /// A configuration error about `setting`.
+    pub(crate) fn setting(setting: SettingId, why: impl Into<Phrase>) -> Self {
+        Self::setting_with(setting, "", why)
+    }
+
+    /// A configuration error about `setting`, named with `suffix` after it (`=0`,
+    /// ` (environment variable AWS_CA_BUNDLE)`).
+    pub(crate) fn setting_with(setting: SettingId, suffix: &str, why: impl Into<Phrase>) -> Self {
+        let mut subject = Phrase::from(Part::Setting(setting));
+        if !suffix.is_empty() {
+            subject.push_text(suffix);
+        }
+        let kind = ErrorKind::Configuration {
+            setting: Some(setting),
+        };
+        Self::with_subject(kind, subject, why.into())
+    }
+
+    /// A configuration error about something that is not a setting (an environment variable,
+    /// a profile, the config file), named by `subject`.
+    pub(crate) fn configuration(subject: impl Into<String>, why: impl fmt::Display) -> Self {
+        Self::configuration_phrase(subject, why.to_string().into())
+    }
+
+    /// As [`Error::configuration`], with a `why` that names settings.
+    pub(crate) fn configuration_phrase(subject: impl Into<String>, why: Phrase) -> Self {
+        let kind = ErrorKind::Configuration { setting: None };
+        Self::with_subject(kind, subject.into().into(), why)
     }
 
     pub(crate) fn with_response(mut self, http_status: u16, request_id: Option<String>) -> Self {
@@ -210,10 +254,13 @@ impl Error {
     }
 
     /// Appends `; {hint}` to the message: what the caller can do about it.
-    pub(crate) fn with_hint(mut self, hint: &str) -> Self {
-        self.0.message.push_str("; ");
-        self.0.message.push_str(hint);
-        self
+    pub(crate) fn with_hint(self, hint: impl Into<Phrase>) -> Self {
+        self.map_why(|why| {
+            why.push_text("; ");
+            for part in hint.into().parts() {
+                why.push(part.clone());
+            }
+        })
     }
 
     pub(crate) fn with_body_excerpt(mut self, body: &[u8]) -> Self {
@@ -236,9 +283,11 @@ impl Error {
         self
     }
 
-    /// Edits the message (e.g. to name the setting a timeout came from).
-    pub(crate) fn map_message(mut self, edit: impl FnOnce(&mut String)) -> Self {
-        edit(&mut self.0.message);
+    /// Edits what the message says after its subject (e.g. to name the setting a timeout came
+    /// from).
+    pub(crate) fn map_why(mut self, edit: impl FnOnce(&mut Phrase)) -> Self {
+        edit(&mut self.0.why);
+        self.0.message = self.message_in(&RustSpelling);
         self
     }
 
@@ -253,48 +302,16 @@ impl Error {
         self
     }
 
-    /// The error with the setting or argument it names spelled as `front_end`'s callers write
-    /// it (`endpoint_url` → `endpointUrl` for Node, `--endpoint-url` for the CLI). Names the
-    /// settings table does not know (environment variables, profiles) are kept.
-    pub fn respelled(mut self, front_end: crate::FrontEnd) -> Self {
-        let details = &mut *self.0;
-        let (core_name, spelled) = match &details.kind {
-            ErrorKind::InvalidArgument { argument } => (*argument, front_end.parameter(argument)),
-            ErrorKind::Configuration { setting } => {
-                // The setting alone, `name=value` or `name (source)`; not e.g. "profile 'dev'".
-                let end = setting
-                    .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
-                    .unwrap_or(setting.len());
-                let rest = &setting[end..];
-                let names_setting =
-                    rest.is_empty() || rest.starts_with('=') || rest.starts_with(" (");
-                match crate::config::front_end::SettingSpec::find(&setting[..end]) {
-                    Some(spec) if names_setting => (spec.name, spec.spelled(front_end)),
-                    _ => return self,
-                }
-            }
-            _ => return self,
-        };
-        if let ErrorKind::Configuration { setting } = &mut details.kind {
-            setting.replace_range(..core_name.len(), &spelled);
-        }
-        if details.message.starts_with(core_name) {
-            details.message.replace_range(..core_name.len(), &spelled);
-        }
-        self
-    }
-
     /// Applies `edit` to every string the error carries (an unmodeled code, a setting name, the
     /// message, request id, body excerpt, reason code, the diagnosis's hint, header names and
     /// values).
     pub(crate) fn map_strings(mut self, mut edit: impl FnMut(&mut String)) -> Self {
         let details = &mut *self.0;
-        match &mut details.kind {
-            ErrorKind::UnknownService(code) => edit(code),
-            ErrorKind::Configuration { setting } => edit(setting),
-            _ => {}
+        if let ErrorKind::UnknownService(code) = &mut details.kind {
+            edit(code);
         }
-        edit(&mut details.message);
+        details.subject.map_text(&mut edit);
+        details.why.map_text(&mut edit);
         for text in [
             &mut details.request_id,
             &mut details.body_excerpt,
@@ -312,6 +329,7 @@ impl Error {
             edit(name);
             edit(value);
         }
+        self.0.message = self.message_in(&RustSpelling);
         self
     }
 
@@ -337,9 +355,42 @@ impl Error {
         }
     }
 
-    /// The service's message, or a description of the local failure.
+    /// The service's message, or a description of the local failure, in the Rust spelling:
+    /// `subject: why` when the error has a subject.
     pub fn message(&self) -> &str {
         &self.0.message
+    }
+
+    /// The message as `spelling` writes the settings and arguments it names.
+    pub fn message_in(&self, spelling: &dyn Spelling) -> String {
+        let why = self.0.why.render(spelling);
+        match self.subject_in(spelling) {
+            Some(subject) => format!("{subject}: {why}"),
+            None => why,
+        }
+    }
+
+    /// What a local error is about, as data: the setting (with `=value` or its source), the
+    /// argument, or the environment variable or profile it names. `None` for other errors.
+    pub fn subject(&self) -> Option<&Phrase> {
+        (!self.0.subject.is_empty()).then_some(&self.0.subject)
+    }
+
+    /// The subject as `spelling` writes it, e.g. `maxAttempts=0` or `AWS_MAX_ATTEMPTS=many`.
+    pub fn subject_in(&self, spelling: &dyn Spelling) -> Option<String> {
+        self.subject().map(|subject| subject.render(spelling))
+    }
+
+    /// What the message says after its subject, as data.
+    pub fn why(&self) -> &Phrase {
+        &self.0.why
+    }
+
+    /// As `Display`, with the message as `spelling` writes it.
+    pub fn to_string_in(&self, spelling: &dyn Spelling) -> String {
+        let mut text = String::new();
+        let _ = self.write(&mut text, &self.message_in(spelling));
+        text
     }
 
     /// The request id the service returned, if any.
@@ -420,11 +471,17 @@ fn excerpt(body: &[u8]) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, &self.0.message)
+    }
+}
+
+impl Error {
+    fn write(&self, f: &mut dyn fmt::Write, message: &str) -> fmt::Result {
         match &self.0.kind {
             ErrorKind::Service(_) | ErrorKind::UnknownService(_) => {
-                write!(f, "{}: {}", self.code(), self.0.message)?;
+                write!(f, "{}: {message}", self.code())?;
             }
-            _ => write!(f, "{} error: {}", self.code(), self.0.message)?,
+            _ => write!(f, "{} error: {message}", self.code())?,
         }
         match (self.0.http_status, &self.0.request_id) {
             (Some(status), Some(id)) => write!(f, " (HTTP {status}, request id {id})"),

@@ -173,7 +173,7 @@ mod tests {
 
     fn argument_of(request: &VerifyAttrRequest) -> &'static str {
         match request.validate().unwrap_err().kind() {
-            ErrorKind::InvalidArgument { argument } => argument,
+            ErrorKind::InvalidArgument { argument } => argument.name(),
             other => panic!("unexpected {other:?}"),
         }
     }

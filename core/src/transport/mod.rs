@@ -20,6 +20,7 @@ use ureq::unversioned::transport::{ConnectProxyConnector, Connector, RustlsConne
 use ureq::Agent;
 
 use crate::config::resolve::ResolvedConfig;
+use crate::error::setting_id::SettingId;
 use crate::config::source::Sourced;
 use crate::error::{Error, ErrorKind, TimeoutPhase};
 use crate::secrecy::raw_response::RawResponse;
@@ -247,32 +248,33 @@ impl Transport {
 }
 
 fn load_ca_bundle(bundle: &Sourced<std::path::PathBuf>) -> Result<RootCerts, Error> {
-    let setting = || format!("ca_bundle ({})", bundle.source);
+    let suffix = format!(" ({})", bundle.source);
+    let invalid = |why: String| Error::setting_with(SettingId::CaBundle, &suffix, why);
     let path: &Path = &bundle.value;
     let pem = crate::config::local_file::read_capped(
         path,
         crate::config::local_file::CA_BUNDLE_MAX,
         "CA bundle",
     )
-    .map_err(|e| Error::configuration(setting(), e))?;
+    .map_err(|e| invalid(e.to_string()))?;
     let mut certs: Vec<Certificate<'static>> = Vec::new();
     for item in ureq::tls::parse_pem(&pem) {
         match item {
             Ok(PemItem::Certificate(cert)) => certs.push(cert),
             Ok(_) => {}
             Err(e) => {
-                return Err(Error::configuration(
-                    setting(),
-                    format_args!("{} is not a valid PEM file: {e}", path.display()),
-                ))
+                return Err(invalid(format!(
+                    "{} is not a valid PEM file: {e}",
+                    path.display()
+                )))
             }
         }
     }
     if certs.is_empty() {
-        return Err(Error::configuration(
-            setting(),
-            format_args!("{} contains no PEM certificate", path.display()),
-        ));
+        return Err(invalid(format!(
+            "{} contains no PEM certificate",
+            path.display()
+        )));
     }
     Ok(RootCerts::Specific(Arc::new(certs)))
 }
@@ -354,7 +356,7 @@ fn classify(err: ureq::Error, deadline: AttemptDeadline, to: &str) -> (ErrorKind
             format!("the response header is larger than {limit} bytes (at least {size})"),
             false,
         ),
-        ureq::Error::BadUri(e) => (ErrorKind::Configuration { setting: "endpoint_url".into() }, format!("endpoint_url: {e}"), true),
+        ureq::Error::BadUri(e) => (ErrorKind::Configuration { setting: Some(SettingId::EndpointUrl) }, e, true),
         other => (ErrorKind::Network, format!("HTTP failure: {other}"), false),
     }
 }

@@ -29,16 +29,6 @@ const ALLOWED: &[Allowed] = &[
         why: "the error table's operations column; the operations change lets each operation declare its errors",
     },
     Allowed {
-        from: "error/mod.rs",
-        to: "FrontEnd",
-        why: "Error::respelled; the typed-settings change deletes it",
-    },
-    Allowed {
-        from: "error/mod.rs",
-        to: "config::front_end::SettingSpec",
-        why: "Error::respelled; the typed-settings change deletes it",
-    },
-    Allowed {
         from: "secrecy/scrub.rs",
         to: "operation::GetAttrCodeOutput",
         why: "an operation's output scrubbed by the scrubber; the operations change makes it scrub strings only",
