@@ -41,8 +41,8 @@ CALLS = 40
 COMPONENTS = {
     "scrub": [
         (
-            r"cognito_attr_code::secrecy::scrub::Secrets::(scrub_response|scrub_output|scrub_parsed_output|scrub_verify_output"
-            r"|scrub_error)$",
+            r"cognito_attr_code::secrecy::scrub::Secrets::(scrub_response|scrub_strings|scrub_error)"
+            r"(<.*>)?$",
             1,
         ),
         (r"cognito_attr_code::secrecy::secret_forms::RecentForms::get$", 1),

@@ -35,9 +35,10 @@ pub use error::{
     Error, ErrorKind, Result, ServiceErrorCode, ServiceErrorRetry, TimeoutPhase, BODY_EXCERPT_MAX,
 };
 pub use operation::{
-    CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest, OperationName,
-    ResponseFacts, VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES,
-    ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS, VERIFICATION_CODE_MAX_CHARS,
+    CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest, Member, Operation,
+    OperationName, OperationOutput, ResponseMetadata, VerifyAttrOutput, VerifyAttrRequest,
+    ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
+    VERIFICATION_CODE_MAX_CHARS,
 };
 pub use retry::{backoff, RetryClock, RetryMode, SystemClock, MAX_BACKOFF};
 pub use secrecy::scrub::{Secrets, REDACTED, SECRET_FRAGMENT_LEN};

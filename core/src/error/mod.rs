@@ -4,7 +4,6 @@ pub(crate) mod diagnosis;
 
 use std::fmt;
 
-use crate::operation::OperationName;
 use diagnosis::Diagnosis;
 
 /// Result alias used throughout the crate.
@@ -12,8 +11,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 macro_rules! service_errors {
     ($(
-        $variant:ident => $code:literal, status $status:literal, retry $retry:ident,
-        [$($operation:ident),+];
+        $variant:ident => $code:literal, status $status:literal, retry $retry:ident;
     )+) => {
         /// The errors the service model declares for the operations of this crate.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,11 +45,6 @@ macro_rules! service_errors {
             pub fn retry(self) -> ServiceErrorRetry {
                 match self { $( ServiceErrorCode::$variant => ServiceErrorRetry::$retry, )+ }
             }
-
-            /// The operations whose service model declares this error.
-            pub fn operations(self) -> &'static [OperationName] {
-                match self { $( ServiceErrorCode::$variant => &[$(OperationName::$operation),+], )+ }
-            }
         }
     };
 }
@@ -60,30 +53,30 @@ macro_rules! service_errors {
 // and Node classes and exports) is checked against it, names and order, by a test that fails on
 // drift. Append new codes at the end with the next status number; never renumber.
 service_errors! {
-    ResourceNotFound => "ResourceNotFoundException", status 101, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    InvalidParameter => "InvalidParameterException", status 102, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    TooManyRequests => "TooManyRequestsException", status 103, retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    NotAuthorized => "NotAuthorizedException", status 104, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UnexpectedLambda => "UnexpectedLambdaException", status 105, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    UserLambdaValidation => "UserLambdaValidationException", status 106, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidLambdaResponse => "InvalidLambdaResponseException", status 107, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException", status 108, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException", status 109, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException", status 110, retry OnServerStatus, [GetUserAttributeVerificationCode];
-    CodeDeliveryFailure => "CodeDeliveryFailureException", status 111, retry OnServerStatus, [GetUserAttributeVerificationCode];
+    ResourceNotFound => "ResourceNotFoundException", status 101, retry OnServerStatus;
+    InvalidParameter => "InvalidParameterException", status 102, retry OnServerStatus;
+    TooManyRequests => "TooManyRequestsException", status 103, retry Always;
+    NotAuthorized => "NotAuthorizedException", status 104, retry OnServerStatus;
+    UnexpectedLambda => "UnexpectedLambdaException", status 105, retry OnServerStatus;
+    UserLambdaValidation => "UserLambdaValidationException", status 106, retry OnServerStatus;
+    InvalidLambdaResponse => "InvalidLambdaResponseException", status 107, retry OnServerStatus;
+    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException", status 108, retry OnServerStatus;
+    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException", status 109, retry OnServerStatus;
+    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException", status 110, retry OnServerStatus;
+    CodeDeliveryFailure => "CodeDeliveryFailureException", status 111, retry OnServerStatus;
     // Per-user hourly limits (5 code requests, 15 verifications) or the daily e-mail quota: a
     // retry seconds later cannot succeed.
-    LimitExceeded => "LimitExceededException", status 112, retry Never, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    PasswordResetRequired => "PasswordResetRequiredException", status 113, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UserNotFound => "UserNotFoundException", status 114, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UserNotConfirmed => "UserNotConfirmedException", status 115, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    InternalError => "InternalErrorException", status 116, retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    Forbidden => "ForbiddenException", status 117, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    OperationNotEnabled => "OperationNotEnabledException", status 118, retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    LimitExceeded => "LimitExceededException", status 112, retry Never;
+    PasswordResetRequired => "PasswordResetRequiredException", status 113, retry OnServerStatus;
+    UserNotFound => "UserNotFoundException", status 114, retry OnServerStatus;
+    UserNotConfirmed => "UserNotConfirmedException", status 115, retry OnServerStatus;
+    InternalError => "InternalErrorException", status 116, retry Always;
+    Forbidden => "ForbiddenException", status 117, retry OnServerStatus;
+    OperationNotEnabled => "OperationNotEnabledException", status 118, retry OnServerStatus;
     // The same wrong code stays wrong; each try counts against the hourly verification limit.
-    CodeMismatch => "CodeMismatchException", status 119, retry Never, [VerifyUserAttribute];
-    ExpiredCode => "ExpiredCodeException", status 120, retry OnServerStatus, [VerifyUserAttribute];
-    AliasExists => "AliasExistsException", status 121, retry OnServerStatus, [VerifyUserAttribute];
+    CodeMismatch => "CodeMismatchException", status 119, retry Never;
+    ExpiredCode => "ExpiredCodeException", status 120, retry OnServerStatus;
+    AliasExists => "AliasExistsException", status 121, retry OnServerStatus;
 }
 
 /// How the retry policy treats a modeled service error.
