@@ -171,10 +171,10 @@ impl Call {
         let cancellation = self.cancellation.as_ref();
         let outcome = match &self.request {
             Request::GetAttrCode(request) => client
-                .get_attr_code_cancellable(request, cancellation)
+                .call_cancellable(request, cancellation)
                 .into(),
             Request::VerifyAttr(request) => {
-                client.verify_attr_cancellable(request, cancellation).into()
+                client.call_cancellable(request, cancellation).into()
             }
         };
         self.promise.settle(outcome);

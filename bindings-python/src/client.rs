@@ -86,7 +86,7 @@ impl Client {
             py,
             cancellation,
             move |client, cancellation| {
-                client.get_attr_code_cancellable(&request, Some(cancellation))
+                client.call_cancellable(&request, Some(cancellation))
             },
             output::to_response,
         )
@@ -108,7 +108,7 @@ impl Client {
             py,
             cancellation,
             move |client, cancellation| {
-                client.verify_attr_cancellable(&request, Some(cancellation))
+                client.call_cancellable(&request, Some(cancellation))
             },
             output::to_verify_response,
         )
