@@ -135,14 +135,8 @@ pub unsafe extern "C" fn cognito_client_get_attr_code(
     details_out: *mut cognito_code_delivery_details,
     error_out: *mut cognito_error,
 ) -> cognito_status {
-    let request = || {
-        request(
-            access_token,
-            attribute_name,
-            client_metadata,
-            client_metadata_len,
-        )
-    };
+    let metadata = (client_metadata, client_metadata_len);
+    let request = || request(access_token, attribute_name, metadata);
     let output = Output::to("details_out", details_out, write_details);
     call(Sender::Client(client), request, output, error_out)
 }
@@ -164,14 +158,8 @@ pub unsafe extern "C" fn cognito_client_get_attr_code_output(
     output_out: *mut *mut cognito_output,
     error_out: *mut cognito_error,
 ) -> cognito_status {
-    let request = || {
-        request(
-            access_token,
-            attribute_name,
-            client_metadata,
-            client_metadata_len,
-        )
-    };
+    let metadata = (client_metadata, client_metadata_len);
+    let request = || request(access_token, attribute_name, metadata);
     let output = Output::to("output_out", output_out, |out, output| {
         out.write(Box::into_raw(Box::new(cognito_output::from_core(&output))));
     });
@@ -194,14 +182,8 @@ pub unsafe extern "C" fn cognito_get_attr_code(
     details_out: *mut cognito_code_delivery_details,
     error_out: *mut cognito_error,
 ) -> cognito_status {
-    let request = || {
-        request(
-            access_token,
-            attribute_name,
-            client_metadata,
-            client_metadata_len,
-        )
-    };
+    let metadata = (client_metadata, client_metadata_len);
+    let request = || request(access_token, attribute_name, metadata);
     let output = Output::to("details_out", details_out, write_details);
     call(Sender::OneShot, request, output, error_out)
 }
@@ -223,11 +205,11 @@ fn write_details(out: *mut cognito_code_delivery_details, output: GetAttrCodeOut
     unsafe { out.write(details) };
 }
 
+/// The request from the C arguments; `metadata`: the entries and their number.
 unsafe fn request(
     access_token: *const c_char,
     attribute_name: *const c_char,
-    client_metadata: *const cognito_metadata_entry,
-    client_metadata_len: usize,
+    (client_metadata, client_metadata_len): (*const cognito_metadata_entry, usize),
 ) -> Result<cognito_core::GetAttrCodeRequest, ArgumentError> {
     let token = required_str(access_token, "access_token")?;
     let attribute = required_str(attribute_name, "attribute_name")?;

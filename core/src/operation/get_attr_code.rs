@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 use super::input_rules::{
     validate_access_token, validate_attribute_name, validate_metadata_string,
 };
-use super::{Member, Operation, OperationName, OperationOutput, ResponseMetadata, Shape};
+use super::{
+    Member, Operation, OperationName, OperationOutput, ResponseMetadata, Shape,
+    ERRORS_OF_EVERY_OPERATION,
+};
 use crate::error::{Result, ServiceErrorCode};
 use crate::secrecy::scrub::{Secrets, REDACTED};
 use crate::secrecy::secret::{AccessToken, SecretBytes};
@@ -17,24 +20,16 @@ pub(super) const SHAPE: Shape = Shape {
     name: "GetUserAttributeVerificationCode",
     target: "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode",
     modeled_errors: &[
-        ServiceErrorCode::ResourceNotFound,
-        ServiceErrorCode::InvalidParameter,
-        ServiceErrorCode::TooManyRequests,
-        ServiceErrorCode::NotAuthorized,
-        ServiceErrorCode::UnexpectedLambda,
-        ServiceErrorCode::UserLambdaValidation,
-        ServiceErrorCode::InvalidLambdaResponse,
-        ServiceErrorCode::InvalidSmsRoleAccessPolicy,
-        ServiceErrorCode::InvalidSmsRoleTrustRelationship,
-        ServiceErrorCode::InvalidEmailRoleAccessPolicy,
-        ServiceErrorCode::CodeDeliveryFailure,
-        ServiceErrorCode::LimitExceeded,
-        ServiceErrorCode::PasswordResetRequired,
-        ServiceErrorCode::UserNotFound,
-        ServiceErrorCode::UserNotConfirmed,
-        ServiceErrorCode::InternalError,
-        ServiceErrorCode::Forbidden,
-        ServiceErrorCode::OperationNotEnabled,
+        ERRORS_OF_EVERY_OPERATION,
+        &[
+            ServiceErrorCode::UnexpectedLambda,
+            ServiceErrorCode::UserLambdaValidation,
+            ServiceErrorCode::InvalidLambdaResponse,
+            ServiceErrorCode::InvalidSmsRoleAccessPolicy,
+            ServiceErrorCode::InvalidSmsRoleTrustRelationship,
+            ServiceErrorCode::InvalidEmailRoleAccessPolicy,
+            ServiceErrorCode::CodeDeliveryFailure,
+        ],
     ],
 };
 
@@ -242,14 +237,11 @@ impl Operation for GetAttrCodeRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::operation::input_rules::rejected_argument;
     use crate::operation::{ACCESS_TOKEN_MAX_BYTES, METADATA_STRING_MAX_CHARS};
 
     fn argument_of(request: &GetAttrCodeRequest) -> &'static str {
-        match request.validate().unwrap_err().kind() {
-            ErrorKind::InvalidArgument { argument } => argument,
-            other => panic!("unexpected {other:?}"),
-        }
+        rejected_argument(request.validate())
     }
 
     #[test]

@@ -100,3 +100,12 @@ pub(crate) fn validate_metadata_string(argument: &'static str, text: &str) -> Re
     }
     Ok(())
 }
+
+/// The argument an input check rejected (tests of each operation's rules).
+#[cfg(test)]
+pub(crate) fn rejected_argument(checked: Result<()>) -> &'static str {
+    match checked.unwrap_err().kind() {
+        crate::error::ErrorKind::InvalidArgument { argument } => argument,
+        other => panic!("unexpected {other:?}"),
+    }
+}

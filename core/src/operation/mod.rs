@@ -37,9 +37,26 @@ pub(crate) struct Shape {
     pub name: &'static str,
     /// The `X-Amz-Target` header of its requests.
     pub target: &'static str,
-    /// The errors its service model declares.
-    pub modeled_errors: &'static [ServiceErrorCode],
+    /// The errors its service model declares, in groups (e.g. [`ERRORS_OF_EVERY_OPERATION`]
+    /// and its own).
+    pub modeled_errors: &'static [&'static [ServiceErrorCode]],
 }
+
+/// The errors the service model declares for every operation of this crate (each one
+/// authenticated by an access token).
+pub(crate) const ERRORS_OF_EVERY_OPERATION: &[ServiceErrorCode] = &[
+    ServiceErrorCode::ResourceNotFound,
+    ServiceErrorCode::InvalidParameter,
+    ServiceErrorCode::TooManyRequests,
+    ServiceErrorCode::NotAuthorized,
+    ServiceErrorCode::LimitExceeded,
+    ServiceErrorCode::PasswordResetRequired,
+    ServiceErrorCode::UserNotFound,
+    ServiceErrorCode::UserNotConfirmed,
+    ServiceErrorCode::InternalError,
+    ServiceErrorCode::Forbidden,
+    ServiceErrorCode::OperationNotEnabled,
+];
 
 impl OperationName {
     /// Every operation.
@@ -71,7 +88,7 @@ impl OperationName {
         ServiceErrorCode::ALL
             .iter()
             .copied()
-            .filter(|code| declared.contains(code))
+            .filter(|code| declared.iter().any(|group| group.contains(code)))
             .collect()
     }
 }

@@ -2,7 +2,10 @@
 //! attribute is verified (`email_verified` / `phone_number_verified` become `true`).
 
 use super::input_rules::{validate_access_token, validate_attribute_name};
-use super::{Member, Operation, OperationName, OperationOutput, ResponseMetadata, Shape};
+use super::{
+    Member, Operation, OperationName, OperationOutput, ResponseMetadata, Shape,
+    ERRORS_OF_EVERY_OPERATION,
+};
 use crate::error::{Error, Result, ServiceErrorCode};
 use crate::secrecy::scrub::{Secrets, REDACTED};
 use crate::secrecy::secret::{AccessToken, SecretBytes, VerificationCode};
@@ -13,20 +16,12 @@ pub(super) const SHAPE: Shape = Shape {
     name: "VerifyUserAttribute",
     target: "AWSCognitoIdentityProviderService.VerifyUserAttribute",
     modeled_errors: &[
-        ServiceErrorCode::ResourceNotFound,
-        ServiceErrorCode::InvalidParameter,
-        ServiceErrorCode::TooManyRequests,
-        ServiceErrorCode::NotAuthorized,
-        ServiceErrorCode::LimitExceeded,
-        ServiceErrorCode::PasswordResetRequired,
-        ServiceErrorCode::UserNotFound,
-        ServiceErrorCode::UserNotConfirmed,
-        ServiceErrorCode::InternalError,
-        ServiceErrorCode::Forbidden,
-        ServiceErrorCode::OperationNotEnabled,
-        ServiceErrorCode::CodeMismatch,
-        ServiceErrorCode::ExpiredCode,
-        ServiceErrorCode::AliasExists,
+        ERRORS_OF_EVERY_OPERATION,
+        &[
+            ServiceErrorCode::CodeMismatch,
+            ServiceErrorCode::ExpiredCode,
+            ServiceErrorCode::AliasExists,
+        ],
     ],
 };
 
@@ -169,13 +164,10 @@ impl Operation for VerifyAttrRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::operation::input_rules::rejected_argument;
 
     fn argument_of(request: &VerifyAttrRequest) -> &'static str {
-        match request.validate().unwrap_err().kind() {
-            ErrorKind::InvalidArgument { argument } => argument,
-            other => panic!("unexpected {other:?}"),
-        }
+        rejected_argument(request.validate())
     }
 
     #[test]
