@@ -3,17 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::input_rules::{
-    validate_access_token, validate_attribute_name, validate_metadata_string,
-};
-use super::{
-    Member, Operation, OperationName, OperationOutput, ResponseMetadata, Shape,
-    ERRORS_OF_EVERY_OPERATION,
-};
-use crate::error::{Result, ServiceErrorCode};
-use crate::secrecy::scrub::{Secrets, REDACTED};
-use crate::secrecy::secret::{AccessToken, SecretBytes};
-use crate::transport::protocol::{self, RawResponse};
+use super::input_rules::validate_metadata_string;
+use super::prelude::*;
 
 /// Its name, target and the errors its service model declares.
 pub(super) const SHAPE: Shape = Shape {

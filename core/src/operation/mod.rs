@@ -22,6 +22,19 @@ use crate::secrecy::scrub::Secrets;
 use crate::secrecy::secret::{AccessToken, SecretBytes};
 use crate::transport::protocol::RawResponse;
 
+/// What every operation file uses to declare its operation.
+mod prelude {
+    pub(super) use super::input_rules::{validate_access_token, validate_attribute_name};
+    pub(super) use super::{
+        Member, Operation, OperationName, OperationOutput, ResponseMetadata, Shape,
+        ERRORS_OF_EVERY_OPERATION,
+    };
+    pub(super) use crate::error::{Result, ServiceErrorCode};
+    pub(super) use crate::secrecy::scrub::{Secrets, REDACTED};
+    pub(super) use crate::secrecy::secret::{AccessToken, SecretBytes};
+    pub(super) use crate::transport::protocol::{self, RawResponse};
+}
+
 /// The operations this crate sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OperationName {

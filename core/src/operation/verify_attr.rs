@@ -1,15 +1,9 @@
 //! The `VerifyUserAttribute` operation: submits the code the user received; on success the
 //! attribute is verified (`email_verified` / `phone_number_verified` become `true`).
 
-use super::input_rules::{validate_access_token, validate_attribute_name};
-use super::{
-    Member, Operation, OperationName, OperationOutput, ResponseMetadata, Shape,
-    ERRORS_OF_EVERY_OPERATION,
-};
-use crate::error::{Error, Result, ServiceErrorCode};
-use crate::secrecy::scrub::{Secrets, REDACTED};
-use crate::secrecy::secret::{AccessToken, SecretBytes, VerificationCode};
-use crate::transport::protocol::{self, RawResponse};
+use super::prelude::*;
+use crate::error::Error;
+use crate::secrecy::secret::VerificationCode;
 
 /// Its name, target and the errors its service model declares.
 pub(super) const SHAPE: Shape = Shape {
