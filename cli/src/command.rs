@@ -9,7 +9,9 @@ use cognito_attr_code::{
 };
 use serde_json::Value;
 
-use crate::args::{Cli, ColorMode, Command, GlobalArgs, OperationArgs, OutputFormat, VerifyArgs};
+use crate::args::{
+    Cli, ColorMode, Command, GetAttrCodeArgs, GlobalArgs, OutputFormat, VerifyAttrArgs,
+};
 use crate::failure::Failure;
 use crate::output::{self, TableStyle};
 use crate::parameters::Parameters;
@@ -34,13 +36,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn run_get(operation: &OperationArgs, global: &GlobalArgs) -> Result<(), Failure> {
+fn run_get(operation: &GetAttrCodeArgs, global: &GlobalArgs) -> Result<(), Failure> {
     if let Some(kind) = operation.generate_cli_skeleton {
         write_stdout(skeleton::render(kind));
         return Ok(());
     }
     let query = global.query.as_deref().map(Query::compile).transpose()?;
-    let mut params = Parameters::gather(operation)?;
+    let mut params = Parameters::gather_get_attr_code(operation)?;
     require_all(&mut params, global)?;
     let token = params.access_token.take().expect("checked above");
     if global.debug {
@@ -59,7 +61,7 @@ fn run_get(operation: &OperationArgs, global: &GlobalArgs) -> Result<(), Failure
 
 /// `verify-user-attribute`: like the AWS CLI, prints nothing on success (the output has no
 /// members).
-fn run_verify(operation: &VerifyArgs, global: &GlobalArgs) -> Result<(), Failure> {
+fn run_verify(operation: &VerifyAttrArgs, global: &GlobalArgs) -> Result<(), Failure> {
     if let Some(skeleton) = operation
         .generate_cli_skeleton
         .and_then(skeleton::render_verify)
@@ -68,7 +70,7 @@ fn run_verify(operation: &VerifyArgs, global: &GlobalArgs) -> Result<(), Failure
         return Ok(());
     }
     let query = global.query.as_deref().map(Query::compile).transpose()?;
-    let mut params = Parameters::gather_verify(operation)?;
+    let mut params = Parameters::gather_verify_attr(operation)?;
     require_all(&mut params, global)?;
     let token = params.access_token.take().expect("checked above");
     let code = params.code.take().expect("checked above");
