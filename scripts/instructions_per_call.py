@@ -64,7 +64,10 @@ COMPONENTS = {
         (r"cognito_attr_code::transport::Transport::send$", 1),
         (r"cognito_attr_code::secrecy::scrub::Secrets::scrub_response$", -1),
     ],
-    "parse": [(r"cognito_attr_code::transport::protocol::parse", 1), (r"cognito_attr_code::operation::.*::parse_body$", 1)],
+    "parse": [
+        (r"cognito_attr_code::transport::protocol::parse", 1),
+        (r"cognito_attr_code::operation::.*::parse_body$", 1),
+    ],
 }
 
 
