@@ -52,7 +52,9 @@ function nativeRequest(op, input) {
 async function callAsync(op, call, input, options) {
   const request = nativeRequest(op, input)
   const signal = signalOption(options)
-  return op.shape(unwrap(await withAbortSignal('options.signal', signal, (cancellation) => call(request, cancellation))))
+  return op.shape(
+    unwrap(await withAbortSignal('options.signal', signal, (cancellation) => call(request, cancellation))),
+  )
 }
 
 function newNativeClient(settings, userAgentSuffix) {
