@@ -51,7 +51,7 @@ impl<T: 'static> Output<T> {
 ///
 /// # Safety
 /// The sender's client is NULL or valid; `error_out` is NULL or valid for writes.
-pub(crate) unsafe fn call<O: Operation>(
+pub(crate) unsafe fn guarded_call<O: Operation>(
     sender: Sender,
     request: impl FnOnce() -> Result<O, ArgumentError>,
     output: Output<O::Output>,

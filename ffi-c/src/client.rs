@@ -5,7 +5,7 @@ use std::ffi::c_char;
 
 use crate::boundary::{guard, required_str};
 use crate::c_string::to_c_string;
-use crate::call::{call, Output, Sender};
+use crate::call::{guarded_call, Output, Sender};
 use crate::error::{report, ArgumentError};
 use crate::{
     cognito_code_delivery_details, cognito_config, cognito_error, cognito_output, cognito_status,
@@ -138,7 +138,7 @@ pub unsafe extern "C" fn cognito_client_get_attr_code(
     let metadata = (client_metadata, client_metadata_len);
     let request = || request(access_token, attribute_name, metadata);
     let output = Output::to("details_out", details_out, write_details);
-    call(Sender::Client(client), request, output, error_out)
+    guarded_call(Sender::Client(client), request, output, error_out)
 }
 
 /// As `cognito_client_get_attr_code`, but on success writes a new `cognito_output` to
@@ -163,7 +163,7 @@ pub unsafe extern "C" fn cognito_client_get_attr_code_output(
     let output = Output::to("output_out", output_out, |out, output| {
         out.write(Box::into_raw(Box::new(cognito_output::from_core(&output))));
     });
-    call(Sender::Client(client), request, output, error_out)
+    guarded_call(Sender::Client(client), request, output, error_out)
 }
 
 /// The one-shot form of `cognito_client_get_attr_code`, with a client configured from the
@@ -185,7 +185,7 @@ pub unsafe extern "C" fn cognito_get_attr_code(
     let metadata = (client_metadata, client_metadata_len);
     let request = || request(access_token, attribute_name, metadata);
     let output = Output::to("details_out", details_out, write_details);
-    call(Sender::OneShot, request, output, error_out)
+    guarded_call(Sender::OneShot, request, output, error_out)
 }
 
 /// The client of every one-shot C function: the process-wide one for the environment's

@@ -3,7 +3,7 @@
 use std::ffi::c_char;
 
 use crate::boundary::required_str;
-use crate::call::{call, Output, Sender};
+use crate::call::{guarded_call, Output, Sender};
 use crate::error::ArgumentError;
 use crate::{cognito_client, cognito_error, cognito_status};
 
@@ -29,7 +29,7 @@ pub unsafe extern "C" fn cognito_client_verify_attr(
     error_out: *mut cognito_error,
 ) -> cognito_status {
     let request = || request(access_token, attribute_name, code);
-    call(Sender::Client(client), request, Output::none(), error_out)
+    guarded_call(Sender::Client(client), request, Output::none(), error_out)
 }
 
 /// The one-shot form of `cognito_client_verify_attr`: a client configured from the environment
@@ -45,7 +45,7 @@ pub unsafe extern "C" fn cognito_verify_attr(
     error_out: *mut cognito_error,
 ) -> cognito_status {
     let request = || request(access_token, attribute_name, code);
-    call(Sender::OneShot, request, Output::none(), error_out)
+    guarded_call(Sender::OneShot, request, Output::none(), error_out)
 }
 
 unsafe fn request(
