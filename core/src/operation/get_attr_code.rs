@@ -312,4 +312,49 @@ mod tests {
         let other = DeliveryMedium::from("CARRIER_PIGEON".to_string());
         assert_eq!(other.as_str(), "CARRIER_PIGEON");
     }
+
+    #[test]
+    fn members_are_named_as_the_service_model_names_them_and_absent_ones_left_out() {
+        let metadata = ResponseMetadata::new(None, 200, Vec::new(), 1, Default::default());
+        let mut output = GetAttrCodeOutput {
+            code_delivery_details: None,
+            metadata,
+        };
+        assert!(output.members().is_empty());
+        output.code_delivery_details = Some(CodeDeliveryDetails {
+            destination: Some("a***@e***.com".into()),
+            delivery_medium: Some(DeliveryMedium::Email),
+            attribute_name: None,
+        });
+        let details = Member::Structure(vec![
+            ("Destination", Member::Text("a***@e***.com")),
+            ("DeliveryMedium", Member::Text("EMAIL")),
+        ]);
+        assert_eq!(output.members(), [("CodeDeliveryDetails", details)]);
+    }
+
+    #[test]
+    fn the_output_scrubs_its_own_strings_and_the_log_shows_no_token() {
+        let token = "eyJraWQiOiJzZWNyZXQta2V5.payload-part.signature-part";
+        let metadata = ResponseMetadata::new(None, 200, Vec::new(), 1, Default::default());
+        let mut output = GetAttrCodeOutput {
+            code_delivery_details: Some(CodeDeliveryDetails {
+                destination: Some(format!("to {token}")),
+                delivery_medium: Some(DeliveryMedium::Other(token.into())),
+                attribute_name: Some(token.into()),
+            }),
+            metadata,
+        };
+        GetAttrCodeRequest::scrub_output(&Secrets::new([token]), &mut output);
+        assert!(
+            !format!("{output:?}").contains("signature-part"),
+            "{output:?}"
+        );
+        let request = GetAttrCodeRequest::new(token, "email");
+        let logged = format!("{:?}", request.redacted_members());
+        assert!(
+            !logged.contains("signature-part") && logged.contains(REDACTED),
+            "{logged}"
+        );
+    }
 }

@@ -113,6 +113,24 @@ mod sealed {
 
 /// An operation's request, as [`crate::Client::call`] sends it. Sealed: the operations are
 /// this crate's request types ([`GetAttrCodeRequest`], [`VerifyAttrRequest`]).
+///
+/// Code over every operation:
+/// ```no_run
+/// use cognito_attr_code::{Client, Operation, OperationOutput, Result};
+///
+/// fn attempts<O: Operation>(client: &Client, request: &O) -> Result<u32> {
+///     Ok(client.call(request)?.metadata().attempts)
+/// }
+/// ```
+/// No other type can be one:
+/// ```compile_fail
+/// struct Mine;
+/// impl cognito_attr_code::Operation for Mine {
+///     const NAME: cognito_attr_code::OperationName =
+///         cognito_attr_code::OperationName::VerifyUserAttribute;
+///     type Output = cognito_attr_code::VerifyAttrOutput;
+/// }
+/// ```
 pub trait Operation: sealed::Sealed {
     /// Which operation.
     const NAME: OperationName;

@@ -211,4 +211,21 @@ mod tests {
             "{debug}"
         );
     }
+
+    #[test]
+    fn its_log_shows_neither_secret_and_its_output_has_no_members() {
+        let request = VerifyAttrRequest::new("tok-en", "email", "493817");
+        let logged = format!("{:?}", request.redacted_members());
+        assert!(
+            !logged.contains("tok-en") && !logged.contains("493817"),
+            "{logged}"
+        );
+        assert!(
+            logged.contains("AttributeName") && logged.contains("Code"),
+            "{logged}"
+        );
+        let metadata =
+            ResponseMetadata::new(Some("r".into()), 200, Vec::new(), 1, Default::default());
+        assert!(VerifyAttrOutput { metadata }.members().is_empty());
+    }
 }
