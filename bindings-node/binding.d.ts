@@ -34,16 +34,12 @@ export declare class NativeClient {
   /** The `User-Agent` sent with every request. */
   userAgent(): string | null
   /**
-   * One call on the addon's I/O threads, in turn within the client's bound;
-   * `cancellation` stops it before its next attempt.
+   * One call of `request.operation` on the addon's I/O threads, in turn within the client's
+   * bound; `cancellation` stops it before its next attempt.
    */
-  getAttrCode(request: NativeRequest, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
+  call(request: NativeRequest, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
   /** One blocking call. */
-  getAttrCodeSync(request: NativeRequest): Outcome
-  /** One `VerifyUserAttribute` call as `get_attr_code` runs one. */
-  verifyAttr(request: NativeVerifyRequest, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
-  /** One blocking `VerifyUserAttribute` call. */
-  verifyAttrSync(request: NativeVerifyRequest): Outcome
+  callSync(request: NativeRequest): Outcome
 }
 
 /**
@@ -71,8 +67,18 @@ export declare class NativeFakeCognito {
   stop(): Promise<void>
 }
 
+/**
+ * One call of `request.operation` with the process-wide client of `settings` (found or built
+ * on the addon's I/O threads, like the call itself, in turn within that client's bound);
+ * `cancellation` stops it before its next attempt.
+ */
+export declare function call(request: NativeRequest, settings?: NativeSettings | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
+
 /** The async calls of the process whose native work has not ended (an aborted call's included). */
 export declare function callsInFlight(): number
+
+/** One blocking call with the process-wide client of `settings`. */
+export declare function callSync(request: NativeRequest, settings?: NativeSettings | undefined | null): Outcome
 
 /**
  * Calls one client runs at once unless its `maxConcurrentCalls` says otherwise; also the bound
@@ -92,25 +98,8 @@ export interface EndpointOutcome {
   error?: NativeError
 }
 
-/**
- * One call with the process-wide client of `settings` (found or built on the addon's I/O
- * threads, like the call itself, in turn within that client's bound); `cancellation` stops it
- * before its next attempt.
- */
-export declare function getAttrCode(request: NativeRequest, settings?: NativeSettings | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
-
-/** One blocking call with the process-wide client of `settings`. */
-export declare function getAttrCodeSync(request: NativeRequest, settings?: NativeSettings | undefined | null): Outcome
-
 /** The addon's I/O threads alive now, busy or idle (they end after a few idle seconds). */
 export declare function ioThreadCount(): number
-
-/** Where Cognito sent the code; every field is optional in the service model. */
-export interface NativeCodeDeliveryDetails {
-  destination?: string
-  deliveryMedium?: string
-  attributeName?: string
-}
 
 /**
  * A failed call. `kind` is one of `service`, `unknownService`, `invalidArgument`,
@@ -154,7 +143,11 @@ export interface NativeFakeOptions {
 
 /** A successful call with the metadata of its HTTP exchange. */
 export interface NativeOutput {
-  codeDeliveryDetails?: NativeCodeDeliveryDetails
+  /**
+   * The output's members as the service model names them (`CodeDeliveryDetails`, ...),
+   * each present only when the service sent it.
+   */
+  members: Record<string, any>
   httpStatusCode: number
   requestId?: string
   /** `x-amz-id-2`, as the AWS SDK reports it. */
@@ -165,11 +158,19 @@ export interface NativeOutput {
   totalRetryDelayMs: number
 }
 
-/** Input of one call. The token moves into a zeroizing `AccessToken` at once. */
+/**
+ * Input of one call of `operation` (its service-model name). The token and the code move into
+ * zeroizing secrets at once.
+ */
 export interface NativeRequest {
+  /** `GetUserAttributeVerificationCode` or `VerifyUserAttribute`. */
+  operation: string
   accessToken: string
   attributeName: string
+  /** `GetUserAttributeVerificationCode` only. */
   clientMetadata?: Record<string, string>
+  /** `VerifyUserAttribute` only (required there). */
+  code?: string
 }
 
 /**
@@ -228,16 +229,6 @@ export interface NativeSettingSpec {
   kind: string
 }
 
-/**
- * Input of one `VerifyUserAttribute` call. The token and the code move into zeroizing secrets
- * at once.
- */
-export interface NativeVerifyRequest {
-  accessToken: string
-  attributeName: string
-  code: string
-}
-
 /** Exactly one of `output` and `error` is set. */
 export interface Outcome {
   output?: NativeOutput
@@ -252,15 +243,6 @@ export declare function serviceErrorCodes(): Array<string>
 
 /** Every setting, in table order. */
 export declare function settingTable(): Array<NativeSettingSpec>
-
-/**
- * One `VerifyUserAttribute` call with the process-wide client of `settings`, run as
- * `get_attr_code` runs one.
- */
-export declare function verifyAttr(request: NativeVerifyRequest, settings?: NativeSettings | undefined | null, cancellation?: NativeCancellation | undefined | null): Promise<Outcome>
-
-/** One blocking `VerifyUserAttribute` call with the process-wide client of `settings`. */
-export declare function verifyAttrSync(request: NativeVerifyRequest, settings?: NativeSettings | undefined | null): Outcome
 
 /** The version of the native library. */
 export declare const VERSION: string

@@ -223,25 +223,19 @@ export declare class VerifyUserAttributeCommand {
   readonly input: VerifyUserAttributeCommandInput
 }
 
+/** The commands `CognitoIdentityProviderClient` sends. */
+type Command = GetUserAttributeVerificationCodeCommand | VerifyUserAttributeCommand
+
+/** The output of command `C`. */
+type OutputOf<C extends Command> = C extends VerifyUserAttributeCommand
+  ? VerifyUserAttributeCommandOutput
+  : GetUserAttributeVerificationCodeCommandOutput
+
 /** A drop-in for the AWS SDK v3 client of the same name, for this package's two commands. */
 export declare class CognitoIdentityProviderClient {
   constructor(config?: CognitoIdentityProviderClientConfig)
-  send(
-    command: VerifyUserAttributeCommand,
-    options?: { abortSignal?: AbortSignal },
-  ): Promise<VerifyUserAttributeCommandOutput>
-  send(
-    command: VerifyUserAttributeCommand,
-    callback: (error: unknown, output?: VerifyUserAttributeCommandOutput) => void,
-  ): void
-  send(
-    command: GetUserAttributeVerificationCodeCommand,
-    options?: { abortSignal?: AbortSignal },
-  ): Promise<GetUserAttributeVerificationCodeCommandOutput>
-  send(
-    command: GetUserAttributeVerificationCodeCommand,
-    callback: (error: unknown, output?: GetUserAttributeVerificationCodeCommandOutput) => void,
-  ): void
+  send<C extends Command>(command: C, options?: { abortSignal?: AbortSignal }): Promise<OutputOf<C>>
+  send<C extends Command>(command: C, callback: (error: unknown, output?: OutputOf<C>) => void): void
   destroy(): void
 }
 

@@ -41,8 +41,8 @@ CALLS = 40
 COMPONENTS = {
     "scrub": [
         (
-            r"cognito_attr_code::secrecy::scrub::Secrets::(scrub_response|scrub_output|scrub_parsed_output|scrub_verify_output"
-            r"|scrub_error)$",
+            r"cognito_attr_code::secrecy::scrub::Secrets::(scrub_response|scrub_strings|scrub_error)"
+            r"(<.*>)?$",
             1,
         ),
         (r"cognito_attr_code::secrecy::secret_forms::RecentForms::get$", 1),
@@ -64,7 +64,10 @@ COMPONENTS = {
         (r"cognito_attr_code::transport::Transport::send$", 1),
         (r"cognito_attr_code::secrecy::scrub::Secrets::scrub_response$", -1),
     ],
-    "parse": [(r"cognito_attr_code::transport::protocol::parse", 1), (r"cognito_attr_code::operation::.*::parse_body$", 1)],
+    "parse": [
+        (r"cognito_attr_code::transport::protocol::parse", 1),
+        (r"cognito_attr_code::operation::.*::parse_body$", 1),
+    ],
 }
 
 

@@ -22,28 +22,39 @@ function unwrap(outcome) {
 
 /** `CodeDeliveryDetails` with only the fields the service sent, or `null`. */
 function details(output) {
-  const native = output.codeDeliveryDetails
+  const native = output.members.CodeDeliveryDetails
   if (!native) return null
   const result = {}
-  if (native.destination !== undefined) result.destination = native.destination
-  if (native.deliveryMedium !== undefined) result.deliveryMedium = native.deliveryMedium
-  if (native.attributeName !== undefined) result.attributeName = native.attributeName
+  if (native.Destination !== undefined) result.destination = native.Destination
+  if (native.DeliveryMedium !== undefined) result.deliveryMedium = native.DeliveryMedium
+  if (native.AttributeName !== undefined) result.attributeName = native.AttributeName
   return result
 }
 
-/** `VerifyUserAttribute` returns nothing: the attribute is verified. */
-function verified() {
-  return undefined
+// Every operation of the function API and the `Client`, as data: its service-model name, the
+// check of its input (into the native request) and the shape of its result. Each entry gives
+// `name`, `nameSync`, `Client#name` and `Client#nameSync`.
+const OPERATIONS = {
+  getAttrCode: { operation: 'GetUserAttributeVerificationCode', toRequest: requestFromInput, shape: details },
+  // `VerifyUserAttribute` returns nothing: the attribute is verified.
+  verifyAttr: { operation: 'VerifyUserAttribute', toRequest: verifyRequestFromInput, shape: () => undefined },
+}
+
+/** The native request of operation `op` for `input` (throws on a bad argument). */
+function nativeRequest(op, input) {
+  return { operation: op.operation, ...op.toRequest(input) }
 }
 
 /**
- * Runs `call(request, cancellation)` with the request `toRequest` checks, under the `signal` of
- * `options`, and shapes its output with `shape`; argument errors reject instead of throwing.
+ * Runs `call(request, cancellation)` with the request of `op` for `input`, under the `signal` of
+ * `options`, and shapes its output; argument errors reject instead of throwing.
  */
-async function callAsync(call, input, options, toRequest = requestFromInput, shape = details) {
-  const request = toRequest(input)
+async function callAsync(op, call, input, options) {
+  const request = nativeRequest(op, input)
   const signal = signalOption(options)
-  return shape(unwrap(await withAbortSignal('options.signal', signal, (cancellation) => call(request, cancellation))))
+  return op.shape(
+    unwrap(await withAbortSignal('options.signal', signal, (cancellation) => call(request, cancellation))),
+  )
 }
 
 function newNativeClient(settings, userAgentSuffix) {
@@ -80,39 +91,19 @@ class Client {
     return this.#native.userAgent()
   }
 
+  /** Resolves a raw native outcome of `request` (which names its operation); used by the
+   * SDK-compatible client. */
+  _call(request, cancellation) {
+    return this.#native.call(request, cancellation).then(unwrap)
+  }
+
   /** `options.signal`: an `AbortSignal` that cancels the call. */
-  getAttrCode(input, options) {
-    return callAsync((request, cancellation) => this.#native.getAttrCode(request, cancellation), input, options)
+  _callAsync(op, input, options) {
+    return callAsync(op, (request, cancellation) => this.#native.call(request, cancellation), input, options)
   }
 
-  getAttrCodeSync(input) {
-    return details(unwrap(this.#native.getAttrCodeSync(requestFromInput(input))))
-  }
-
-  /** Submits the code the user received (`{ accessToken, attributeName, code }`); resolves to
-   * `undefined` once the attribute is verified. */
-  verifyAttr(input, options) {
-    return callAsync(
-      (request, cancellation) => this.#native.verifyAttr(request, cancellation),
-      input,
-      options,
-      verifyRequestFromInput,
-      verified,
-    )
-  }
-
-  verifyAttrSync(input) {
-    return verified(unwrap(this.#native.verifyAttrSync(verifyRequestFromInput(input))))
-  }
-
-  /** Resolves a raw native outcome; used by the SDK-compatible client. */
-  _send(request, cancellation) {
-    return this.#native.getAttrCode(request, cancellation).then(unwrap)
-  }
-
-  /** Resolves a raw `VerifyUserAttribute` outcome; used by the SDK-compatible client. */
-  _sendVerify(request, cancellation) {
-    return this.#native.verifyAttr(request, cancellation).then(unwrap)
+  _callSync(op, input) {
+    return op.shape(unwrap(this.#native.callSync(nativeRequest(op, input))))
   }
 
   [inspect.custom]() {
@@ -130,44 +121,40 @@ class Client {
  * One call with the process-wide client of `settings` (shared by consecutive one-shot calls);
  * `options.signal`: an `AbortSignal` that cancels the call.
  */
-function getAttrCode(input, settings, options) {
+function oneShotAsync(op, input, settings, options) {
   let native
   try {
     native = nativeSettings(settings)
   } catch (error) {
     return Promise.reject(error)
   }
-  return callAsync((request, cancellation) => binding.getAttrCode(request, native, cancellation), input, options)
+  return callAsync(op, (request, cancellation) => binding.call(request, native, cancellation), input, options)
 }
 
 /** One blocking call with the process-wide client of `settings`. */
-function getAttrCodeSync(input, settings) {
+function oneShotSync(op, input, settings) {
   const native = nativeSettings(settings)
-  return details(unwrap(binding.getAttrCodeSync(requestFromInput(input), native)))
+  return op.shape(unwrap(binding.callSync(nativeRequest(op, input), native)))
 }
 
-/** One `VerifyUserAttribute` call with the process-wide client of `settings`; `options` as for
- * `getAttrCode`. */
-function verifyAttr(input, settings, options) {
-  let native
-  try {
-    native = nativeSettings(settings)
-  } catch (error) {
-    return Promise.reject(error)
-  }
-  return callAsync(
-    (request, cancellation) => binding.verifyAttr(request, native, cancellation),
-    input,
-    options,
-    verifyRequestFromInput,
-    verified,
-  )
+const functions = {}
+for (const [name, op] of Object.entries(OPERATIONS)) {
+  Object.defineProperty(Client.prototype, name, {
+    value: function (input, options) {
+      return this._callAsync(op, input, options)
+    },
+    writable: true,
+    configurable: true,
+  })
+  Object.defineProperty(Client.prototype, `${name}Sync`, {
+    value: function (input) {
+      return this._callSync(op, input)
+    },
+    writable: true,
+    configurable: true,
+  })
+  functions[name] = (input, settings, options) => oneShotAsync(op, input, settings, options)
+  functions[`${name}Sync`] = (input, settings) => oneShotSync(op, input, settings)
 }
 
-/** One blocking `VerifyUserAttribute` call with the process-wide client of `settings`. */
-function verifyAttrSync(input, settings) {
-  const native = nativeSettings(settings)
-  return verified(unwrap(binding.verifyAttrSync(verifyRequestFromInput(input), native)))
-}
-
-module.exports = { Client, getAttrCode, getAttrCodeSync, verifyAttr, verifyAttrSync }
+module.exports = { Client, ...functions }

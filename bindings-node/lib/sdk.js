@@ -235,10 +235,11 @@ class CognitoIdentityProviderClient {
     if (command instanceof VerifyUserAttributeCommand) {
       const request = verifyRequestFromCommandInput(command.input)
       const client = await this.#resolve()
-      const output = await withAbortSignal('options.abortSignal', signal, (cancellation) =>
-        client._sendVerify(request, cancellation),
+      return sdkOutput(
+        await withAbortSignal('options.abortSignal', signal, (cancellation) =>
+          client._call({ operation: 'VerifyUserAttribute', ...request }, cancellation),
+        ),
       )
-      return { $metadata: sdkMetadata(output) }
     }
     if (!(command instanceof GetUserAttributeVerificationCodeCommand)) {
       throw fail('command', 'a GetUserAttributeVerificationCodeCommand or VerifyUserAttributeCommand', command)
@@ -246,7 +247,9 @@ class CognitoIdentityProviderClient {
     const request = requestFromCommandInput(command.input)
     const client = await this.#resolve()
     return sdkOutput(
-      await withAbortSignal('options.abortSignal', signal, (cancellation) => client._send(request, cancellation)),
+      await withAbortSignal('options.abortSignal', signal, (cancellation) =>
+        client._call({ operation: 'GetUserAttributeVerificationCode', ...request }, cancellation),
+      ),
     )
   }
 
@@ -283,17 +286,10 @@ function sdkMetadata(native) {
   }
 }
 
+/** The SDK's output of any operation: its members as the service model names them, and
+ * `$metadata`. */
 function sdkOutput(native) {
-  const output = { $metadata: sdkMetadata(native) }
-  const details = native.codeDeliveryDetails
-  if (details) {
-    const sdk = {}
-    if (details.destination !== undefined) sdk.Destination = details.destination
-    if (details.deliveryMedium !== undefined) sdk.DeliveryMedium = details.deliveryMedium
-    if (details.attributeName !== undefined) sdk.AttributeName = details.attributeName
-    output.CodeDeliveryDetails = sdk
-  }
-  return output
+  return { $metadata: sdkMetadata(native), ...native.members }
 }
 
 module.exports = {

@@ -6,17 +6,15 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use cognito_attr_code::{
-    Cancellation, Client, GetAttrCodeRequest, ResolvedConfig, Settings, VerifyAttrRequest,
-    MAX_SHARED_CLIENTS,
-};
+use cognito_attr_code::{Cancellation, Client, ResolvedConfig, Settings, MAX_SHARED_CLIENTS};
 use napi::bindgen_prelude::Object;
 use napi::{Env, JsDeferred, Result};
 use napi_derive::napi;
 
 use crate::call_queue::{CallQueue, DEFAULT_MAX_CONCURRENT_CALLS};
 use crate::io_threads;
-use crate::outcome::{NativeError, NativeOutput, Outcome};
+use crate::outcome::{NativeError, Outcome};
+use crate::request::Request;
 
 /// Who sends a blocking (`...Sync`) request: the caller's client, or the one-shot client of
 /// these settings.
@@ -32,24 +30,13 @@ impl Sender {
     }
 
     /// Sends `request`, blocking; every failure becomes an `Outcome`.
-    pub(crate) fn send(&self, request: &GetAttrCodeRequest) -> Outcome {
-        self.run(|client| client.get_attr_code(request))
-    }
-
-    /// Sends a `VerifyUserAttribute` request, blocking; every failure becomes an `Outcome`.
-    pub(crate) fn send_verify(&self, request: &VerifyAttrRequest) -> Outcome {
-        self.run(|client| client.verify_attr(request))
-    }
-
-    fn run<O: Into<NativeOutput>>(
-        &self,
-        call: impl FnOnce(&Client) -> cognito_attr_code::Result<O>,
-    ) -> Outcome {
+    pub(crate) fn send(&self, request: &Request) -> Outcome {
         match self {
-            Sender::Shared(client) => call(client).into(),
-            Sender::OneShot(Ok(settings)) => one_shot_client(settings)
-                .and_then(|client| call(&client))
-                .into(),
+            Sender::Shared(client) => request.send(client, None),
+            Sender::OneShot(Ok(settings)) => match one_shot_client(settings) {
+                Ok(client) => request.send(&client, None),
+                Err(error) => NativeError::from(&error).into(),
+            },
             Sender::OneShot(Err(error)) => NativeError::clone(error).into(),
         }
     }
@@ -59,24 +46,6 @@ impl Sender {
 /// configuration, a few at most), so that consecutive one-shot calls reuse its connections.
 pub(crate) fn one_shot_client(settings: &Settings) -> cognito_attr_code::Result<Client> {
     cognito_attr_code::shared_client(settings)
-}
-
-/// The request of one call.
-pub(crate) enum Request {
-    GetAttrCode(GetAttrCodeRequest),
-    VerifyAttr(VerifyAttrRequest),
-}
-
-impl From<GetAttrCodeRequest> for Request {
-    fn from(request: GetAttrCodeRequest) -> Self {
-        Request::GetAttrCode(request)
-    }
-}
-
-impl From<VerifyAttrRequest> for Request {
-    fn from(request: VerifyAttrRequest) -> Self {
-        Request::VerifyAttr(request)
-    }
 }
 
 /// A cancellation flag for async calls, set by the JavaScript wrapper when the caller's
@@ -168,15 +137,7 @@ impl Call {
 
     /// Sends the request, blocking this (I/O) thread, and settles the promise.
     fn send(self, client: &Client) {
-        let cancellation = self.cancellation.as_ref();
-        let outcome = match &self.request {
-            Request::GetAttrCode(request) => client
-                .get_attr_code_cancellable(request, cancellation)
-                .into(),
-            Request::VerifyAttr(request) => {
-                client.verify_attr_cancellable(request, cancellation).into()
-            }
-        };
+        let outcome = self.request.send(client, self.cancellation.as_ref());
         self.promise.settle(outcome);
     }
 

@@ -13,7 +13,7 @@ use napi_derive::napi;
 use crate::call::{self, NativeCancellation, Sender};
 use crate::call_queue::CallQueue;
 use crate::outcome::{NativeError, Outcome};
-use crate::request::{NativeRequest, NativeVerifyRequest};
+use crate::request::NativeRequest;
 use crate::settings::{self, NativeSettings};
 
 /// A client and its bound, or the configuration error that prevented building it.
@@ -80,39 +80,22 @@ impl NativeClient {
             .map(|(c, _)| c.user_agent().to_owned())
     }
 
-    /// One call on the addon's I/O threads, in turn within the client's bound;
-    /// `cancellation` stops it before its next attempt.
+    /// One call of `request.operation` on the addon's I/O threads, in turn within the client's
+    /// bound; `cancellation` stops it before its next attempt.
     #[napi(ts_return_type = "Promise<Outcome>")]
-    pub fn get_attr_code<'env>(
+    pub fn call<'env>(
         &self,
         env: &'env Env,
         request: NativeRequest,
         cancellation: Option<&NativeCancellation>,
     ) -> napi::Result<Object<'env>> {
-        call::start(env, &self.client, request.into_core().into(), cancellation)
+        call::start(env, &self.client, request.into_core()?, cancellation)
     }
 
     /// One blocking call.
     #[napi]
-    pub fn get_attr_code_sync(&self, request: NativeRequest) -> Outcome {
-        self.sender().send(&request.into_core())
-    }
-
-    /// One `VerifyUserAttribute` call as `get_attr_code` runs one.
-    #[napi(ts_return_type = "Promise<Outcome>")]
-    pub fn verify_attr<'env>(
-        &self,
-        env: &'env Env,
-        request: NativeVerifyRequest,
-        cancellation: Option<&NativeCancellation>,
-    ) -> napi::Result<Object<'env>> {
-        call::start(env, &self.client, request.into_core().into(), cancellation)
-    }
-
-    /// One blocking `VerifyUserAttribute` call.
-    #[napi]
-    pub fn verify_attr_sync(&self, request: NativeVerifyRequest) -> Outcome {
-        self.sender().send_verify(&request.into_core())
+    pub fn call_sync(&self, request: NativeRequest) -> napi::Result<Outcome> {
+        Ok(self.sender().send(&request.into_core()?))
     }
 }
 

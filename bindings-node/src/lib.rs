@@ -17,8 +17,8 @@ mod spelling;
 pub use call::NativeCancellation;
 pub use client::NativeClient;
 pub use fake::{NativeFakeCognito, NativeFakeOptions, StopFake};
-pub use outcome::{NativeCodeDeliveryDetails, NativeError, NativeOutput, Outcome};
-pub use request::{NativeRequest, NativeVerifyRequest};
+pub use outcome::{NativeError, NativeOutput, Outcome};
+pub use request::NativeRequest;
 pub use settings::{setting_table, NativeSettingSpec, NativeSettings};
 
 use call::Sender;
@@ -35,43 +35,28 @@ pub const VERSION: &str = cognito_attr_code::VERSION;
 #[napi]
 pub const DEFAULT_MAX_CONCURRENT_CALLS: u32 = call_queue::DEFAULT_MAX_CONCURRENT_CALLS;
 
-/// One call with the process-wide client of `settings` (found or built on the addon's I/O
-/// threads, like the call itself, in turn within that client's bound); `cancellation` stops it
-/// before its next attempt.
+/// One call of `request.operation` with the process-wide client of `settings` (found or built
+/// on the addon's I/O threads, like the call itself, in turn within that client's bound);
+/// `cancellation` stops it before its next attempt.
 #[napi(ts_return_type = "Promise<Outcome>")]
-pub fn get_attr_code<'env>(
+pub fn call<'env>(
     env: &'env Env,
     request: NativeRequest,
     settings: Option<NativeSettings>,
     cancellation: Option<&NativeCancellation>,
 ) -> napi::Result<Object<'env>> {
     let settings = settings::into_core(settings);
-    call::start_one_shot(env, settings, request.into_core().into(), cancellation)
+    call::start_one_shot(env, settings, request.into_core()?, cancellation)
 }
 
 /// One blocking call with the process-wide client of `settings`.
 #[napi]
-pub fn get_attr_code_sync(request: NativeRequest, settings: Option<NativeSettings>) -> Outcome {
-    Sender::one_shot(settings::into_core(settings)).send(&request.into_core())
-}
-
-/// One `VerifyUserAttribute` call with the process-wide client of `settings`, run as
-/// `get_attr_code` runs one.
-#[napi(ts_return_type = "Promise<Outcome>")]
-pub fn verify_attr<'env>(
-    env: &'env Env,
-    request: NativeVerifyRequest,
+pub fn call_sync(
+    request: NativeRequest,
     settings: Option<NativeSettings>,
-    cancellation: Option<&NativeCancellation>,
-) -> napi::Result<Object<'env>> {
-    let settings = settings::into_core(settings);
-    call::start_one_shot(env, settings, request.into_core().into(), cancellation)
-}
-
-/// One blocking `VerifyUserAttribute` call with the process-wide client of `settings`.
-#[napi]
-pub fn verify_attr_sync(request: NativeVerifyRequest, settings: Option<NativeSettings>) -> Outcome {
-    Sender::one_shot(settings::into_core(settings)).send_verify(&request.into_core())
+) -> napi::Result<Outcome> {
+    let request = request.into_core()?;
+    Ok(Sender::one_shot(settings::into_core(settings)).send(&request))
 }
 
 /// Every modeled service error code, in the order of core's one error table (the JavaScript

@@ -1,26 +1,19 @@
 //! What a call returns to JavaScript: the output, or a structured error that `index.js` turns
 //! into an instance of the matching error class.
 
-use cognito_attr_code::{
-    CodeDeliveryDetails, Error, ErrorKind, GetAttrCodeOutput, ResponseFacts, Spelling,
-    TimeoutPhase, VerifyAttrOutput,
-};
+use cognito_attr_code::{Error, ErrorKind, Member, OperationOutput, Spelling, TimeoutPhase};
 
 use crate::spelling::NodeSpelling;
 use napi_derive::napi;
-
-/// Where Cognito sent the code; every field is optional in the service model.
-#[napi(object)]
-pub struct NativeCodeDeliveryDetails {
-    pub destination: Option<String>,
-    pub delivery_medium: Option<String>,
-    pub attribute_name: Option<String>,
-}
+use serde_json::{Map, Value};
 
 /// A successful call with the metadata of its HTTP exchange.
 #[napi(object)]
 pub struct NativeOutput {
-    pub code_delivery_details: Option<NativeCodeDeliveryDetails>,
+    /// The output's members as the service model names them (`CodeDeliveryDetails`, ...),
+    /// each present only when the service sent it.
+    #[napi(ts_type = "Record<string, any>")]
+    pub members: Map<String, Value>,
     pub http_status_code: u32,
     pub request_id: Option<String>,
     /// `x-amz-id-2`, as the AWS SDK reports it.
@@ -146,67 +139,47 @@ impl From<&Error> for NativeError {
     }
 }
 
-impl From<CodeDeliveryDetails> for NativeCodeDeliveryDetails {
-    fn from(details: CodeDeliveryDetails) -> Self {
-        Self {
-            destination: details.destination,
-            delivery_medium: details.delivery_medium.map(|m| m.as_str().to_owned()),
-            attribute_name: details.attribute_name,
-        }
-    }
-}
-
-impl From<GetAttrCodeOutput> for NativeOutput {
-    fn from(output: GetAttrCodeOutput) -> Self {
-        let metadata = Self::metadata(&output);
-        Self {
-            code_delivery_details: output.code_delivery_details.map(Into::into),
-            ..metadata
-        }
-    }
-}
-
-/// `VerifyUserAttribute`'s output has no members: only the metadata of the exchange.
-impl From<VerifyAttrOutput> for NativeOutput {
-    fn from(output: VerifyAttrOutput) -> Self {
-        Self::metadata(&output)
-    }
-}
-
 impl NativeOutput {
-    /// The metadata of a successful exchange, without delivery details.
-    fn metadata(output: &impl ResponseFacts) -> Self {
-        let header = |name: &str| {
-            output
-                .http_headers()
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.clone())
-        };
+    /// The output of any operation: its members and the metadata of its exchange.
+    fn new(output: &impl OperationOutput) -> Self {
+        let metadata = output.metadata();
+        let header = |name: &str| metadata.header(name).map(str::to_owned);
         Self {
+            members: members(output.members()),
             extended_request_id: header("x-amz-id-2"),
             cf_id: header("x-amz-cf-id"),
-            code_delivery_details: None,
-            http_status_code: output.http_status().into(),
-            request_id: output.request_id().map(str::to_owned),
-            attempts: output.attempts(),
-            total_retry_delay_ms: output.total_retry_delay().as_millis() as f64,
+            http_status_code: metadata.http_status.into(),
+            request_id: metadata.request_id.clone(),
+            attempts: metadata.attempts,
+            total_retry_delay_ms: metadata.total_retry_delay.as_millis() as f64,
         }
     }
 }
 
-impl<O: Into<NativeOutput>> From<Result<O, Error>> for Outcome {
+fn members(members: Vec<(&str, Member<'_>)>) -> Map<String, Value> {
+    members
+        .into_iter()
+        .map(|(name, member)| {
+            let value = match member {
+                Member::Text(text) => Value::from(text),
+                Member::Structure(inner) => Value::Object(self::members(inner)),
+            };
+            (name.to_owned(), value)
+        })
+        .collect()
+}
+
+impl<O: OperationOutput> From<Result<O, Error>> for Outcome {
     fn from(result: Result<O, Error>) -> Self {
         match result {
             Ok(output) => Self {
-                output: Some(output.into()),
+                output: Some(NativeOutput::new(&output)),
                 error: None,
             },
             Err(error) => NativeError::from(&error).into(),
         }
     }
 }
-
 impl From<NativeError> for Outcome {
     fn from(error: NativeError) -> Self {
         Self {

@@ -1,5 +1,6 @@
 //! The compiled client: one connection pool and retry quota, shared by every Python thread.
 
+use cognito_attr_code::{GetAttrCodeRequest, Operation, VerifyAttrRequest};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -13,30 +14,28 @@ pub struct Client {
 }
 
 impl Client {
-    /// Runs `send` with the GIL released, interruptible by signal handlers on the main thread
+    /// Sends `request` with the GIL released, interruptible by signal handlers on the main thread
     /// (see `interruptible`), then shapes its output as boto3 does or raises the exception of
-    /// its error. `cancellation`: the caller's flag; the call gets its own when there is none, so
-    /// that an interrupted call can always be told to start no further attempt.
-    fn call<'py, T: Send + 'static>(
+    /// its error: the one path of every operation. `cancellation`: the caller's flag; the call
+    /// gets its own when there is none, so that an interrupted call can always be told to start
+    /// no further attempt.
+    fn call<'py, O: Operation + Send + 'static>(
         &self,
         py: Python<'py>,
+        request: O,
         cancellation: Option<&Cancellation>,
-        send: impl FnOnce(
-                &cognito_attr_code::Client,
-                &cognito_attr_code::Cancellation,
-            ) -> cognito_attr_code::Result<T>
-            + Send
-            + 'static,
-        shape: impl FnOnce(Python<'py>, &T, u32) -> PyResult<Bound<'py, PyDict>>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<Bound<'py, PyDict>>
+    where
+        O::Output: Send,
+    {
         let client = self.inner.clone();
         let max_attempts = client.config().max_attempts.value;
         let cancellation =
             cancellation.map_or_else(cognito_attr_code::Cancellation::new, |c| c.inner.clone());
         match interruptible::run(py, cancellation, move |cancellation| {
-            send(&client, cancellation)
+            client.call_cancellable(&request, Some(cancellation))
         })? {
-            Ok(out) => shape(py, &out, max_attempts),
+            Ok(out) => output::to_response(py, &out, max_attempts),
             Err(e) => Err(errors::from_call(py, &e, Some(max_attempts))),
         }
     }
@@ -81,15 +80,15 @@ impl Client {
         client_metadata: Option<&Bound<'py, PyAny>>,
         cancellation: Option<&Cancellation>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let request = request::from_python(access_token, attribute_name, client_metadata)?;
-        self.call(
-            py,
-            cancellation,
-            move |client, cancellation| {
-                client.get_attr_code_cancellable(&request, Some(cancellation))
-            },
-            output::to_response,
-        )
+        let request = GetAttrCodeRequest::new(
+            request::text(access_token, "access_token")?,
+            request::text(attribute_name, "attribute_name")?,
+        );
+        let request = match request::metadata(client_metadata)? {
+            Some(metadata) => request.client_metadata(metadata),
+            None => request,
+        };
+        self.call(py, request, cancellation)
     }
 
     /// Submits the verification code with the GIL released; returns boto3's response dict.
@@ -103,15 +102,13 @@ impl Client {
         code: &Bound<'py, PyAny>,
         cancellation: Option<&Cancellation>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let request = request::verify_from_python(access_token, attribute_name, code)?;
-        self.call(
-            py,
-            cancellation,
-            move |client, cancellation| {
-                client.verify_attr_cancellable(&request, Some(cancellation))
-            },
-            output::to_verify_response,
-        )
+        // Like the token, the code is copied once, into a zeroizing secret.
+        let request = VerifyAttrRequest::new(
+            request::text(access_token, "access_token")?,
+            request::text(attribute_name, "attribute_name")?,
+            request::text(code, "code")?,
+        );
+        self.call(py, request, cancellation)
     }
 
     /// The URL requests go to; `ConfigurationError` when it depends on each call's token.

@@ -1,69 +1,56 @@
-//! A successful call's output as the dict boto3 returns for
-//! `get_user_attribute_verification_code`.
+//! A successful call's output as the dict boto3 returns for the operation, shaped from the
+//! output's members and metadata whatever the operation.
 
-use cognito_attr_code::{GetAttrCodeOutput, ResponseFacts, VerifyAttrOutput};
+use cognito_attr_code::{Member, OperationOutput, ResponseMetadata};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-/// `{"CodeDeliveryDetails": {...}, "ResponseMetadata": {...}}`, with `CodeDeliveryDetails` and
-/// each of its members present only when the service sent them, as botocore does.
-/// `MaxAttemptsReached` is set, as by botocore's standard retry mode, when the call used all
-/// `max_attempts` attempts, even if the last one succeeded.
+/// The output's members (e.g. `{"CodeDeliveryDetails": {...}}`, each present only when the
+/// service sent it, as botocore does) and `"ResponseMetadata"`. `MaxAttemptsReached` is set, as
+/// by botocore's standard retry mode, when the call used all `max_attempts` attempts, even if
+/// the last one succeeded.
 pub fn to_response<'py>(
     py: Python<'py>,
-    output: &GetAttrCodeOutput,
+    output: &impl OperationOutput,
     max_attempts: u32,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let response = PyDict::new(py);
-    if let Some(details) = &output.code_delivery_details {
-        let shaped = PyDict::new(py);
-        if let Some(destination) = &details.destination {
-            shaped.set_item("Destination", destination)?;
-        }
-        if let Some(medium) = &details.delivery_medium {
-            shaped.set_item("DeliveryMedium", medium.as_str())?;
-        }
-        if let Some(attribute) = &details.attribute_name {
-            shaped.set_item("AttributeName", attribute)?;
-        }
-        response.set_item("CodeDeliveryDetails", shaped)?;
-    }
-    let metadata = response_metadata(py, output, max_attempts)?;
+    let response = structure(py, output.members())?;
+    let metadata = response_metadata(py, output.metadata(), max_attempts)?;
     response.set_item("ResponseMetadata", metadata)?;
     Ok(response)
 }
 
-/// `{"ResponseMetadata": {...}}`: boto3's `verify_user_attribute` response (its output shape
-/// has no members).
-pub fn to_verify_response<'py>(
+fn structure<'py>(
     py: Python<'py>,
-    output: &VerifyAttrOutput,
-    max_attempts: u32,
+    members: Vec<(&str, Member<'_>)>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let response = PyDict::new(py);
-    let metadata = response_metadata(py, output, max_attempts)?;
-    response.set_item("ResponseMetadata", metadata)?;
-    Ok(response)
+    let dict = PyDict::new(py);
+    for (name, member) in members {
+        match member {
+            Member::Text(text) => dict.set_item(name, text)?,
+            Member::Structure(inner) => dict.set_item(name, structure(py, inner)?)?,
+        }
+    }
+    Ok(dict)
 }
 
 /// botocore's `ResponseMetadata`.
 fn response_metadata<'py>(
     py: Python<'py>,
-    output: &impl ResponseFacts,
+    metadata: &ResponseMetadata,
     max_attempts: u32,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let metadata = PyDict::new(py);
-    if let Some(request_id) = output.request_id() {
-        metadata.set_item("RequestId", request_id)?;
+    let shaped = PyDict::new(py);
+    if let Some(request_id) = &metadata.request_id {
+        shaped.set_item("RequestId", request_id)?;
     }
-    metadata.set_item("HTTPStatusCode", output.http_status())?;
-    metadata.set_item("HTTPHeaders", headers(py, output.http_headers())?)?;
-    let attempts = output.attempts();
-    if attempts >= max_attempts {
-        metadata.set_item("MaxAttemptsReached", true)?;
+    shaped.set_item("HTTPStatusCode", metadata.http_status)?;
+    shaped.set_item("HTTPHeaders", headers(py, &metadata.http_headers)?)?;
+    if metadata.attempts >= max_attempts {
+        shaped.set_item("MaxAttemptsReached", true)?;
     }
-    metadata.set_item("RetryAttempts", attempts.saturating_sub(1))?;
-    Ok(metadata)
+    shaped.set_item("RetryAttempts", metadata.attempts.saturating_sub(1))?;
+    Ok(shaped)
 }
 
 /// Header names are already lower case; a repeated header is joined with `", "` as botocore's

@@ -1,46 +1,22 @@
-//! Python arguments into a core request. Type errors are `TypeError`s that name the argument and
+//! Python arguments into the strings of a core request. Type errors are `TypeError`s that name the argument and
 //! the type received, never the value: the value may be the access token.
 
 use std::collections::BTreeMap;
 
-use cognito_attr_code::{GetAttrCodeRequest, VerifyAttrRequest};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyString};
 
 use crate::errors;
 
-/// The request for `access_token`, `attribute_name` and optional `client_metadata` (any mapping
-/// of str to str). The core validates lengths and characters when the call runs.
-pub fn from_python(
-    access_token: &Bound<'_, PyAny>,
-    attribute_name: &Bound<'_, PyAny>,
+/// `client_metadata` (any mapping of str to str; `None` when absent or `None`).
+pub fn metadata(
     client_metadata: Option<&Bound<'_, PyAny>>,
-) -> PyResult<GetAttrCodeRequest> {
-    let token = text(access_token, "access_token")?;
-    let name = text(attribute_name, "attribute_name")?;
-    let request = GetAttrCodeRequest::new(token, name);
+) -> PyResult<Option<BTreeMap<String, String>>> {
     match client_metadata {
-        Some(metadata) if !metadata.is_none() => {
-            Ok(request.client_metadata(metadata_map(metadata)?))
-        }
-        _ => Ok(request),
+        Some(metadata) if !metadata.is_none() => metadata_map(metadata).map(Some),
+        _ => Ok(None),
     }
-}
-
-/// The `VerifyUserAttribute` request for `access_token`, `attribute_name` and `code`; the core
-/// validates them when the call runs. Like the token, the code is copied once, into a zeroizing
-/// secret.
-pub fn verify_from_python(
-    access_token: &Bound<'_, PyAny>,
-    attribute_name: &Bound<'_, PyAny>,
-    code: &Bound<'_, PyAny>,
-) -> PyResult<VerifyAttrRequest> {
-    Ok(VerifyAttrRequest::new(
-        text(access_token, "access_token")?,
-        text(attribute_name, "attribute_name")?,
-        text(code, "code")?,
-    ))
 }
 
 fn metadata_map(metadata: &Bound<'_, PyAny>) -> PyResult<BTreeMap<String, String>> {
@@ -69,7 +45,8 @@ fn with_key(py: Python<'_>, error: PyErr, key: &str) -> PyErr {
     }
 }
 
-fn text(value: &Bound<'_, PyAny>, argument: &str) -> PyResult<String> {
+/// A `str` argument as text (the core validates lengths and characters when the call runs).
+pub fn text(value: &Bound<'_, PyAny>, argument: &str) -> PyResult<String> {
     let string = value.cast::<PyString>().map_err(|_| {
         PyTypeError::new_err(format!("{argument} must be str, not {}", type_name(value)))
     })?;

@@ -33,11 +33,11 @@ pub enum Command {
     /// Generates a user attribute verification code for the specified attribute name and sends it
     /// to the user (GetUserAttributeVerificationCode). Unsigned: only the access token authorizes it.
     #[command(name = SUBCOMMAND, args_override_self = true)]
-    GetUserAttributeVerificationCode(OperationArgs),
+    GetUserAttributeVerificationCode(GetAttrCodeArgs),
     /// Verifies the specified user attribute in the user pool with the code the user received
     /// (VerifyUserAttribute). Unsigned: only the access token authorizes it.
     #[command(name = VERIFY_SUBCOMMAND, args_override_self = true)]
-    VerifyUserAttribute(VerifyArgs),
+    VerifyUserAttribute(VerifyAttrArgs),
     /// Serves a local fake of Cognito's two operations on 127.0.0.1 for your tests, until
     /// SIGINT/SIGTERM. Prints `endpoint_url=URL`, `region=R`, `user_pool_id=ID`, one
     /// `token.NAME=TOKEN` per --user, then `ready`. Control it with `POST /_fake/<action>` (JSON;
@@ -66,24 +66,38 @@ pub struct FakeArgs {
     pub user_pool_id: Option<String>,
 }
 
+/// `--access-token`, first option of every operation.
 #[derive(Debug, Args)]
-pub struct VerifyArgs {
+pub struct TokenArg {
     /// A valid access token that Amazon Cognito issued to the signed-in user (scope
     /// aws.cognito.signin.user.admin). Also file://path. Never printed.
     #[arg(long, value_name = "string")]
     pub access_token: Option<String>,
-    /// The name of the attribute to verify, for example email.
-    #[arg(long, value_name = "string")]
-    pub attribute_name: Option<String>,
-    /// The verification code the user received. Also file://path. Never printed.
-    #[arg(long, value_name = "string")]
-    pub code: Option<String>,
+}
+
+/// `--cli-input-json` / `--cli-input-yaml`, which every operation takes.
+#[derive(Debug, Args)]
+pub struct InputDocumentArgs {
     /// Parameters as a JSON document (a string or file://path); command-line values override it.
     #[arg(long, value_name = "string", conflicts_with = "cli_input_yaml")]
     pub cli_input_json: Option<String>,
     /// Parameters as a YAML document (a string or file://path); command-line values override it.
     #[arg(long, value_name = "string")]
     pub cli_input_yaml: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyAttrArgs {
+    #[command(flatten)]
+    pub token: TokenArg,
+    /// The name of the attribute to verify, for example email.
+    #[arg(long, value_name = "string")]
+    pub attribute_name: Option<String>,
+    /// The verification code the user received. Also file://path. Never printed.
+    #[arg(long, value_name = "string")]
+    pub code: Option<String>,
+    #[command(flatten)]
+    pub input: InputDocumentArgs,
     /// Print a skeleton without sending a request: input (JSON, default) or yaml-input. As in the
     /// AWS CLI, `output` prints nothing (the output has no members) and the command runs as usual.
     #[arg(long, value_name = "string", num_args = 0..=1, default_missing_value = "input")]
@@ -91,23 +105,17 @@ pub struct VerifyArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct OperationArgs {
-    /// A valid access token that Amazon Cognito issued to the signed-in user (scope
-    /// aws.cognito.signin.user.admin). Also file://path. Never printed.
-    #[arg(long, value_name = "string")]
-    pub access_token: Option<String>,
+pub struct GetAttrCodeArgs {
+    #[command(flatten)]
+    pub token: TokenArg,
     /// The name of the attribute the user wants to verify, for example email.
     #[arg(long, value_name = "string")]
     pub attribute_name: Option<String>,
     /// Key-value pairs for the pool's Lambda triggers: KeyName1=string,KeyName2=string, JSON, or file://path.
     #[arg(long, value_name = "map")]
     pub client_metadata: Option<String>,
-    /// Parameters as a JSON document (a string or file://path); command-line values override it.
-    #[arg(long, value_name = "string", conflicts_with = "cli_input_yaml")]
-    pub cli_input_json: Option<String>,
-    /// Parameters as a YAML document (a string or file://path); command-line values override it.
-    #[arg(long, value_name = "string")]
-    pub cli_input_yaml: Option<String>,
+    #[command(flatten)]
+    pub input: InputDocumentArgs,
     /// Print a skeleton without sending a request: input (JSON, default), output, or yaml-input.
     #[arg(long, value_name = "string", num_args = 0..=1, default_missing_value = "input")]
     pub generate_cli_skeleton: Option<SkeletonKind>,

@@ -4,13 +4,15 @@ use std::io::{IsTerminal, Write};
 use std::time::Duration;
 
 use cognito_attr_code::{
-    Client, GetAttrCodeRequest, ResolvedConfig, ResponseFacts, SettingId, Settings,
-    VerifyAttrRequest,
+    Client, GetAttrCodeRequest, Operation, OperationName, OperationOutput, ResolvedConfig,
+    ResponseMetadata, SettingId, Settings, VerifyAttrRequest,
 };
 use serde_json::Value;
 
-use crate::args::{Cli, ColorMode, Command, GlobalArgs, OperationArgs, OutputFormat, VerifyArgs};
-use crate::failure::{Failure, OPERATION, VERIFY_OPERATION};
+use crate::args::{
+    Cli, ColorMode, Command, GetAttrCodeArgs, GlobalArgs, OutputFormat, VerifyAttrArgs,
+};
+use crate::failure::Failure;
 use crate::output::{self, TableStyle};
 use crate::parameters::Parameters;
 use crate::query::Query;
@@ -34,13 +36,13 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-fn run_get(operation: &OperationArgs, global: &GlobalArgs) -> Result<(), Failure> {
+fn run_get(operation: &GetAttrCodeArgs, global: &GlobalArgs) -> Result<(), Failure> {
     if let Some(kind) = operation.generate_cli_skeleton {
         write_stdout(skeleton::render(kind));
         return Ok(());
     }
     let query = global.query.as_deref().map(Query::compile).transpose()?;
-    let mut params = Parameters::gather(operation)?;
+    let mut params = Parameters::gather_get_attr_code(operation)?;
     require_all(&mut params, global)?;
     let token = params.access_token.take().expect("checked above");
     if global.debug {
@@ -54,26 +56,12 @@ fn run_get(operation: &OperationArgs, global: &GlobalArgs) -> Result<(), Failure
         request = request.client_metadata(metadata);
     }
     drop(token);
-
-    let (client, format, endpoint) = connect(global)?;
-    if global.debug {
-        log_settings(client.config(), &endpoint);
-        log_get_request(&endpoint, client.user_agent(), &request);
-    }
-    let max_attempts = client.config().max_attempts.value;
-    let response = client
-        .get_attr_code(&request)
-        .map_err(|e| call_failure(OPERATION, &e, global, max_attempts, &endpoint))?;
-    let document = output::response_document(&response);
-    if global.debug {
-        log_response(&response, &document);
-    }
-    print(OPERATION, format, document, query.as_ref(), global)
+    call(&request, query.as_ref(), global)
 }
 
 /// `verify-user-attribute`: like the AWS CLI, prints nothing on success (the output has no
 /// members).
-fn run_verify(operation: &VerifyArgs, global: &GlobalArgs) -> Result<(), Failure> {
+fn run_verify(operation: &VerifyAttrArgs, global: &GlobalArgs) -> Result<(), Failure> {
     if let Some(skeleton) = operation
         .generate_cli_skeleton
         .and_then(skeleton::render_verify)
@@ -82,7 +70,7 @@ fn run_verify(operation: &VerifyArgs, global: &GlobalArgs) -> Result<(), Failure
         return Ok(());
     }
     let query = global.query.as_deref().map(Query::compile).transpose()?;
-    let mut params = Parameters::gather_verify(operation)?;
+    let mut params = Parameters::gather_verify_attr(operation)?;
     require_all(&mut params, global)?;
     let token = params.access_token.take().expect("checked above");
     let code = params.code.take().expect("checked above");
@@ -95,30 +83,31 @@ fn run_verify(operation: &VerifyArgs, global: &GlobalArgs) -> Result<(), Failure
         code.as_str(),
     );
     drop((token, code));
+    call(&request, query.as_ref(), global)
+}
 
+/// The one path of every operation once its request is built: the client, the call, the
+/// output's members printed as the AWS CLI prints them.
+fn call<O: Operation>(
+    request: &O,
+    query: Option<&Query>,
+    global: &GlobalArgs,
+) -> Result<(), Failure> {
+    let operation = O::NAME.as_str();
     let (client, format, endpoint) = connect(global)?;
     if global.debug {
         log_settings(client.config(), &endpoint);
-        log_request(
-            &endpoint,
-            client.user_agent(),
-            VERIFY_OPERATION,
-            &serde_json::json!({
-                "AccessToken": "***",
-                "AttributeName": request.attribute_name(),
-                "Code": "***",
-            }),
-        );
+        log_request(&endpoint, client.user_agent(), O::NAME, request);
     }
     let max_attempts = client.config().max_attempts.value;
     let response = client
-        .verify_attr(&request)
-        .map_err(|e| call_failure(VERIFY_OPERATION, &e, global, max_attempts, &endpoint))?;
-    let document = Value::Object(serde_json::Map::new());
+        .call(request)
+        .map_err(|e| call_failure(operation, &e, global, max_attempts, &endpoint))?;
+    let document = output::response_document(&response);
     if global.debug {
-        log_response(&response, &document);
+        log_response(response.metadata(), &document);
     }
-    print(VERIFY_OPERATION, format, document, query.as_ref(), global)
+    print(operation, format, document, query, global)
 }
 
 /// Prompts for missing required parameters when asked to, else fails naming them.
@@ -182,15 +171,15 @@ fn call_failure(
     Failure::from_operation_call(operation, e, max_attempts, endpoint)
 }
 
-fn log_response(response: &impl ResponseFacts, document: &Value) {
+fn log_response(metadata: &ResponseMetadata, document: &Value) {
     log::debug!(
         target: TARGET,
         "response: HTTP {} after {} attempt(s), {} ms waiting between attempts",
-        response.http_status(),
-        response.attempts(),
-        response.total_retry_delay().as_millis()
+        metadata.http_status,
+        metadata.attempts,
+        metadata.total_retry_delay.as_millis()
     );
-    for (name, value) in response.http_headers() {
+    for (name, value) in &metadata.http_headers {
         log::debug!(target: TARGET, "response header {name}: {value}");
     }
     log::debug!(target: TARGET, "response body (parsed): {document}");
@@ -322,30 +311,17 @@ fn log_settings(config: &ResolvedConfig, endpoint: &str) {
     log::debug!(target: TARGET, "endpoint: {endpoint}");
 }
 
-fn log_get_request(endpoint: &str, user_agent: &str, request: &GetAttrCodeRequest) {
-    let mut body = serde_json::Map::new();
-    body.insert("AccessToken".into(), Value::from("***"));
-    body.insert(
-        "AttributeName".into(),
-        Value::from(request.attribute_name()),
-    );
-    if let Some(metadata) = request.metadata() {
-        body.insert(
-            "ClientMetadata".into(),
-            metadata
-                .iter()
-                .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
-                .collect(),
-        );
-    }
-    log_request(endpoint, user_agent, OPERATION, &Value::Object(body));
-}
-
 /// The request as sent, its secrets shown as `***`.
-fn log_request(endpoint: &str, user_agent: &str, operation: &str, body: &Value) {
+fn log_request(
+    endpoint: &str,
+    user_agent: &str,
+    operation: OperationName,
+    request: &impl Operation,
+) {
+    let body = output::members_document(request.redacted_members());
     log::debug!(target: TARGET, "request: POST {endpoint}");
     log::debug!(target: TARGET, "request header content-type: application/x-amz-json-1.1");
-    log::debug!(target: TARGET, "request header x-amz-target: AWSCognitoIdentityProviderService.{operation}");
+    log::debug!(target: TARGET, "request header x-amz-target: {}", operation.target());
     log::debug!(target: TARGET, "request header user-agent: {user_agent}");
     log::debug!(target: TARGET, "request body: {body}");
 }

@@ -6,8 +6,6 @@ use crate::spelling::CliSpelling;
 
 /// The operation name as the AWS CLI prints it in error lines.
 pub const OPERATION: &str = "GetUserAttributeVerificationCode";
-/// The name of the `verify-user-attribute` operation in error lines and table titles.
-pub const VERIFY_OPERATION: &str = "VerifyUserAttribute";
 
 /// AWS CLI v2 return codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use crate::args::{OperationArgs, VerifyArgs};
+use crate::args::{GetAttrCodeArgs, InputDocumentArgs, VerifyAttrArgs};
 use crate::failure::Failure;
 use crate::{nesting, param_file, shorthand};
 
@@ -30,10 +30,10 @@ pub struct Parameters {
 
 impl Parameters {
     /// The parameters from the options and `--cli-input-json`/`--cli-input-yaml`.
-    pub fn gather(args: &OperationArgs) -> Result<Self, Failure> {
+    pub fn gather_get_attr_code(args: &GetAttrCodeArgs) -> Result<Self, Failure> {
         let mut params = Self::gather_common(
-            (&args.cli_input_json, &args.cli_input_yaml),
-            (&args.access_token, &args.attribute_name),
+            &args.input,
+            (&args.token.access_token, &args.attribute_name),
             MEMBERS,
         )?;
         if let Some(metadata) = &args.client_metadata {
@@ -43,10 +43,10 @@ impl Parameters {
     }
 
     /// The parameters of `verify-user-attribute`, from its options and input document.
-    pub fn gather_verify(args: &VerifyArgs) -> Result<Self, Failure> {
+    pub fn gather_verify_attr(args: &VerifyAttrArgs) -> Result<Self, Failure> {
         let mut params = Self::gather_common(
-            (&args.cli_input_json, &args.cli_input_yaml),
-            (&args.access_token, &args.attribute_name),
+            &args.input,
+            (&args.token.access_token, &args.attribute_name),
             VERIFY_MEMBERS,
         )?;
         params.needs_code = true;
@@ -57,11 +57,11 @@ impl Parameters {
     }
 
     fn gather_common(
-        (input_json_arg, input_yaml_arg): (&Option<String>, &Option<String>),
+        input: &InputDocumentArgs,
         (token_arg, name_arg): (&Option<String>, &Option<String>),
         members: &[&str],
     ) -> Result<Self, Failure> {
-        let mut params = match (input_json_arg, input_yaml_arg) {
+        let mut params = match (&input.cli_input_json, &input.cli_input_yaml) {
             (Some(json), _) => Self::from_members(&input_json(json)?, members)?,
             (None, Some(yaml)) => Self::from_members(&input_yaml(yaml)?, members)?,
             (None, None) => Self::default(),

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::config::profile::Profile;
 use crate::error::Error;
-use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest, Operation};
+use crate::operation::{GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata};
 use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
 use crate::secrecy::token_claims;
@@ -28,14 +28,19 @@ pub fn parse_response(
     secrets.scrub_response(&mut raw);
     if (200..300).contains(&raw.status) {
         let details = GetAttrCodeRequest::parse_body(&raw).map_err(|e| secrets.scrub_error(e))?;
-        Ok(secrets.scrub_output(GetAttrCodeOutput {
+        let metadata = ResponseMetadata::new(
+            raw.request_id(),
+            raw.status,
+            raw.headers,
+            1,
+            std::time::Duration::ZERO,
+        );
+        let mut output = GetAttrCodeOutput {
             code_delivery_details: details,
-            request_id: raw.request_id(),
-            http_status: raw.status,
-            http_headers: raw.headers,
-            attempts: 1,
-            total_retry_delay: std::time::Duration::ZERO,
-        }))
+            metadata,
+        };
+        <GetAttrCodeRequest as Operation>::scrub_output(&secrets, &mut output);
+        Ok(output)
     } else {
         Err(secrets.scrub_error(protocol::parse_error(&raw)))
     }

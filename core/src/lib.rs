@@ -20,18 +20,19 @@ pub use client::shared_client::MAX_SHARED_CLIENTS;
 pub use client::Client;
 pub use config::local_file;
 pub use config::retry_mode::RetryMode;
-pub use error::setting_id::{SettingId, SettingKind};
 pub use config::setting_value::SettingValue;
 pub use config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 pub use error::diagnosis::{Cause, Diagnosis};
 pub use error::phrase::{ArgumentId, Part, Phrase, RustSpelling, Spelling};
+pub use error::setting_id::{SettingId, SettingKind};
 pub use error::{
     Error, ErrorKind, Result, ServiceErrorCode, ServiceErrorRetry, TimeoutPhase, BODY_EXCERPT_MAX,
 };
 pub use operation::{
-    CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest, OperationName,
-    ResponseFacts, VerifyAttrOutput, VerifyAttrRequest, ACCESS_TOKEN_MAX_BYTES,
-    ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS, VERIFICATION_CODE_MAX_CHARS,
+    CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest, Member, Operation,
+    OperationName, OperationOutput, ResponseMetadata, VerifyAttrOutput, VerifyAttrRequest,
+    ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
+    VERIFICATION_CODE_MAX_CHARS,
 };
 pub use retry::MAX_BACKOFF;
 pub use secrecy::scrub::{REDACTED, SECRET_FRAGMENT_LEN};

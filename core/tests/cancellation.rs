@@ -27,7 +27,7 @@ fn a_call_cancelled_before_it_starts_sends_nothing() {
     let cancellation = Cancellation::new();
     cancellation.cancel();
     let error = client(&server)
-        .get_attr_code_cancellable(&request(), Some(&cancellation))
+        .call_cancellable(&request(), Some(&cancellation))
         .unwrap_err();
     assert_eq!(error.kind(), &ErrorKind::Cancelled);
     assert_eq!(error.code(), "Cancelled");
@@ -46,9 +46,7 @@ fn cancelling_during_the_back_off_ends_the_wait_and_starts_no_attempt() {
     let started = Instant::now();
     let call = {
         let cancellation = cancellation.clone();
-        std::thread::spawn(move || {
-            client.get_attr_code_cancellable(&request(), Some(&cancellation))
-        })
+        std::thread::spawn(move || client.call_cancellable(&request(), Some(&cancellation)))
     };
     // The first attempt has been answered once the server recorded it; the call is then in
     // (or about to enter) its back-off.
@@ -117,9 +115,7 @@ fn cancelling_abandons_the_attempt_on_the_wire_at_once() {
     let started = Instant::now();
     let call = {
         let (client, cancellation) = (client.clone(), cancellation.clone());
-        std::thread::spawn(move || {
-            client.get_attr_code_cancellable(&request(), Some(&cancellation))
-        })
+        std::thread::spawn(move || client.call_cancellable(&request(), Some(&cancellation)))
     };
     wait_for_requests(&server, 2);
     cancellation.cancel();
@@ -143,7 +139,7 @@ fn a_cancellation_after_the_call_leaves_its_pooled_connection_alone() {
     let client = patient_client(&server);
     let cancellation = Cancellation::new();
     client
-        .get_attr_code_cancellable(&request(), Some(&cancellation))
+        .call_cancellable(&request(), Some(&cancellation))
         .unwrap();
     cancellation.cancel();
     client.get_attr_code(&request()).unwrap();

@@ -51,9 +51,9 @@ fn success_with_full_details() {
     assert_eq!(details.destination.as_deref(), Some("a***@e***.com"));
     assert_eq!(details.delivery_medium, Some(DeliveryMedium::Email));
     assert_eq!(details.attribute_name.as_deref(), Some("email"));
-    assert_eq!(output.request_id.as_deref(), Some("req-0001"));
-    assert_eq!(output.http_status, 200);
-    assert_eq!(output.attempts, 1);
+    assert_eq!(output.metadata.request_id.as_deref(), Some("req-0001"));
+    assert_eq!(output.metadata.http_status, 200);
+    assert_eq!(output.metadata.attempts, 1);
 }
 
 #[test]
@@ -361,7 +361,7 @@ fn echoed_token_is_scrubbed_and_logs_never_show_it() {
     assert_secret_absent(err.body_excerpt().unwrap());
     let ok = TestServer::start(vec![echoing_headers(200, "{}", &format!("id-{TOKEN}"))]);
     let output = call(&ok).unwrap();
-    assert_eq!(output.request_id.as_deref(), Some("id-***"));
+    assert_eq!(output.metadata.request_id.as_deref(), Some("id-***"));
     assert_secret_absent(&format!("{output:?} {:?}", request()));
     let logs = logs.lock().unwrap();
     assert!(

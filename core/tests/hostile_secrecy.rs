@@ -41,7 +41,7 @@ fn assert_error_clean(err: &Error) {
 
 fn assert_output_clean(output: &GetAttrCodeOutput) {
     assert_clean("output Debug", &format!("{output:?}"));
-    for (name, value) in &output.http_headers {
+    for (name, value) in &output.metadata.http_headers {
         assert_clean("header", &format!("{name}: {value}"));
     }
 }
@@ -159,7 +159,7 @@ fn a_request_id_carrying_the_token_is_scrubbed_on_error_and_success() {
         &[JSON, ("x-amzn-RequestId", TOKEN)],
         b"{}",
     ));
-    assert_eq!(output.request_id.as_deref(), Some("***"));
+    assert_eq!(output.metadata.request_id.as_deref(), Some("***"));
     assert_logs_clean();
 }
 
@@ -186,6 +186,7 @@ fn any_header_name_or_value_carrying_the_token_is_scrubbed() {
     let output = output_for(response("200 OK", &headers, b"{}"));
     let value_of = |wanted: &str| {
         output
+            .metadata
             .http_headers
             .iter()
             .find(|(n, _)| n == wanted)

@@ -38,7 +38,7 @@ fn two_503s_then_success_on_attempt_3() {
     ]);
     let (client, clock) = client(&server, Settings::new(), &[]);
     let output = client.get_attr_code(&request()).unwrap();
-    assert_eq!(output.attempts, 3);
+    assert_eq!(output.metadata.attempts, 3);
     let requests = server.requests();
     assert_eq!(requests.len(), 3);
     let ids: Vec<_> = requests
@@ -62,7 +62,10 @@ fn two_503s_then_success_on_attempt_3() {
         clock.sleeps(),
         [Duration::from_millis(500), Duration::from_millis(1000)]
     );
-    assert_eq!(output.total_retry_delay, Duration::from_millis(1500));
+    assert_eq!(
+        output.metadata.total_retry_delay,
+        Duration::from_millis(1500)
+    );
 }
 
 #[test]
@@ -72,7 +75,10 @@ fn too_many_requests_at_400_is_retried() {
         Reply::json(200, "{}"),
     ]);
     let (client, _) = client(&server, Settings::new(), &[]);
-    assert_eq!(client.get_attr_code(&request()).unwrap().attempts, 2);
+    assert_eq!(
+        client.get_attr_code(&request()).unwrap().metadata.attempts,
+        2
+    );
 }
 
 #[test]

@@ -111,7 +111,7 @@ fn run(calls: usize) -> (HashMap<String, usize>, usize) {
     let mut failures: HashMap<String, usize> = HashMap::new();
     for _ in 0..calls {
         match client.get_attr_code(&request) {
-            Ok(output) => assert_eq!(output.attempts, 1),
+            Ok(output) => assert_eq!(output.metadata.attempts, 1),
             Err(err) => *failures.entry(err.to_string()).or_default() += 1,
         }
     }

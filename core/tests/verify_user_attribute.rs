@@ -36,8 +36,11 @@ fn verify(server: &TestServer, max_attempts: u32) -> Result<VerifyAttrOutput, Er
 fn sends_the_target_and_the_three_members_and_returns_the_metadata() {
     let server = TestServer::start(vec![Reply::json(200, "{}")]);
     let output = verify(&server, 3).unwrap();
-    assert_eq!(output.request_id.as_deref(), Some("req-0001"));
-    assert_eq!((output.http_status, output.attempts), (200, 1));
+    assert_eq!(output.metadata.request_id.as_deref(), Some("req-0001"));
+    assert_eq!(
+        (output.metadata.http_status, output.metadata.attempts),
+        (200, 1)
+    );
     let sent = &server.requests()[0];
     assert_eq!(
         sent.header("x-amz-target"),
@@ -114,7 +117,7 @@ fn internal_errors_are_retried_within_one_invocation() {
         Reply::service_error(500, "InternalErrorException", "boom"),
         Reply::json(200, "{}"),
     ]);
-    assert_eq!(verify(&server, 3).unwrap().attempts, 2);
+    assert_eq!(verify(&server, 3).unwrap().metadata.attempts, 2);
     let requests = server.requests();
     assert_eq!(
         requests[0].header("amz-sdk-invocation-id"),
@@ -198,7 +201,7 @@ fn an_echoed_code_is_scrubbed_from_errors_outputs_and_logs_in_every_form() {
             assert!(base64_header.unwrap().1.contains("***"));
         }
         let output = hostile_verify(response("200 OK", &headers, b"{}"), code).expect("a success");
-        assert_eq!(output.request_id.as_deref(), Some("***"));
+        assert_eq!(output.metadata.request_id.as_deref(), Some("***"));
         assert_clean("output", &format!("{output:?}"));
         let echo = format!(r#"{{"Echo":"{escaped}""#);
         let err = hostile_verify(response("200 OK", &[JSON], echo.as_bytes()), code).unwrap_err();

@@ -60,7 +60,7 @@ fn a_server_fault_has_status_500_and_the_client_retries_it() {
     let output = client
         .get_attr_code(&GetAttrCodeRequest::new(token.as_str(), "email"))
         .unwrap();
-    assert_eq!(output.attempts, 3);
+    assert_eq!(output.metadata.attempts, 3);
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn a_code_is_sent_to_the_current_email_and_the_right_code_verifies_it() {
     assert_eq!(details.destination.as_deref(), Some("j***@e***"));
     assert_eq!(details.delivery_medium, Some(DeliveryMedium::Email));
     assert_eq!(details.attribute_name.as_deref(), Some("email"));
-    assert!(output.request_id.is_some());
+    assert!(output.metadata.request_id.is_some());
 
     let code = last_code(&fake, "email").unwrap();
     assert_eq!(code.len(), 6);

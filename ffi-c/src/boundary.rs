@@ -54,9 +54,9 @@ pub(crate) unsafe fn required_str<'a>(
 
 #[cfg(test)]
 mod tests {
-    /// Every export's body runs inside a panic boundary: `guard`, `quietly`, `update` (which
-    /// calls `guard`), the output getters' `read`, or `catch_unwind` itself. `cognito_version`
-    /// only returns a constant.
+    /// Every export's body runs inside a panic boundary: `guard`, `quietly`, `update` and
+    /// `guarded_call` (which call `guard`), the output getters' `read`, or `catch_unwind`
+    /// itself. `cognito_version` only returns a constant.
     #[test]
     fn every_export_has_a_panic_boundary() {
         let sources = [
@@ -70,7 +70,14 @@ mod tests {
             include_str!("verify.rs"),
             include_str!("version.rs"),
         ];
-        let markers = ["guard(", "quietly(", "update(", "read(", "catch_unwind("];
+        let markers = [
+            "guard(",
+            "quietly(",
+            "update(",
+            "guarded_call(",
+            "read(",
+            "catch_unwind(",
+        ];
         let mut exports = 0;
         for source in sources {
             for export in source.split("#[no_mangle]").skip(1) {

@@ -5,10 +5,12 @@ use std::ffi::c_char;
 
 use crate::boundary::{guard, required_str};
 use crate::c_string::to_c_string;
+use crate::call::{guarded_call, Output, Sender};
 use crate::error::{report, ArgumentError};
 use crate::{
     cognito_code_delivery_details, cognito_config, cognito_error, cognito_output, cognito_status,
 };
+use cognito_core::GetAttrCodeOutput;
 
 /// A reusable client: one connection pool and retry quota. Thread-safe: any number of threads
 /// may call `cognito_client_get_attr_code` on one client at once.
@@ -131,22 +133,10 @@ pub unsafe extern "C" fn cognito_client_get_attr_code(
     details_out: *mut cognito_code_delivery_details,
     error_out: *mut cognito_error,
 ) -> cognito_status {
-    guard(error_out, || {
-        let Some(client) = client.as_ref() else {
-            return ArgumentError::new("client", "is NULL").report(error_out);
-        };
-        match checked_request(
-            access_token,
-            attribute_name,
-            client_metadata,
-            client_metadata_len,
-            details_out,
-            error_out,
-        ) {
-            Ok(request) => send(&client.client, &request, details_out, error_out),
-            Err(status) => status,
-        }
-    })
+    let metadata = (client_metadata, client_metadata_len);
+    let request = || request(access_token, attribute_name, metadata);
+    let output = Output::to("details_out", details_out, write_details);
+    guarded_call(Sender::Client(client), request, output, error_out)
 }
 
 /// As `cognito_client_get_attr_code`, but on success writes a new `cognito_output` to
@@ -166,30 +156,12 @@ pub unsafe extern "C" fn cognito_client_get_attr_code_output(
     output_out: *mut *mut cognito_output,
     error_out: *mut cognito_error,
 ) -> cognito_status {
-    guard(error_out, || {
-        let Some(client) = client.as_ref() else {
-            return ArgumentError::new("client", "is NULL").report(error_out);
-        };
-        let request = match request(
-            access_token,
-            attribute_name,
-            client_metadata,
-            client_metadata_len,
-        ) {
-            Ok(request) => request,
-            Err(e) => return e.report(error_out),
-        };
-        if output_out.is_null() {
-            return ArgumentError::new("output_out", "is NULL").report(error_out);
-        }
-        match client.client.get_attr_code(&request) {
-            Ok(output) => {
-                output_out.write(Box::into_raw(Box::new(cognito_output::from_core(&output))));
-                cognito_status::COGNITO_OK
-            }
-            Err(e) => report(&e, error_out),
-        }
-    })
+    let metadata = (client_metadata, client_metadata_len);
+    let request = || request(access_token, attribute_name, metadata);
+    let output = Output::to("output_out", output_out, |out, output| {
+        out.write(Box::into_raw(Box::new(cognito_output::from_core(&output))));
+    });
+    guarded_call(Sender::Client(client), request, output, error_out)
 }
 
 /// The one-shot form of `cognito_client_get_attr_code`, with a client configured from the
@@ -208,23 +180,10 @@ pub unsafe extern "C" fn cognito_get_attr_code(
     details_out: *mut cognito_code_delivery_details,
     error_out: *mut cognito_error,
 ) -> cognito_status {
-    guard(error_out, || {
-        let request = match checked_request(
-            access_token,
-            attribute_name,
-            client_metadata,
-            client_metadata_len,
-            details_out,
-            error_out,
-        ) {
-            Ok(request) => request,
-            Err(status) => return status,
-        };
-        match one_shot_client() {
-            Ok(client) => send(&client, &request, details_out, error_out),
-            Err(e) => report(&e, error_out),
-        }
-    })
+    let metadata = (client_metadata, client_metadata_len);
+    let request = || request(access_token, attribute_name, metadata);
+    let output = Output::to("details_out", details_out, write_details);
+    guarded_call(Sender::OneShot, request, output, error_out)
 }
 
 /// The client of every one-shot C function: the process-wide one for the environment's
@@ -233,51 +192,18 @@ pub(crate) fn one_shot_client() -> cognito_core::Result<cognito_core::Client> {
     cognito_core::shared_client(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
 }
 
-/// The request, once every argument is checked; otherwise the error is reported and its status
-/// returned.
-unsafe fn checked_request(
-    access_token: *const c_char,
-    attribute_name: *const c_char,
-    client_metadata: *const cognito_metadata_entry,
-    client_metadata_len: usize,
-    details_out: *mut cognito_code_delivery_details,
-    error_out: *mut cognito_error,
-) -> Result<cognito_core::GetAttrCodeRequest, cognito_status> {
-    let request = request(
-        access_token,
-        attribute_name,
-        client_metadata,
-        client_metadata_len,
-    )
-    .map_err(|e| e.report(error_out))?;
-    if details_out.is_null() {
-        return Err(ArgumentError::new("details_out", "is NULL").report(error_out));
-    }
-    Ok(request)
+fn write_details(out: *mut cognito_code_delivery_details, output: GetAttrCodeOutput) {
+    let details = cognito_code_delivery_details::from_core(output.code_delivery_details.as_ref());
+    // SAFETY: `call` writes only through a pointer it checked for NULL; the caller promised it
+    // is valid for writes.
+    unsafe { out.write(details) };
 }
 
-unsafe fn send(
-    client: &cognito_core::Client,
-    request: &cognito_core::GetAttrCodeRequest,
-    details_out: *mut cognito_code_delivery_details,
-    error_out: *mut cognito_error,
-) -> cognito_status {
-    match client.get_attr_code(request) {
-        Ok(output) => {
-            details_out.write(cognito_code_delivery_details::from_core(
-                output.code_delivery_details.as_ref(),
-            ));
-            cognito_status::COGNITO_OK
-        }
-        Err(e) => report(&e, error_out),
-    }
-}
-
+/// The request from the C arguments; `metadata`: the entries and their number.
 unsafe fn request(
     access_token: *const c_char,
     attribute_name: *const c_char,
-    client_metadata: *const cognito_metadata_entry,
-    client_metadata_len: usize,
+    (client_metadata, client_metadata_len): (*const cognito_metadata_entry, usize),
 ) -> Result<cognito_core::GetAttrCodeRequest, ArgumentError> {
     let token = required_str(access_token, "access_token")?;
     let attribute = required_str(attribute_name, "attribute_name")?;

@@ -3,6 +3,7 @@
 
 mod boundary;
 mod c_string;
+mod call;
 mod client;
 mod config;
 mod details;

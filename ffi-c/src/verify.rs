@@ -2,9 +2,9 @@
 
 use std::ffi::c_char;
 
-use crate::boundary::{guard, required_str};
-use crate::client::one_shot_client;
-use crate::error::{report, ArgumentError};
+use crate::boundary::required_str;
+use crate::call::{guarded_call, Output, Sender};
+use crate::error::ArgumentError;
 use crate::{cognito_client, cognito_error, cognito_status};
 
 /// Submits the verification `code` the user received for `attribute_name` of the user the access
@@ -28,15 +28,8 @@ pub unsafe extern "C" fn cognito_client_verify_attr(
     code: *const c_char,
     error_out: *mut cognito_error,
 ) -> cognito_status {
-    guard(error_out, || {
-        let Some(client) = client.as_ref() else {
-            return ArgumentError::new("client", "is NULL").report(error_out);
-        };
-        match request(access_token, attribute_name, code) {
-            Ok(request) => send(&client.client, &request, error_out),
-            Err(e) => e.report(error_out),
-        }
-    })
+    let request = || request(access_token, attribute_name, code);
+    guarded_call(Sender::Client(client), request, Output::none(), error_out)
 }
 
 /// The one-shot form of `cognito_client_verify_attr`: a client configured from the environment
@@ -51,16 +44,8 @@ pub unsafe extern "C" fn cognito_verify_attr(
     code: *const c_char,
     error_out: *mut cognito_error,
 ) -> cognito_status {
-    guard(error_out, || {
-        let request = match request(access_token, attribute_name, code) {
-            Ok(request) => request,
-            Err(e) => return e.report(error_out),
-        };
-        match one_shot_client() {
-            Ok(client) => send(&client, &request, error_out),
-            Err(e) => report(&e, error_out),
-        }
-    })
+    let request = || request(access_token, attribute_name, code);
+    guarded_call(Sender::OneShot, request, Output::none(), error_out)
 }
 
 unsafe fn request(
@@ -73,15 +58,4 @@ unsafe fn request(
         required_str(attribute_name, "attribute_name")?,
         required_str(code, "code")?,
     ))
-}
-
-unsafe fn send(
-    client: &cognito_core::Client,
-    request: &cognito_core::VerifyAttrRequest,
-    error_out: *mut cognito_error,
-) -> cognito_status {
-    match client.verify_attr(request) {
-        Ok(_) => cognito_status::COGNITO_OK,
-        Err(e) => report(&e, error_out),
-    }
 }

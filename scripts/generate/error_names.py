@@ -20,7 +20,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 TABLE = ROOT / "core" / "src" / "error" / "mod.rs"
-ROW = re.compile(r'^\s*(\w+) => "(\w+)", retry (\w+), \[[\w, ]+\];$')
+ROW = re.compile(r'^\s*(\w+) => "(\w+)", retry (\w+);$')
 SOURCE = "core's error table (service_errors! in core/src/error/mod.rs)"
 
 

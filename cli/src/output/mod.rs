@@ -7,30 +7,31 @@ mod table;
 mod text;
 mod yaml;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use cognito_attr_code::GetAttrCodeOutput;
+use cognito_attr_code::{Member, OperationOutput};
 
 use crate::args::OutputFormat;
 
-/// The response as the AWS CLI sees it after removing `ResponseMetadata`: members in the
-/// service model's order, absent members left out.
-pub fn response_document(output: &GetAttrCodeOutput) -> Value {
-    let mut document = Map::new();
-    if let Some(details) = &output.code_delivery_details {
-        let mut fields = Map::new();
-        if let Some(destination) = &details.destination {
-            fields.insert("Destination".into(), destination.clone().into());
-        }
-        if let Some(medium) = &details.delivery_medium {
-            fields.insert("DeliveryMedium".into(), medium.as_str().into());
-        }
-        if let Some(name) = &details.attribute_name {
-            fields.insert("AttributeName".into(), name.clone().into());
-        }
-        document.insert("CodeDeliveryDetails".into(), Value::Object(fields));
-    }
-    Value::Object(document)
+/// The output's members as the JSON document the AWS CLI prints (each member present only when
+/// the service sent it; `{}` for an output without members).
+pub fn response_document(output: &impl OperationOutput) -> Value {
+    members_document(output.members())
+}
+
+/// Members, as the service model names them, as a JSON object in their order.
+pub fn members_document(members: Vec<(&str, Member<'_>)>) -> Value {
+    let object = members
+        .into_iter()
+        .map(|(name, member)| {
+            let value = match member {
+                Member::Text(text) => Value::from(text),
+                Member::Structure(inner) => members_document(inner),
+            };
+            (name.to_owned(), value)
+        })
+        .collect();
+    Value::Object(object)
 }
 
 /// How the table is drawn: colours, and the width it must fit in.

@@ -13,10 +13,10 @@ use crate::config::endpoint::{is_loopback_host, missing_region, resolve_endpoint
 use crate::config::environment::{Environment, ProcessEnvironment};
 use crate::config::resolve::ResolvedConfig;
 use crate::config::retry_mode::RetryMode;
-use crate::error::setting_id::SettingId;
 use crate::config::settings::Settings;
 use crate::config::source::{Source, Sourced};
 use crate::error::phrase::{Part, Phrase};
+use crate::error::setting_id::SettingId;
 use crate::error::{Error, Result};
 use crate::operation::{
     validate_access_token, GetAttrCodeOutput, GetAttrCodeRequest, Operation, ResponseMetadata,
@@ -202,43 +202,36 @@ impl Client {
 
     /// Asks Cognito to send a verification code for the request's attribute.
     pub fn get_attr_code(&self, request: &GetAttrCodeRequest) -> Result<GetAttrCodeOutput> {
-        self.call(request, None)
-    }
-
-    /// As [`Client::get_attr_code`]; once `cancellation` is set, no further attempt starts and a
-    /// wait between attempts ends at once, with an [`crate::ErrorKind::Cancelled`] error.
-    pub fn get_attr_code_cancellable(
-        &self,
-        request: &GetAttrCodeRequest,
-        cancellation: Option<&Cancellation>,
-    ) -> Result<GetAttrCodeOutput> {
-        self.call(request, cancellation)
+        self.call(request)
     }
 
     /// Submits the verification code the user received; on success the attribute is verified.
     /// `CodeMismatchException` and `LimitExceededException` are never retried.
     pub fn verify_attr(&self, request: &VerifyAttrRequest) -> Result<VerifyAttrOutput> {
-        self.call(request, None)
+        self.call(request)
     }
 
-    /// As [`Client::verify_attr`], cancellable as [`Client::get_attr_code_cancellable`].
-    pub fn verify_attr_cancellable(
-        &self,
-        request: &VerifyAttrRequest,
-        cancellation: Option<&Cancellation>,
-    ) -> Result<VerifyAttrOutput> {
-        self.call(request, cancellation)
+    /// Sends any operation's request ([`Client::get_attr_code`] and [`Client::verify_attr`]
+    /// call it): the one path of every call.
+    pub fn call<O: Operation>(&self, request: &O) -> Result<O::Output> {
+        self.call_cancellable(request, None)
     }
 
+    /// As [`Client::call`]; once `cancellation` is set, no further attempt starts and a wait
+    /// between attempts ends at once, with an [`crate::ErrorKind::Cancelled`] error.
+    ///
     /// The one exit of every call: nothing derived from a response leaves it unscrubbed.
-    fn call<O: Operation>(
+    pub fn call_cancellable<O: Operation>(
         &self,
         request: &O,
         cancellation: Option<&Cancellation>,
     ) -> Result<O::Output> {
-        let secrets = request.secrets(&self.inner.recent_forms);
+        let secrets = Secrets::with_recent(request.secrets(), &self.inner.recent_forms);
         self.send(request, &secrets, cancellation)
-            .map(|output| O::scrub_output(&secrets, output))
+            .map(|mut output| {
+                O::scrub_output(&secrets, &mut output);
+                output
+            })
             .map_err(|error| {
                 let error = self.named_timeout(error);
                 let error = self.diagnosed(error, request.access_token().expose());
@@ -409,16 +402,14 @@ impl Client {
                     let body = O::parse_body(&raw)
                         .map_err(|e| e.with_attempts(attempt, total_retry_delay))?;
                     sending.retry.quota.release(acquired);
-                    return Ok(O::output(
-                        body,
-                        ResponseMetadata {
-                            request_id: raw.request_id(),
-                            http_status: raw.status,
-                            http_headers: raw.headers,
-                            attempts: attempt,
-                            total_retry_delay,
-                        },
-                    ));
+                    let metadata = ResponseMetadata::new(
+                        raw.request_id(),
+                        raw.status,
+                        raw.headers,
+                        attempt,
+                        total_retry_delay,
+                    );
+                    return Ok(O::output(body, metadata));
                 }
                 Err(failure) => failure,
             };

@@ -10,9 +10,9 @@ use ureq::Proxy;
 
 use crate::config::endpoint::is_loopback_host;
 use crate::config::environment::Environment;
-use crate::error::setting_id::SettingId;
 use crate::config::source::{Source, Sourced};
 use crate::error::phrase::{Part, Phrase};
+use crate::error::setting_id::SettingId;
 use crate::error::{Error, Result};
 
 /// The proxy settings of a client.

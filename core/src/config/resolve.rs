@@ -8,10 +8,10 @@ use crate::config::environment::Environment;
 use crate::config::profile::Profile;
 use crate::config::proxy::ProxyConfig;
 use crate::config::retry_mode::RetryMode;
-use crate::error::setting_id::SettingId;
 use crate::config::setting_value::{InvalidValue, MaxAttempts};
 use crate::config::settings::{Settings, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT};
 use crate::config::source::{Source, Sourced};
+use crate::error::setting_id::SettingId;
 use crate::error::{Error, Result};
 
 /// The configuration a client runs with.

@@ -2,8 +2,8 @@
 //! `--debug` logs, row by row, so that a new setting is logged without a hand-kept list.
 
 use crate::config::resolve::ResolvedConfig;
-use crate::error::setting_id::SettingId;
 use crate::config::source::Sourced;
+use crate::error::setting_id::SettingId;
 
 /// A resolved setting as shown in a log: its value (`Debug` form) and its source.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::config::retry_mode::RetryMode;
-use crate::error::setting_id::SettingId;
 use crate::config::setting_value::{InvalidValue, MaxAttempts, SettingValue};
+use crate::error::setting_id::SettingId;
 
 /// AWS CLI default for both timeouts.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);

@@ -7,7 +7,6 @@ pub(crate) mod setting_id;
 use std::fmt;
 
 use crate::error::setting_id::SettingId;
-use crate::operation::OperationName;
 use diagnosis::Diagnosis;
 use phrase::{ArgumentId, Part, Phrase, RustSpelling, Spelling};
 
@@ -16,8 +15,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 macro_rules! service_errors {
     ($(
-        $variant:ident => $code:literal, retry $retry:ident,
-        [$($operation:ident),+];
+        $variant:ident => $code:literal, retry $retry:ident;
     )+) => {
         /// The errors the service model declares for the operations of this crate.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,11 +43,6 @@ macro_rules! service_errors {
             pub fn retry(self) -> ServiceErrorRetry {
                 match self { $( ServiceErrorCode::$variant => ServiceErrorRetry::$retry, )+ }
             }
-
-            /// The operations whose service model declares this error.
-            pub fn operations(self) -> &'static [OperationName] {
-                match self { $( ServiceErrorCode::$variant => &[$(OperationName::$operation),+], )+ }
-            }
         }
     };
 }
@@ -58,30 +51,30 @@ macro_rules! service_errors {
 // classes and exports) is generated from it or checked against it, names and order. Append new
 // codes at the end; the C API numbers them in ffi-c (`ffi-c/status-numbers.txt`).
 service_errors! {
-    ResourceNotFound => "ResourceNotFoundException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    InvalidParameter => "InvalidParameterException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    TooManyRequests => "TooManyRequestsException", retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    NotAuthorized => "NotAuthorizedException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UnexpectedLambda => "UnexpectedLambdaException", retry OnServerStatus, [GetUserAttributeVerificationCode];
-    UserLambdaValidation => "UserLambdaValidationException", retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidLambdaResponse => "InvalidLambdaResponseException", retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException", retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException", retry OnServerStatus, [GetUserAttributeVerificationCode];
-    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException", retry OnServerStatus, [GetUserAttributeVerificationCode];
-    CodeDeliveryFailure => "CodeDeliveryFailureException", retry OnServerStatus, [GetUserAttributeVerificationCode];
+    ResourceNotFound => "ResourceNotFoundException", retry OnServerStatus;
+    InvalidParameter => "InvalidParameterException", retry OnServerStatus;
+    TooManyRequests => "TooManyRequestsException", retry Always;
+    NotAuthorized => "NotAuthorizedException", retry OnServerStatus;
+    UnexpectedLambda => "UnexpectedLambdaException", retry OnServerStatus;
+    UserLambdaValidation => "UserLambdaValidationException", retry OnServerStatus;
+    InvalidLambdaResponse => "InvalidLambdaResponseException", retry OnServerStatus;
+    InvalidSmsRoleAccessPolicy => "InvalidSmsRoleAccessPolicyException", retry OnServerStatus;
+    InvalidSmsRoleTrustRelationship => "InvalidSmsRoleTrustRelationshipException", retry OnServerStatus;
+    InvalidEmailRoleAccessPolicy => "InvalidEmailRoleAccessPolicyException", retry OnServerStatus;
+    CodeDeliveryFailure => "CodeDeliveryFailureException", retry OnServerStatus;
     // Per-user hourly limits (5 code requests, 15 verifications) or the daily e-mail quota: a
     // retry seconds later cannot succeed.
-    LimitExceeded => "LimitExceededException", retry Never, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    PasswordResetRequired => "PasswordResetRequiredException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UserNotFound => "UserNotFoundException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    UserNotConfirmed => "UserNotConfirmedException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    InternalError => "InternalErrorException", retry Always, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    Forbidden => "ForbiddenException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
-    OperationNotEnabled => "OperationNotEnabledException", retry OnServerStatus, [GetUserAttributeVerificationCode, VerifyUserAttribute];
+    LimitExceeded => "LimitExceededException", retry Never;
+    PasswordResetRequired => "PasswordResetRequiredException", retry OnServerStatus;
+    UserNotFound => "UserNotFoundException", retry OnServerStatus;
+    UserNotConfirmed => "UserNotConfirmedException", retry OnServerStatus;
+    InternalError => "InternalErrorException", retry Always;
+    Forbidden => "ForbiddenException", retry OnServerStatus;
+    OperationNotEnabled => "OperationNotEnabledException", retry OnServerStatus;
     // The same wrong code stays wrong; each try counts against the hourly verification limit.
-    CodeMismatch => "CodeMismatchException", retry Never, [VerifyUserAttribute];
-    ExpiredCode => "ExpiredCodeException", retry OnServerStatus, [VerifyUserAttribute];
-    AliasExists => "AliasExistsException", retry OnServerStatus, [VerifyUserAttribute];
+    CodeMismatch => "CodeMismatchException", retry Never;
+    ExpiredCode => "ExpiredCodeException", retry OnServerStatus;
+    AliasExists => "AliasExistsException", retry OnServerStatus;
 }
 
 /// How the retry policy treats a modeled service error.

@@ -5,24 +5,26 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::secrecy::secret::SecretBytes;
+use super::input_rules::validate_metadata_string;
+use super::prelude::*;
 
-use super::{response_facts, Operation, OperationName, ResponseMetadata};
-
-use crate::error::{Error, Result};
-use crate::secrecy::raw_response::RawResponse;
-use crate::secrecy::scrub::Secrets;
-use crate::secrecy::secret::{is_token_byte, AccessToken};
-use crate::secrecy::secret_forms::RecentForms;
-use crate::transport::protocol;
-
-/// Longest access token accepted, in bytes. Real Cognito access tokens are 1–4 KB; the limit only
-/// stops absurd inputs before they are sent.
-pub const ACCESS_TOKEN_MAX_BYTES: usize = 64 * 1024;
-/// Longest attribute name, in characters (service model).
-pub const ATTRIBUTE_NAME_MAX_CHARS: usize = 32;
-/// Longest client-metadata key or value, in characters (service model).
-pub const METADATA_STRING_MAX_CHARS: usize = 131_072;
+/// Its name, target and the errors its service model declares.
+pub(super) const SHAPE: Shape = Shape {
+    name: "GetUserAttributeVerificationCode",
+    target: "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode",
+    modeled_errors: &[
+        ERRORS_OF_EVERY_OPERATION,
+        &[
+            ServiceErrorCode::UnexpectedLambda,
+            ServiceErrorCode::UserLambdaValidation,
+            ServiceErrorCode::InvalidLambdaResponse,
+            ServiceErrorCode::InvalidSmsRoleAccessPolicy,
+            ServiceErrorCode::InvalidSmsRoleTrustRelationship,
+            ServiceErrorCode::InvalidEmailRoleAccessPolicy,
+            ServiceErrorCode::CodeDeliveryFailure,
+        ],
+    ],
+};
 
 /// The input of one call.
 #[derive(Debug, Clone)]
@@ -82,79 +84,6 @@ impl GetAttrCodeRequest {
     }
 }
 
-/// Linear, one table look-up per byte. A client checks each token once (see
-/// `SecretForms::checked_as_token`), not on every call.
-pub(crate) fn validate_access_token(token: &str) -> Result<()> {
-    if token.is_empty() {
-        return Err(Error::invalid_argument("access_token", "must not be empty"));
-    }
-    if token.len() > ACCESS_TOKEN_MAX_BYTES {
-        return Err(Error::invalid_argument(
-            "access_token",
-            format_args!(
-                "is {} bytes, longer than the {ACCESS_TOKEN_MAX_BYTES}-byte limit",
-                token.len()
-            ),
-        ));
-    }
-    if let Some(position) = token.bytes().position(|b| !is_token_byte(b)) {
-        // A file written by `aws ... --output text > token` or `echo` ends with a line break;
-        // like the AWS CLI, `file://` values are kept verbatim, so say what is wrong.
-        if token[position..]
-            .bytes()
-            .all(|b| matches!(b, b'\n' | b'\r'))
-        {
-            return Err(Error::invalid_argument(
-                "access_token",
-                format_args!(
-                    "ends with a line break (byte {position}), as a file written by `--output text > file` or `echo` does; remove it (e.g. `tr -d '\\r\\n'`)"
-                ),
-            ));
-        }
-        return Err(Error::invalid_argument(
-            "access_token",
-            format_args!(
-                "byte {position} is not one of A-Z a-z 0-9 - _ = . (is this really an access token?)"
-            ),
-        ));
-    }
-    Ok(())
-}
-
-pub(crate) fn validate_attribute_name(name: &str) -> Result<()> {
-    let chars = name.chars().count();
-    if chars == 0 {
-        return Err(Error::invalid_argument(
-            "attribute_name",
-            "must not be empty",
-        ));
-    }
-    if chars > ATTRIBUTE_NAME_MAX_CHARS {
-        return Err(Error::invalid_argument(
-            "attribute_name",
-            format_args!("is {chars} characters, longer than {ATTRIBUTE_NAME_MAX_CHARS}"),
-        ));
-    }
-    if name.chars().any(char::is_control) {
-        return Err(Error::invalid_argument(
-            "attribute_name",
-            "must not contain control characters",
-        ));
-    }
-    Ok(())
-}
-
-fn validate_metadata_string(argument: &'static str, text: &str) -> Result<()> {
-    let chars = text.chars().count();
-    if chars > METADATA_STRING_MAX_CHARS {
-        return Err(Error::invalid_argument(
-            argument,
-            format_args!("is {chars} characters, longer than {METADATA_STRING_MAX_CHARS}"),
-        ));
-    }
-    Ok(())
-}
-
 /// How the code was sent. Values other than `EMAIL` and `SMS` are kept as sent.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum DeliveryMedium {
@@ -203,31 +132,64 @@ pub struct CodeDeliveryDetails {
 pub struct GetAttrCodeOutput {
     /// Absent when the service answered without it (cognito-local answers `{}`).
     pub code_delivery_details: Option<CodeDeliveryDetails>,
-    /// The request id from the response headers, if any.
-    pub request_id: Option<String>,
-    /// The HTTP status (2xx).
-    pub http_status: u16,
-    /// The response headers, names in lower case, in the order received.
-    pub http_headers: Vec<(String, String)>,
-    /// HTTP attempts made (1 when the first attempt succeeded).
-    pub attempts: u32,
-    /// Time spent waiting between attempts.
-    pub total_retry_delay: std::time::Duration,
+    /// The request id, HTTP status and headers, attempts and retry delay.
+    pub metadata: ResponseMetadata,
 }
 
-response_facts!(GetAttrCodeOutput);
+impl OperationOutput for GetAttrCodeOutput {
+    fn metadata(&self) -> &ResponseMetadata {
+        &self.metadata
+    }
+
+    fn members(&self) -> Vec<(&str, Member<'_>)> {
+        let Some(details) = &self.code_delivery_details else {
+            return Vec::new();
+        };
+        let shaped = [
+            ("Destination", details.destination.as_deref()),
+            (
+                "DeliveryMedium",
+                details.delivery_medium.as_ref().map(DeliveryMedium::as_str),
+            ),
+            ("AttributeName", details.attribute_name.as_deref()),
+        ];
+        let members = shaped
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, Member::Text(value?))))
+            .collect();
+        vec![("CodeDeliveryDetails", Member::Structure(members))]
+    }
+}
+
+impl super::sealed::Sealed for GetAttrCodeRequest {}
 
 impl Operation for GetAttrCodeRequest {
     const NAME: OperationName = OperationName::GetUserAttributeVerificationCode;
-    type Body = Option<CodeDeliveryDetails>;
     type Output = GetAttrCodeOutput;
+
+    fn redacted_members(&self) -> Vec<(&str, Member<'_>)> {
+        let mut members = vec![
+            ("AccessToken", Member::Text(REDACTED)),
+            ("AttributeName", Member::Text(&self.attribute_name)),
+        ];
+        if let Some(metadata) = &self.client_metadata {
+            let entries = metadata
+                .iter()
+                .map(|(key, value)| (key.as_str(), Member::Text(value)))
+                .collect();
+            members.push(("ClientMetadata", Member::Structure(entries)));
+        }
+        members
+    }
+
+    type Body = Option<CodeDeliveryDetails>;
 
     fn access_token(&self) -> &AccessToken {
         &self.access_token
     }
 
-    fn secrets(&self, recent: &RecentForms) -> Secrets {
-        Secrets::with_recent([self.access_token.expose()], recent)
+    fn secrets(&self) -> impl IntoIterator<Item = &str> {
+        [self.access_token.expose()]
     }
 
     fn validate_except_token(&self) -> Result<()> {
@@ -242,22 +204,26 @@ impl Operation for GetAttrCodeRequest {
         parse_success(response)
     }
 
-    fn output(
-        details: Option<CodeDeliveryDetails>,
-        metadata: ResponseMetadata,
-    ) -> GetAttrCodeOutput {
+    fn output(details: Self::Body, metadata: ResponseMetadata) -> GetAttrCodeOutput {
         GetAttrCodeOutput {
             code_delivery_details: details,
-            request_id: metadata.request_id,
-            http_status: metadata.http_status,
-            http_headers: metadata.http_headers,
-            attempts: metadata.attempts,
-            total_retry_delay: metadata.total_retry_delay,
+            metadata,
         }
     }
 
-    fn scrub_output(secrets: &Secrets, output: GetAttrCodeOutput) -> GetAttrCodeOutput {
-        secrets.scrub_parsed_output(output)
+    fn scrub_output(secrets: &Secrets, output: &mut GetAttrCodeOutput) {
+        if let Some(details) = &mut output.code_delivery_details {
+            let medium = match &mut details.delivery_medium {
+                Some(DeliveryMedium::Other(medium)) => Some(medium),
+                _ => None,
+            };
+            secrets.scrub_strings(
+                [&mut details.destination, &mut details.attribute_name]
+                    .into_iter()
+                    .flatten()
+                    .chain(medium),
+            );
+        }
     }
 }
 
@@ -318,13 +284,11 @@ fn parse_success(response: &RawResponse) -> Result<Option<CodeDeliveryDetails>> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::operation::input_rules::rejected_argument;
+    use crate::operation::{ACCESS_TOKEN_MAX_BYTES, METADATA_STRING_MAX_CHARS};
 
     fn argument_of(request: &GetAttrCodeRequest) -> &'static str {
-        match request.validate().unwrap_err().kind() {
-            ErrorKind::InvalidArgument { argument } => argument.name(),
-            other => panic!("unexpected {other:?}"),
-        }
+        rejected_argument(request.validate())
     }
 
     #[test]
@@ -405,6 +369,51 @@ mod tests {
         assert_eq!(other.as_str(), "CARRIER_PIGEON");
     }
 
+    #[test]
+    fn members_are_named_as_the_service_model_names_them_and_absent_ones_left_out() {
+        let metadata = ResponseMetadata::new(None, 200, Vec::new(), 1, Default::default());
+        let mut output = GetAttrCodeOutput {
+            code_delivery_details: None,
+            metadata,
+        };
+        assert!(output.members().is_empty());
+        output.code_delivery_details = Some(CodeDeliveryDetails {
+            destination: Some("a***@e***.com".into()),
+            delivery_medium: Some(DeliveryMedium::Email),
+            attribute_name: None,
+        });
+        let details = Member::Structure(vec![
+            ("Destination", Member::Text("a***@e***.com")),
+            ("DeliveryMedium", Member::Text("EMAIL")),
+        ]);
+        assert_eq!(output.members(), [("CodeDeliveryDetails", details)]);
+    }
+
+    #[test]
+    fn the_output_scrubs_its_own_strings_and_the_log_shows_no_token() {
+        let token = "eyJraWQiOiJzZWNyZXQta2V5.payload-part.signature-part";
+        let metadata = ResponseMetadata::new(None, 200, Vec::new(), 1, Default::default());
+        let mut output = GetAttrCodeOutput {
+            code_delivery_details: Some(CodeDeliveryDetails {
+                destination: Some(format!("to {token}")),
+                delivery_medium: Some(DeliveryMedium::Other(token.into())),
+                attribute_name: Some(token.into()),
+            }),
+            metadata,
+        };
+        GetAttrCodeRequest::scrub_output(&Secrets::new([token]), &mut output);
+        assert!(
+            !format!("{output:?}").contains("signature-part"),
+            "{output:?}"
+        );
+        let request = GetAttrCodeRequest::new(token, "email");
+        let logged = format!("{:?}", request.redacted_members());
+        assert!(
+            !logged.contains("signature-part") && logged.contains(REDACTED),
+            "{logged}"
+        );
+    }
+
     fn response(body: &[u8]) -> RawResponse {
         RawResponse {
             status: 200,
@@ -440,7 +449,7 @@ mod tests {
         assert_eq!(details.delivery_medium.unwrap().as_str(), "FAX");
         assert_eq!(details.attribute_name.as_deref(), Some("email"));
         let err = parse_success(&response(b"<html>")).unwrap_err();
-        assert_eq!(err.kind(), &ErrorKind::Protocol);
+        assert_eq!(err.kind(), &crate::error::ErrorKind::Protocol);
         assert_eq!(err.body_excerpt(), Some("<html>"));
     }
 

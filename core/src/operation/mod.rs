@@ -1,24 +1,40 @@
-//! What an operation is to the call path: its name and `X-Amz-Target`, its input rules, its
-//! secrets, its body and its success shape. [`crate::Client`] runs every operation through one
-//! generic path; an operation is this data plus a few small functions.
+//! What an operation is to the call path: each operation file declares its shape once (name and
+//! `X-Amz-Target`, inputs and their rules, secrets, body, output, modeled errors), and
+//! [`crate::Client::call`] runs every operation through one generic path.
 
 mod get_attr_code;
+mod input_rules;
+mod metadata;
 mod verify_attr;
 
-pub(crate) use get_attr_code::validate_access_token;
 pub use get_attr_code::{
     CodeDeliveryDetails, DeliveryMedium, GetAttrCodeOutput, GetAttrCodeRequest,
+};
+pub(crate) use input_rules::validate_access_token;
+pub use input_rules::{
     ACCESS_TOKEN_MAX_BYTES, ATTRIBUTE_NAME_MAX_CHARS, METADATA_STRING_MAX_CHARS,
 };
+pub use metadata::{Member, OperationOutput, ResponseMetadata};
 pub use verify_attr::{VerifyAttrOutput, VerifyAttrRequest, VERIFICATION_CODE_MAX_CHARS};
-
-use crate::secrecy::secret::SecretBytes;
 
 use crate::error::{Result, ServiceErrorCode};
 use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
-use crate::secrecy::secret::AccessToken;
-use crate::secrecy::secret_forms::RecentForms;
+use crate::secrecy::secret::{AccessToken, SecretBytes};
+
+/// What every operation file uses to declare its operation.
+mod prelude {
+    pub(super) use super::input_rules::{validate_access_token, validate_attribute_name};
+    pub(super) use super::{
+        Member, Operation, OperationName, OperationOutput, ResponseMetadata, Shape,
+        ERRORS_OF_EVERY_OPERATION,
+    };
+    pub(super) use crate::error::{Result, ServiceErrorCode};
+    pub(super) use crate::secrecy::raw_response::RawResponse;
+    pub(super) use crate::secrecy::scrub::{Secrets, REDACTED};
+    pub(super) use crate::secrecy::secret::{AccessToken, SecretBytes};
+    pub(super) use crate::transport::protocol;
+}
 
 /// The operations this crate sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,6 +45,33 @@ pub enum OperationName {
     VerifyUserAttribute,
 }
 
+/// What an operation declares about itself once, in its own file.
+pub(crate) struct Shape {
+    /// The name as the service model spells it.
+    pub name: &'static str,
+    /// The `X-Amz-Target` header of its requests.
+    pub target: &'static str,
+    /// The errors its service model declares, in groups (e.g. [`ERRORS_OF_EVERY_OPERATION`]
+    /// and its own).
+    pub modeled_errors: &'static [&'static [ServiceErrorCode]],
+}
+
+/// The errors the service model declares for every operation of this crate (each one
+/// authenticated by an access token).
+pub(crate) const ERRORS_OF_EVERY_OPERATION: &[ServiceErrorCode] = &[
+    ServiceErrorCode::ResourceNotFound,
+    ServiceErrorCode::InvalidParameter,
+    ServiceErrorCode::TooManyRequests,
+    ServiceErrorCode::NotAuthorized,
+    ServiceErrorCode::LimitExceeded,
+    ServiceErrorCode::PasswordResetRequired,
+    ServiceErrorCode::UserNotFound,
+    ServiceErrorCode::UserNotConfirmed,
+    ServiceErrorCode::InternalError,
+    ServiceErrorCode::Forbidden,
+    ServiceErrorCode::OperationNotEnabled,
+];
+
 impl OperationName {
     /// Every operation.
     pub const ALL: &'static [OperationName] = &[
@@ -36,112 +79,96 @@ impl OperationName {
         OperationName::VerifyUserAttribute,
     ];
 
+    fn shape(self) -> &'static Shape {
+        match self {
+            OperationName::GetUserAttributeVerificationCode => &get_attr_code::SHAPE,
+            OperationName::VerifyUserAttribute => &verify_attr::SHAPE,
+        }
+    }
+
     /// The name as the service model spells it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            OperationName::GetUserAttributeVerificationCode => "GetUserAttributeVerificationCode",
-            OperationName::VerifyUserAttribute => "VerifyUserAttribute",
-        }
+        self.shape().name
     }
 
     /// The `X-Amz-Target` header of its requests.
     pub fn target(self) -> &'static str {
-        match self {
-            OperationName::GetUserAttributeVerificationCode => {
-                "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode"
-            }
-            OperationName::VerifyUserAttribute => {
-                "AWSCognitoIdentityProviderService.VerifyUserAttribute"
-            }
-        }
+        self.shape().target
     }
 
     /// The errors its service model declares, in the order of [`ServiceErrorCode::ALL`].
     pub fn modeled_errors(self) -> Vec<ServiceErrorCode> {
+        let declared = self.shape().modeled_errors;
         ServiceErrorCode::ALL
             .iter()
             .copied()
-            .filter(|code| code.operations().contains(&self))
+            .filter(|code| declared.iter().any(|group| group.contains(code)))
             .collect()
     }
 }
 
-/// The HTTP facts of a successful exchange, which every operation's output carries: front ends
-/// shape them (boto3's `ResponseMetadata`, the SDK's `$metadata`) once for every operation.
-pub trait ResponseFacts {
-    /// The request id from the response headers, if any.
-    fn request_id(&self) -> Option<&str>;
-    /// The HTTP status (2xx).
-    fn http_status(&self) -> u16;
-    /// The response headers, names in lower case, in the order received.
-    fn http_headers(&self) -> &[(String, String)];
-    /// HTTP attempts made.
-    fn attempts(&self) -> u32;
-    /// Time spent waiting between attempts.
-    fn total_retry_delay(&self) -> std::time::Duration;
+mod sealed {
+    /// Only this crate's request types are operations.
+    pub trait Sealed {}
 }
 
-/// Implements [`ResponseFacts`] for an output with the five metadata fields.
-macro_rules! response_facts {
-    ($output:ty) => {
-        impl $crate::operation::ResponseFacts for $output {
-            fn request_id(&self) -> Option<&str> {
-                self.request_id.as_deref()
-            }
-            fn http_status(&self) -> u16 {
-                self.http_status
-            }
-            fn http_headers(&self) -> &[(String, String)] {
-                &self.http_headers
-            }
-            fn attempts(&self) -> u32 {
-                self.attempts
-            }
-            fn total_retry_delay(&self) -> std::time::Duration {
-                self.total_retry_delay
-            }
-        }
-    };
-}
-pub(crate) use response_facts;
-
-/// The HTTP facts of a successful exchange, as the call path collects them.
-#[derive(Debug, Clone)]
-pub(crate) struct ResponseMetadata {
-    pub request_id: Option<String>,
-    pub http_status: u16,
-    pub http_headers: Vec<(String, String)>,
-    pub attempts: u32,
-    pub total_retry_delay: std::time::Duration,
-}
-
-/// An operation's request, as the client's call path uses it.
-pub(crate) trait Operation {
+/// An operation's request, as [`crate::Client::call`] sends it. Sealed: the operations are
+/// this crate's request types ([`GetAttrCodeRequest`], [`VerifyAttrRequest`]).
+///
+/// Code over every operation:
+/// ```no_run
+/// use cognito_attr_code::{Client, Operation, OperationOutput, Result};
+///
+/// fn attempts<O: Operation>(client: &Client, request: &O) -> Result<u32> {
+///     Ok(client.call(request)?.metadata().attempts)
+/// }
+/// ```
+/// No other type can be one:
+/// ```compile_fail
+/// struct Mine;
+/// impl cognito_attr_code::Operation for Mine {
+///     const NAME: cognito_attr_code::OperationName =
+///         cognito_attr_code::OperationName::VerifyUserAttribute;
+///     type Output = cognito_attr_code::VerifyAttrOutput;
+/// }
+/// ```
+pub trait Operation: sealed::Sealed {
     /// Which operation.
     const NAME: OperationName;
-    /// The parsed success body.
-    type Body;
-    /// What the caller receives.
-    type Output;
+    /// What a successful call returns.
+    type Output: OperationOutput;
 
+    /// The request's members as the service model names them, every secret shown as
+    /// [`crate::REDACTED`] (what a debug log may print).
+    fn redacted_members(&self) -> Vec<(&str, Member<'_>)>;
+
+    /// The parsed success body.
+    #[doc(hidden)]
+    type Body;
     /// The token, whose issuer may name the region.
+    #[doc(hidden)]
     fn access_token(&self) -> &AccessToken;
-    /// Every secret of the request; each is scrubbed from everything that leaves the call.
-    /// `recent`: the forms the client prepared for the secrets of earlier calls.
-    fn secrets(&self, recent: &RecentForms) -> Secrets;
-    /// The service model's input rules, checked before any I/O. Messages quote no secret.
-    /// Checked after the access token (`validate_access_token`), which a client checks once
-    /// per token.
+    /// Every secret of the request, the token included; each is scrubbed from everything that
+    /// leaves the call.
+    #[doc(hidden)]
+    fn secrets(&self) -> impl IntoIterator<Item = &str>;
+    /// The service model's input rules, checked before any I/O, after the access token's
+    /// (`validate_access_token`, which a client checks once per token). Messages quote no secret.
+    #[doc(hidden)]
     fn validate_except_token(&self) -> Result<()>;
     /// The compact JSON body (it holds secrets: zeroized on drop).
+    #[doc(hidden)]
     fn body(&self) -> SecretBytes;
     /// Parses a 2xx response.
+    #[doc(hidden)]
     fn parse_body(response: &RawResponse) -> Result<Self::Body>;
     /// The caller's output.
+    #[doc(hidden)]
     fn output(body: Self::Body, metadata: ResponseMetadata) -> Self::Output;
-    /// Replaces every occurrence of `secrets` in the output's strings parsed from the body (the
-    /// response's headers, request id included, were scrubbed as received, by `Transport::send`).
-    fn scrub_output(secrets: &Secrets, output: Self::Output) -> Self::Output;
+    /// Scrubs the output's strings parsed from the body with [`Secrets::scrub_strings`] (the
+    /// metadata, request id and headers, was scrubbed as received, by `Transport::send`).
+    #[doc(hidden)]
+    fn scrub_output(secrets: &Secrets, output: &mut Self::Output);
 }
 
 #[cfg(test)]
@@ -159,5 +186,10 @@ mod tests {
                 format!("AWSCognitoIdentityProviderService.{}", op.as_str())
             );
         }
+        assert_eq!(
+            GetAttrCodeRequest::NAME.as_str(),
+            "GetUserAttributeVerificationCode"
+        );
+        assert_eq!(VerifyAttrRequest::NAME.as_str(), "VerifyUserAttribute");
     }
 }

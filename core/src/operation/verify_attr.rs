@@ -3,16 +3,23 @@
 
 use serde::Serialize;
 
-use crate::secrecy::secret::SecretBytes;
+use super::prelude::*;
+use crate::error::Error;
+use crate::secrecy::secret::VerificationCode;
 
-use super::get_attr_code::{validate_access_token, validate_attribute_name};
-use super::{response_facts, Operation, OperationName, ResponseMetadata};
-use crate::error::{Error, Result};
-use crate::secrecy::raw_response::RawResponse;
-use crate::secrecy::scrub::Secrets;
-use crate::secrecy::secret::{AccessToken, VerificationCode};
-use crate::secrecy::secret_forms::RecentForms;
-use crate::transport::protocol;
+/// Its name, target and the errors its service model declares.
+pub(super) const SHAPE: Shape = Shape {
+    name: "VerifyUserAttribute",
+    target: "AWSCognitoIdentityProviderService.VerifyUserAttribute",
+    modeled_errors: &[
+        ERRORS_OF_EVERY_OPERATION,
+        &[
+            ServiceErrorCode::CodeMismatch,
+            ServiceErrorCode::ExpiredCode,
+            ServiceErrorCode::AliasExists,
+        ],
+    ],
+};
 
 /// Longest verification code, in characters (service model).
 pub const VERIFICATION_CODE_MAX_CHARS: usize = 2048;
@@ -91,31 +98,42 @@ fn validate_code(code: &str) -> Result<()> {
 /// so this is the metadata of the HTTP exchange.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifyAttrOutput {
-    /// The request id from the response headers, if any.
-    pub request_id: Option<String>,
-    /// The HTTP status (2xx).
-    pub http_status: u16,
-    /// The response headers, names in lower case, in the order received.
-    pub http_headers: Vec<(String, String)>,
-    /// HTTP attempts made (1 when the first attempt succeeded).
-    pub attempts: u32,
-    /// Time spent waiting between attempts.
-    pub total_retry_delay: std::time::Duration,
+    /// The request id, HTTP status and headers, attempts and retry delay.
+    pub metadata: ResponseMetadata,
 }
 
-response_facts!(VerifyAttrOutput);
+impl OperationOutput for VerifyAttrOutput {
+    fn metadata(&self) -> &ResponseMetadata {
+        &self.metadata
+    }
+
+    fn members(&self) -> Vec<(&str, Member<'_>)> {
+        Vec::new()
+    }
+}
+
+impl super::sealed::Sealed for VerifyAttrRequest {}
 
 impl Operation for VerifyAttrRequest {
     const NAME: OperationName = OperationName::VerifyUserAttribute;
-    type Body = ();
     type Output = VerifyAttrOutput;
+
+    fn redacted_members(&self) -> Vec<(&str, Member<'_>)> {
+        vec![
+            ("AccessToken", Member::Text(REDACTED)),
+            ("AttributeName", Member::Text(&self.attribute_name)),
+            ("Code", Member::Text(REDACTED)),
+        ]
+    }
+
+    type Body = ();
 
     fn access_token(&self) -> &AccessToken {
         &self.access_token
     }
 
-    fn secrets(&self, recent: &RecentForms) -> Secrets {
-        Secrets::with_recent([self.access_token.expose(), self.code.expose()], recent)
+    fn secrets(&self) -> impl IntoIterator<Item = &str> {
+        [self.access_token.expose(), self.code.expose()]
     }
 
     fn validate_except_token(&self) -> Result<()> {
@@ -131,18 +149,11 @@ impl Operation for VerifyAttrRequest {
     }
 
     fn output((): (), metadata: ResponseMetadata) -> VerifyAttrOutput {
-        VerifyAttrOutput {
-            request_id: metadata.request_id,
-            http_status: metadata.http_status,
-            http_headers: metadata.http_headers,
-            attempts: metadata.attempts,
-            total_retry_delay: metadata.total_retry_delay,
-        }
+        VerifyAttrOutput { metadata }
     }
 
-    fn scrub_output(_: &Secrets, output: VerifyAttrOutput) -> VerifyAttrOutput {
+    fn scrub_output(_: &Secrets, _: &mut VerifyAttrOutput) {
         // Nothing of it comes from the body: its request id and headers were scrubbed as received.
-        output
     }
 }
 
@@ -169,13 +180,10 @@ fn request_body(request: &VerifyAttrRequest) -> SecretBytes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorKind;
+    use crate::operation::input_rules::rejected_argument;
 
     fn argument_of(request: &VerifyAttrRequest) -> &'static str {
-        match request.validate().unwrap_err().kind() {
-            ErrorKind::InvalidArgument { argument } => argument.name(),
-            other => panic!("unexpected {other:?}"),
-        }
+        rejected_argument(request.validate())
     }
 
     #[test]
@@ -224,6 +232,23 @@ mod tests {
             !debug.contains("tok-en") && !debug.contains("493817"),
             "{debug}"
         );
+    }
+
+    #[test]
+    fn its_log_shows_neither_secret_and_its_output_has_no_members() {
+        let request = VerifyAttrRequest::new("tok-en", "email", "493817");
+        let logged = format!("{:?}", request.redacted_members());
+        assert!(
+            !logged.contains("tok-en") && !logged.contains("493817"),
+            "{logged}"
+        );
+        assert!(
+            logged.contains("AttributeName") && logged.contains("Code"),
+            "{logged}"
+        );
+        let metadata =
+            ResponseMetadata::new(Some("r".into()), 200, Vec::new(), 1, Default::default());
+        assert!(VerifyAttrOutput { metadata }.members().is_empty());
     }
 
     #[test]

@@ -25,7 +25,6 @@ use std::sync::Arc;
 use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::Error;
-use crate::operation::{DeliveryMedium, GetAttrCodeOutput, VerifyAttrOutput};
 use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::secret::is_token_byte;
 use crate::secrecy::secret_forms::{fold, RecentForms, SecretForms, PIECE};
@@ -214,47 +213,14 @@ impl Secrets {
         error.map_strings(|text| self.scrub_in_place(text))
     }
 
-    /// Every string of a success: the delivery details, request id and headers.
+    /// Replaces every recognized occurrence in each of `texts` (an output's strings: each
+    /// operation's output names its own, see `Operation::scrub_output`).
     // Not inlined: the cost guard (scripts/instructions_per_call.py) attributes by function.
     #[inline(never)]
-    pub fn scrub_output(&self, mut output: GetAttrCodeOutput) -> GetAttrCodeOutput {
-        output = self.scrub_parsed_output(output);
-        if let Some(id) = &mut output.request_id {
-            self.scrub_in_place(id);
+    pub fn scrub_strings<'a>(&self, texts: impl IntoIterator<Item = &'a mut String>) {
+        for text in texts {
+            self.scrub_in_place(text);
         }
-        self.scrub_headers(&mut output.http_headers);
-        output
-    }
-
-    /// The strings of a success parsed from its body (the delivery details): the call's exit
-    /// scrubs only these, the request id and headers having been scrubbed as they were received
-    /// (`Transport::send`), and scrubbing being idempotent.
-    // Not inlined: the cost guard (scripts/instructions_per_call.py) attributes by function.
-    #[inline(never)]
-    pub(crate) fn scrub_parsed_output(&self, mut output: GetAttrCodeOutput) -> GetAttrCodeOutput {
-        if let Some(details) = &mut output.code_delivery_details {
-            for text in [&mut details.destination, &mut details.attribute_name]
-                .into_iter()
-                .flatten()
-            {
-                self.scrub_in_place(text);
-            }
-            if let Some(DeliveryMedium::Other(medium)) = &mut details.delivery_medium {
-                self.scrub_in_place(medium);
-            }
-        }
-        output
-    }
-
-    /// Every string of a `VerifyUserAttribute` success: the request id and headers.
-    // Not inlined: the cost guard (scripts/instructions_per_call.py) attributes by function.
-    #[inline(never)]
-    pub fn scrub_verify_output(&self, mut output: VerifyAttrOutput) -> VerifyAttrOutput {
-        if let Some(id) = &mut output.request_id {
-            self.scrub_in_place(id);
-        }
-        self.scrub_headers(&mut output.http_headers);
-        output
     }
 
     /// Header names and values, and the body, as received.

@@ -10,7 +10,7 @@ use zeroize::{Zeroize, Zeroizing};
 /// zeroize's slice fills (a bulk fill behind an optimization barrier) rather than its `Vec`
 /// impl, which wipes element by element: a tenth of the instructions for a 1 KB body.
 #[derive(Default)]
-pub(crate) struct SecretBytes(Vec<u8>);
+pub struct SecretBytes(Vec<u8>);
 
 impl SecretBytes {
     /// An empty buffer of `capacity` bytes: reserve enough that it never reallocates, which would

@@ -20,8 +20,8 @@ use ureq::unversioned::transport::{ConnectProxyConnector, Connector, RustlsConne
 use ureq::Agent;
 
 use crate::config::resolve::ResolvedConfig;
-use crate::error::setting_id::SettingId;
 use crate::config::source::Sourced;
+use crate::error::setting_id::SettingId;
 use crate::error::{Error, ErrorKind, TimeoutPhase};
 use crate::secrecy::raw_response::RawResponse;
 use crate::secrecy::scrub::Secrets;
