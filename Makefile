@@ -86,8 +86,8 @@ fmt: $(RUFF) $(BIOME)
 	$(CARGO) fmt --manifest-path fuzz/Cargo.toml
 	$(RUFF) check --fix --quiet .
 	$(RUFF) format --quiet .
-	$(BIOME) format --write
-	$(BIOME) lint --write
+	$(BIOME) format --write bindings-node
+	$(BIOME) lint --write bindings-node
 
 # README.md stays within 15 KB. The API reference, into target/docs/: rustdoc for core (any item
 # without docs or any rustdoc warning fails it), then every public Python name (modules and stubs),
@@ -105,6 +105,8 @@ docs:
 	python3 scripts/docs/declaration_docs.py c $(HEADER) --out $(DOCS)/c
 	@echo "API reference: $(DOCS)/rust/cognito_attr_code/index.html, $(DOCS)/python, $(DOCS)/node, $(DOCS)/c"
 
+# Biome is given bindings-node/ by name: walking the tree it would follow target/'s wine prefix,
+# whose z: drive links to /.
 lint: $(RUFF) $(BIOME)
 	$(CARGO) fmt --all -- --check
 	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
@@ -114,8 +116,8 @@ lint: $(RUFF) $(BIOME)
 	$(LINT_CARGO) clippy --quiet -p cognito-attr-code --features test-fallback-roots --tests -- -D warnings
 	$(RUFF) check --quiet .
 	$(RUFF) format --check --quiet .
-	$(BIOME) lint --error-on-warnings
-	$(BIOME) format
+	$(BIOME) lint --error-on-warnings bindings-node
+	$(BIOME) format bindings-node
 
 $(BUILD):
 	mkdir -p $(BUILD)
