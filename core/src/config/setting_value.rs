@@ -16,7 +16,7 @@ pub enum SettingValue {
     Path(std::path::PathBuf),
     /// For [`crate::SettingKind::Duration`]; zero means none.
     Duration(std::time::Duration),
-    /// For [`crate::SettingKind::Attempts`]: checked by [`MaxAttempts`].
+    /// For [`crate::SettingKind::Attempts`]: a whole number, at least 1.
     Attempts(i64),
     /// For [`crate::SettingKind::RetryMode`]: parsed by [`crate::RetryMode`].
     RetryMode(String),
