@@ -8,6 +8,7 @@ import assert from 'node:assert/strict'
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { startServer, TOKEN } from './helpers/server.mjs'
 
 const repo = process.env.COGNITO_ATTR_CODE_REPO
@@ -33,7 +34,7 @@ let dir
 before(async () => {
   server = await startServer({ status: 200, body: {} })
   // Next to the test folder, so that `import 'cognito-attr-code'` resolves to the installed package.
-  dir = mkdtempSync(new URL('./docs-example-', import.meta.url).pathname)
+  dir = mkdtempSync(fileURLToPath(new URL('./docs-example-', import.meta.url)))
 })
 after(async () => {
   await server.close()

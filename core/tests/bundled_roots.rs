@@ -77,4 +77,17 @@ fn an_empty_system_store_falls_back_to_the_bundled_roots_and_a_ca_bundle_overrid
     let err = call(https().ca_bundle(other_ca.path().to_str().unwrap()), &[]).unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::Tls, "{err:?}");
     assert_eq!(server.requests().len(), 2);
+    roots_logged();
+
+    // The store is read once per process: a CA added to it now is not seen by a new client.
+    std::env::set_var("SSL_CERT_FILE", server_ca.path());
+    std::env::set_var("COGNITO_ATTR_CODE_TEST_FALLBACK_ROOTS", other_ca.path());
+    let err = call(https(), &[]).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Tls, "{err:?}");
+    let logged = roots_logged();
+    assert!(
+        logged[0].contains("the bundled Mozilla roots"),
+        "{logged:?}"
+    );
+    assert_eq!(server.requests().len(), 2);
 }

@@ -7,36 +7,52 @@ use ureq::tls::RootCerts;
 
 /// The roots of `https://` connections without a CA bundle, logged at debug level.
 pub(crate) fn default_roots() -> RootCerts {
-    if system_store_has_certificates() {
-        log::debug!(target: "cognito_attr_code", "TLS roots: the system's certificate store");
-        RootCerts::PlatformVerifier
-    } else {
-        log::debug!(
-            target: "cognito_attr_code",
-            "TLS roots: the bundled Mozilla roots (webpki-roots): the system's certificate store has no certificate"
-        );
-        fallback_roots()
+    match system_roots() {
+        Some(roots) => {
+            log::debug!(target: "cognito_attr_code", "TLS roots: the system's certificate store");
+            roots
+        }
+        None => {
+            log::debug!(
+                target: "cognito_attr_code",
+                "TLS roots: the bundled Mozilla roots (webpki-roots): the system's certificate store has no certificate"
+            );
+            fallback_roots()
+        }
     }
 }
 
-/// Here the platform verifier reads the store with rustls-native-certs (`SSL_CERT_FILE`,
-/// `SSL_CERT_DIR`, else the distribution's paths): the same read, once per process.
+/// The store as rustls-native-certs finds it (`SSL_CERT_FILE`, `SSL_CERT_DIR`, else the
+/// distribution's paths), read once per process and handed to rustls as they are: the platform
+/// verifier would read the same files again for every client, and reading them is most of a cold
+/// call's time. `None` when the store holds no certificate.
 #[cfg(all(
     unix,
     not(any(target_os = "macos", target_os = "ios", target_os = "android"))
 ))]
-fn system_store_has_certificates() -> bool {
-    static HAS_CERTIFICATES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *HAS_CERTIFICATES.get_or_init(|| !rustls_native_certs::load_native_certs().certs.is_empty())
+fn system_roots() -> Option<RootCerts> {
+    use std::sync::{Arc, OnceLock};
+    use ureq::tls::Certificate;
+    static SYSTEM_ROOTS: OnceLock<Option<Arc<Vec<Certificate<'static>>>>> = OnceLock::new();
+    let certs = SYSTEM_ROOTS.get_or_init(|| {
+        let certs: Vec<_> = rustls_native_certs::load_native_certs()
+            .certs
+            .iter()
+            .map(|cert| Certificate::from_der(cert.as_ref()).to_owned())
+            .collect();
+        (!certs.is_empty()).then(|| Arc::new(certs))
+    });
+    certs.clone().map(RootCerts::Specific)
 }
 
-/// The platform verifier asks the operating system, which always has its roots.
+/// macOS, iOS, Android and Windows: the platform verifier asks the operating system, which always
+/// has its roots (and applies its own policy: user trust settings, revocation).
 #[cfg(not(all(
     unix,
     not(any(target_os = "macos", target_os = "ios", target_os = "android"))
 )))]
-fn system_store_has_certificates() -> bool {
-    true
+fn system_roots() -> Option<RootCerts> {
+    Some(RootCerts::PlatformVerifier)
 }
 
 #[cfg(not(feature = "test-fallback-roots"))]

@@ -69,8 +69,14 @@ test_() {
   WINEPREFIX=$(sh scripts/dist/windows/wine-prefix.sh "$BUILD/wine")
   WINEDEBUG=-all
   export WINEPREFIX WINEDEBUG
-  # One wine server for the whole run (it stays 30 s after its last program), not one per program.
-  wineserver -p30
+  # One wine server for the whole run, not one per program (a server started by a program exits
+  # with its last one, and the next program pays for a new one). `wineserver -p` exits 2, saying
+  # nothing, when a server already serves the prefix (one an earlier run left lingering, or
+  # whose programs a killed run left behind): stop that one first.
+  wineserver -k 2>/dev/null || true
+  wineserver -w
+  wineserver -p </dev/null >/dev/null 2>&1
+  trap 'wineserver -k 2>/dev/null || true; cleanup' EXIT
   mkdir -p "$WORK/win"
   python3 -m zipfile -e "$DIST/$ZIP_NAME.zip" "$WORK/win"
   local prefix="$WORK/win/$ZIP_NAME" dll exe
@@ -166,9 +172,16 @@ test_() {
   for file in "$app"/test/*.test.mjs "$app"/test/*.test.cjs; do tests+=("test/$(basename "$file")"); done
   # Under wine node.exe does not see the links as links: the SDK's own dependencies come from
   # NODE_PATH (bindings-node's node_modules) instead of beside the link's target.
+  # node.exe gets files, never pipes, as its standard streams: wine hands an inherited Unix pipe
+  # to it as a pipe that is no Windows named pipe, on which libuv fails (process.stdout and
+  # process.stderr throw "open EBADF" at start-up), e.g. when this script's output goes to tee.
+  local status=0
   (cd "$app" && env -u NODE_EXTRA_CA_CERTS HOME="$WORK/home" COGNITO_ATTR_CODE_REPO="$ROOT" NODE_PATH="$ROOT/bindings-node/node_modules" wine "$node_exe" --test \
     --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=tap --test-reporter-destination=report.tap "${tests[@]}") || fail "the Node test suite under wine"
+    --test-reporter=tap --test-reporter-destination=report.tap "${tests[@]}" \
+    </dev/null >"$WORK/node-tests.log" 2>&1) || status=$?
+  tr -d '\r' <"$WORK/node-tests.log"
+  [ "$status" -eq 0 ] || fail "the Node test suite under wine (exit $status)"
   count_tests "Node tests (node.exe under wine)" "$(tr -d '\r' <"$app/report.tap" | sed -n 's/^# pass \([0-9]*\)$/\1/p')"
 
   step "$TRIPLE: the Rust test suites of core and the C library (cargo test, runner wine)"
