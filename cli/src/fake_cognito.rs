@@ -134,10 +134,13 @@ impl StopSignal {
         Ok(Self { received })
     }
 
+    #[cfg(unix)]
     fn wait(mut self) {
-        #[cfg(unix)]
         let _ = self.signals.forever().next();
-        #[cfg(not(unix))]
+    }
+
+    #[cfg(not(unix))]
+    fn wait(self) {
         let _ = self.received.recv();
     }
 }
