@@ -5,7 +5,6 @@
 use cognito_core::Operation;
 
 use crate::boundary::guard;
-use crate::client::one_shot_client;
 use crate::error::{report, ArgumentError};
 use crate::{cognito_client, cognito_error, cognito_status};
 
@@ -84,4 +83,10 @@ pub(crate) unsafe fn guarded_call<O: Operation>(
             Err(e) => report(&e, error_out),
         }
     })
+}
+
+/// The client of every one-shot C function: the process-wide one for the environment's
+/// configuration, so that consecutive one-shot calls reuse its connections.
+fn one_shot_client() -> cognito_core::Result<cognito_core::Client> {
+    cognito_core::shared_client(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
 }

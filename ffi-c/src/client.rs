@@ -1,4 +1,5 @@
-//! `cognito_client` and the calls: the reusable client and the one-shot `cognito_get_attr_code`.
+//! The client's life (`cognito_client_new`/`_free`) and the `GetUserAttributeVerificationCode`
+//! exports: with a client, and the one-shot `cognito_get_attr_code`.
 
 use std::collections::BTreeMap;
 use std::ffi::c_char;
@@ -6,18 +7,12 @@ use std::ffi::c_char;
 use crate::boundary::{guard, required_str};
 use crate::c_string::to_c_string;
 use crate::call::{guarded_call, Output, Sender};
+use crate::client_handle::cognito_client;
 use crate::error::{report, ArgumentError};
 use crate::{
     cognito_code_delivery_details, cognito_config, cognito_error, cognito_output, cognito_status,
 };
 use cognito_core::GetAttrCodeOutput;
-
-/// A reusable client: one connection pool and retry quota. Thread-safe: any number of threads
-/// may call `cognito_client_get_attr_code` on one client at once.
-#[allow(non_camel_case_types)]
-pub struct cognito_client {
-    pub(crate) client: cognito_core::Client,
-}
 
 /// One key/value pair of client metadata. Both strings are borrowed for the call.
 #[allow(non_camel_case_types)]
@@ -184,12 +179,6 @@ pub unsafe extern "C" fn cognito_get_attr_code(
     let request = || request(access_token, attribute_name, metadata);
     let output = Output::to("details_out", details_out, write_details);
     guarded_call(Sender::OneShot, request, output, error_out)
-}
-
-/// The client of every one-shot C function: the process-wide one for the environment's
-/// configuration, so that consecutive one-shot calls reuse its connections.
-pub(crate) fn one_shot_client() -> cognito_core::Result<cognito_core::Client> {
-    cognito_core::shared_client(&cognito_core::Settings::new().user_agent_suffix("lang/c"))
 }
 
 fn write_details(out: *mut cognito_code_delivery_details, output: GetAttrCodeOutput) {

@@ -5,6 +5,7 @@ mod boundary;
 mod c_string;
 mod call;
 mod client;
+mod client_handle;
 mod config;
 mod details;
 mod error;
@@ -18,6 +19,7 @@ mod verify;
 mod version;
 
 pub use client::*;
+pub use client_handle::*;
 pub use config::*;
 pub use details::*;
 pub use error::*;
