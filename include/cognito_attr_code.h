@@ -58,7 +58,7 @@
 /**
  * Minor version.
  */
-#define COGNITO_ATTR_CODE_VERSION_MINOR 1
+#define COGNITO_ATTR_CODE_VERSION_MINOR 2
 
 /**
  * Patch version.
@@ -186,7 +186,7 @@ typedef struct cognito_error {
   /**
    * Why it happened, as a stable snake_case identifier (e.g. `"per_user_limit"`,
    * `"token_expired"`, `"id_token_given"`; the README lists them), or NULL when the library
-   * has nothing to say. Added in the release after 0.1.0 (a layout change: recompile).
+   * has nothing to say. Added in 0.2.0 (a layout change: recompile).
    */
   char *cause;
   /**
@@ -734,7 +734,7 @@ cognito_status cognito_verify_attr(const char *access_token,
                                    struct cognito_error *error_out);
 
 /**
- * The library's version, e.g. `"0.1.0"`: static, never free it. Compare with the
+ * The library's version, e.g. `"0.2.0"`: static, never free it. Compare with the
  * `COGNITO_ATTR_CODE_VERSION_*` macros to detect a header/library mismatch.
  */
 const char *cognito_version(void);

@@ -25,7 +25,7 @@ pub struct cognito_error {
     pub http_status: u16,
     /// Why it happened, as a stable snake_case identifier (e.g. `"per_user_limit"`,
     /// `"token_expired"`, `"id_token_given"`; the README lists them), or NULL when the library
-    /// has nothing to say. Added in the release after 0.1.0 (a layout change: recompile).
+    /// has nothing to say. Added in 0.2.0 (a layout change: recompile).
     pub cause: *mut c_char,
     /// One sentence saying what to do, or NULL exactly when `cause` is NULL. Never contains the
     /// access token or the verification code.

@@ -5,11 +5,11 @@ use std::ffi::c_char;
 /// Major version (`Cargo.toml`; a test checks they agree).
 pub const COGNITO_ATTR_CODE_VERSION_MAJOR: u32 = 0;
 /// Minor version.
-pub const COGNITO_ATTR_CODE_VERSION_MINOR: u32 = 1;
+pub const COGNITO_ATTR_CODE_VERSION_MINOR: u32 = 2;
 /// Patch version.
 pub const COGNITO_ATTR_CODE_VERSION_PATCH: u32 = 0;
 
-/// The library's version, e.g. `"0.1.0"`: static, never free it. Compare with the
+/// The library's version, e.g. `"0.2.0"`: static, never free it. Compare with the
 /// `COGNITO_ATTR_CODE_VERSION_*` macros to detect a header/library mismatch.
 #[no_mangle]
 pub extern "C" fn cognito_version() -> *const c_char {

@@ -27,7 +27,7 @@ class Error(ctypes.Structure):
         ("message", ctypes.c_void_p),
         ("request_id", ctypes.c_void_p),
         ("http_status", ctypes.c_uint16),
-        # Since 0.1.0 (a layout change): cognito_error_free zeroes these too.
+        # Since 0.2.0 (a layout change): cognito_error_free zeroes these too.
         ("cause", ctypes.c_void_p),
         ("hint", ctypes.c_void_p),
     ]
