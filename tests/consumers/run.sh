@@ -72,7 +72,7 @@ for linkage in shared static; do
   use_static=OFF
   [ "$linkage" = static ] && use_static=ON
   "$CMAKE" -S "$root/tests/consumers/cmake" -B "$build/cmake-$linkage" -DCMAKE_PREFIX_PATH="$prefix" \
-    -DCognitoAttrCode_USE_STATIC_LIBS=$use_static -DCMAKE_BUILD_TYPE=Release >"$build/cmake-$linkage.log" ||
+    -DCONSUMER_REQUIRED_VERSION="$abi" -DCognitoAttrCode_USE_STATIC_LIBS=$use_static -DCMAKE_BUILD_TYPE=Release >"$build/cmake-$linkage.log" ||
     { cat "$build/cmake-$linkage.log"; fail "cmake configure ($linkage)"; }
   "$CMAKE" --build "$build/cmake-$linkage" >>"$build/cmake-$linkage.log" 2>&1 ||
     { cat "$build/cmake-$linkage.log"; fail "cmake build ($linkage)"; }
