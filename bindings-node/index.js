@@ -4,11 +4,6 @@ const binding = require('./lib/native')
 const errors = require('./lib/errors')
 const { CognitoAbortError } = require('./lib/abort')
 const { Client, getAttrCode, getAttrCodeSync, verifyAttr, verifyAttrSync } = require('./lib/client')
-const {
-  CognitoIdentityProviderClient,
-  GetUserAttributeVerificationCodeCommand,
-  VerifyUserAttributeCommand,
-} = require('./lib/sdk')
 
 module.exports = {
   VERSION: binding.VERSION,
@@ -17,9 +12,6 @@ module.exports = {
   verifyAttr,
   verifyAttrSync,
   Client,
-  CognitoIdentityProviderClient,
-  GetUserAttributeVerificationCodeCommand,
-  VerifyUserAttributeCommand,
   CognitoError: errors.CognitoError,
   CognitoIdentityProviderServiceException: errors.CognitoIdentityProviderServiceException,
   CognitoLocalError: errors.CognitoLocalError,
@@ -32,4 +24,14 @@ module.exports = {
   CognitoAbortError,
   MODELED_ERROR_CODES: errors.MODELED_ERROR_CODES,
   ...errors.modeledErrors,
+}
+
+// The AWS SDK v3-shaped client is loaded on first use: most callers use the functions or
+// `Client`, and `require('cognito-attr-code')` is cheaper without it.
+for (const name of [
+  'CognitoIdentityProviderClient',
+  'GetUserAttributeVerificationCodeCommand',
+  'VerifyUserAttributeCommand',
+]) {
+  Object.defineProperty(module.exports, name, { enumerable: true, get: () => require('./lib/sdk')[name] })
 }
