@@ -242,17 +242,16 @@ impl Secrets {
         for (name, value) in headers {
             let remember_value = name == "content-type";
             for (text, remember) in [(name, true), (value, remember_value)] {
-                match clean {
-                    Some(clean) if text.len() >= self.shortest_window => {
-                        if remember && clean.contains(text) {
-                            continue;
-                        }
-                        let was_clean = self.replace_occurrences(text);
-                        if was_clean && remember {
-                            clean.remember(text);
+                // Text shorter than a window is cleared at once: it would only take a slot.
+                let memo = clean.filter(|_| remember && text.len() >= self.shortest_window);
+                match memo {
+                    Some(memo) if memo.contains(text) => {}
+                    Some(memo) => {
+                        if self.replace_occurrences(text) {
+                            memo.remember(text);
                         }
                     }
-                    _ => self.scrub_in_place(text),
+                    None => self.scrub_in_place(text),
                 }
             }
         }
